@@ -1,0 +1,57 @@
+package dev.caravan.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.caravan.store.MissingKeyException;
+import dev.caravan.store.UnknownAttributeException;
+import org.apache.camel.Exchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Writes answers: the handler's JSON with 200, or an error mapped to Harper's status and body. */
+public class ApiResponses {
+    private static final Logger LOG = LoggerFactory.getLogger(ApiResponses.class);
+    static final String UNEXPECTED = "There was an error processing your request. Check logs and try again.";
+
+    public void ok(Exchange exchange) {
+        JsonNode body = exchange.getMessage().getBody(JsonNode.class);
+        write(exchange, 200, body);
+    }
+
+    public void error(Exchange exchange) {
+        Throwable caught = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        ApiException error = toApiError(caught);
+        write(exchange, error.status(), error.body());
+    }
+
+    static ApiException toApiError(Throwable caught) {
+        Throwable cause = unwrap(caught);
+        if (cause instanceof ApiException api) {
+            return api;
+        }
+        if (cause instanceof UnknownAttributeException || cause instanceof MissingKeyException
+                || cause instanceof IllegalArgumentException) {
+            return ApiException.badRequest(cause.getMessage());
+        }
+        // Unexpected: the log has the details, the client a plain message (no internals, no secrets).
+        LOG.error("Request failed", cause);
+        return ApiException.serverError(UNEXPECTED);
+    }
+
+    private static Throwable unwrap(Throwable t) {
+        Throwable current = t;
+        while (current != null && !(current instanceof ApiException) && current.getCause() != null
+                && (current instanceof org.apache.camel.CamelExecutionException
+                || current instanceof org.apache.camel.RuntimeCamelException
+                || current instanceof java.lang.reflect.InvocationTargetException)) {
+            current = current.getCause();
+        }
+        return current;
+    }
+
+    private static void write(Exchange exchange, int status, JsonNode body) {
+        exchange.getMessage().getHeaders().clear();
+        exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, status);
+        exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json; charset=utf-8");
+        exchange.getMessage().setBody(HarperJson.write(body));
+    }
+}

@@ -1,0 +1,9 @@
+package dev.caravan.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** Runs one Operations API operation; returns the 200 body, or throws an ApiException. */
+@FunctionalInterface
+public interface OperationHandler {
+    JsonNode handle(OperationRequest request) throws Exception;
+}

@@ -1,0 +1,77 @@
+package dev.caravan.auth;
+
+import dev.caravan.api.ApiException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * HTTP Basic authentication against the UserStore. A PBKDF2 check costs tens of milliseconds, so a
+ * verified password is remembered as a salted SHA-256 digest (in memory only, process-random salt)
+ * for as long as the stored hash is unchanged.
+ */
+public class Authenticator {
+    private static final String LOGIN_FAILED = "Login failed";
+
+    private final UserStore users;
+    private final byte[] processSalt = new byte[16];
+    private final Map<String, Verified> verified = new ConcurrentHashMap<>();
+
+    private record Verified(String storedHash, byte[] digest) {
+    }
+
+    public Authenticator(UserStore users) {
+        this.users = users;
+        new SecureRandom().nextBytes(processSalt);
+    }
+
+    /** The user named by an Authorization header, or 401. */
+    public User authenticate(String authorization) {
+        if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+            throw ApiException.unauthorized(LOGIN_FAILED);
+        }
+        String decoded;
+        try {
+            decoded = new String(Base64.getDecoder().decode(authorization.substring(6).trim()), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.unauthorized(LOGIN_FAILED);
+        }
+        int colon = decoded.indexOf(':');
+        if (colon < 0) {
+            throw ApiException.unauthorized(LOGIN_FAILED);
+        }
+        return check(decoded.substring(0, colon), decoded.substring(colon + 1));
+    }
+
+    private User check(String username, String password) {
+        UserStore.StoredUser stored = users.stored(username).orElseThrow(() -> ApiException.unauthorized(LOGIN_FAILED));
+        byte[] digest = digest(password);
+        Verified known = verified.get(username);
+        boolean ok = known != null && known.storedHash().equals(stored.passwordHash())
+                && MessageDigest.isEqual(known.digest(), digest);
+        if (!ok) {
+            if (!PasswordHasher.verify(password, stored.passwordHash())) {
+                throw ApiException.unauthorized(LOGIN_FAILED);
+            }
+            verified.put(username, new Verified(stored.passwordHash(), digest));
+        }
+        if (!stored.active()) {
+            throw ApiException.unauthorized("Cannot complete request: User is inactive");
+        }
+        return users.user(username).orElseThrow(() -> ApiException.unauthorized(LOGIN_FAILED));
+    }
+
+    private byte[] digest(String password) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(processSalt);
+            return sha.digest(password.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,246 @@
+package dev.caravan.auth;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.caravan.api.HarperJson;
+import dev.caravan.store.Store;
+import dev.caravan.store.TxClock;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Users and roles, kept in Derby (CARAVAN.USERS, CARAVAN.ROLES) and cached in memory. Passwords are
+ * stored only as PasswordHasher hashes.
+ */
+public class UserStore {
+    public static final String SUPER_USER_ROLE = "super_user";
+
+    private final Store store;
+    private final TxClock clock;
+    private final Map<String, User.Role> rolesById = new ConcurrentHashMap<>();
+    private final Map<String, StoredUser> users = new ConcurrentHashMap<>();
+
+    /** A user row: the password hash never leaves this package. */
+    record StoredUser(String username, String passwordHash, String roleId, boolean active,
+                      double createdTime, double updatedTime) {
+    }
+
+    public UserStore(Store store, TxClock clock) {
+        this.store = store;
+        this.clock = clock;
+        createTables();
+        load();
+    }
+
+    private void createTables() {
+        store.inTransaction(c -> {
+            try (ResultSet rs = c.getMetaData().getTables(null, "CARAVAN", "USERS", null)) {
+                if (rs.next()) {
+                    return null;
+                }
+            }
+            try (Statement s = c.createStatement()) {
+                s.execute("CREATE TABLE CARAVAN.ROLES (ID VARCHAR(64) NOT NULL PRIMARY KEY, ROLE VARCHAR(1024) NOT NULL UNIQUE,"
+                        + " PERMISSION CLOB NOT NULL, CREATED_TIME DOUBLE NOT NULL, UPDATED_TIME DOUBLE NOT NULL)");
+                s.execute("CREATE TABLE CARAVAN.USERS (USERNAME VARCHAR(1024) NOT NULL PRIMARY KEY,"
+                        + " PASSWORD_HASH VARCHAR(512) NOT NULL, ROLE_ID VARCHAR(64) NOT NULL, ACTIVE BOOLEAN NOT NULL,"
+                        + " CREATED_TIME DOUBLE NOT NULL, UPDATED_TIME DOUBLE NOT NULL)");
+            }
+            return null;
+        });
+    }
+
+    private void load() {
+        store.inTransaction(c -> {
+            try (Statement s = c.createStatement()) {
+                try (ResultSet rs = s.executeQuery("SELECT ID, ROLE, PERMISSION, CREATED_TIME, UPDATED_TIME FROM CARAVAN.ROLES")) {
+                    while (rs.next()) {
+                        ObjectNode permission = (ObjectNode) HarperJson.parse(rs.getString(3));
+                        rolesById.put(rs.getString(1), new User.Role(rs.getString(1), rs.getString(2), permission,
+                                rs.getDouble(4), rs.getDouble(5)));
+                    }
+                }
+                try (ResultSet rs = s.executeQuery(
+                        "SELECT USERNAME, PASSWORD_HASH, ROLE_ID, ACTIVE, CREATED_TIME, UPDATED_TIME FROM CARAVAN.USERS")) {
+                    while (rs.next()) {
+                        users.put(rs.getString(1), new StoredUser(rs.getString(1), rs.getString(2), rs.getString(3),
+                                rs.getBoolean(4), rs.getDouble(5), rs.getDouble(6)));
+                    }
+                }
+            }
+            return null;
+        });
+    }
+
+    public boolean hasUsers() {
+        return !users.isEmpty();
+    }
+
+    /** The first super user, as Harper creates HDB_ADMIN on install. Does nothing once any user exists. */
+    public synchronized void bootstrapAdmin(String username, String password) {
+        if (hasUsers()) {
+            return;
+        }
+        User.Role role = roleByName(SUPER_USER_ROLE).orElseGet(() -> {
+            ObjectNode permission = HarperJson.object();
+            permission.put("super_user", true);
+            return saveRole(SUPER_USER_ROLE, SUPER_USER_ROLE, permission);
+        });
+        addUser(username, password, role.id(), true);
+    }
+
+    public Collection<User.Role> roles() {
+        return new ArrayList<>(rolesById.values());
+    }
+
+    public Optional<User.Role> roleById(String id) {
+        return Optional.ofNullable(rolesById.get(id));
+    }
+
+    public Optional<User.Role> roleByName(String name) {
+        return rolesById.values().stream().filter(r -> r.name().equals(name)).findFirst();
+    }
+
+    /** Saves a new role with the given id. */
+    public synchronized User.Role saveRole(String id, String name, ObjectNode permission) {
+        double now = clock.next();
+        store.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO CARAVAN.ROLES"
+                    + " (ID, ROLE, PERMISSION, CREATED_TIME, UPDATED_TIME) VALUES (?, ?, ?, ?, ?)")) {
+                ps.setString(1, id);
+                ps.setString(2, name);
+                ps.setString(3, HarperJson.write(permission));
+                ps.setDouble(4, now);
+                ps.setDouble(5, now);
+                ps.executeUpdate();
+            }
+            return null;
+        });
+        User.Role role = new User.Role(id, name, permission, now, now);
+        rolesById.put(id, role);
+        return role;
+    }
+
+    public synchronized User.Role updateRole(User.Role role, String name, ObjectNode permission) {
+        double now = clock.next();
+        store.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE CARAVAN.ROLES SET ROLE = ?, PERMISSION = ?, UPDATED_TIME = ? WHERE ID = ?")) {
+                ps.setString(1, name);
+                ps.setString(2, HarperJson.write(permission));
+                ps.setDouble(3, now);
+                ps.setString(4, role.id());
+                ps.executeUpdate();
+            }
+            return null;
+        });
+        User.Role updated = new User.Role(role.id(), name, permission, role.createdTime(), now);
+        rolesById.put(role.id(), updated);
+        return updated;
+    }
+
+    public synchronized void deleteRole(String id) {
+        store.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM CARAVAN.ROLES WHERE ID = ?")) {
+                ps.setString(1, id);
+                ps.executeUpdate();
+            }
+            return null;
+        });
+        rolesById.remove(id);
+    }
+
+    public boolean roleInUse(String roleId) {
+        return users.values().stream().anyMatch(u -> u.roleId().equals(roleId));
+    }
+
+    public synchronized void addUser(String username, String password, String roleId, boolean active) {
+        double now = clock.next();
+        String hash = PasswordHasher.hash(password);
+        store.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO CARAVAN.USERS"
+                    + " (USERNAME, PASSWORD_HASH, ROLE_ID, ACTIVE, CREATED_TIME, UPDATED_TIME) VALUES (?, ?, ?, ?, ?, ?)")) {
+                ps.setString(1, username);
+                ps.setString(2, hash);
+                ps.setString(3, roleId);
+                ps.setBoolean(4, active);
+                ps.setDouble(5, now);
+                ps.setDouble(6, now);
+                ps.executeUpdate();
+            }
+            return null;
+        });
+        users.put(username, new StoredUser(username, hash, roleId, active, now, now));
+    }
+
+    /** Changes what is given (null = keep). */
+    public synchronized void alterUser(String username, String password, String roleId, Boolean active) {
+        StoredUser old = users.get(username);
+        String hash = password == null ? old.passwordHash() : PasswordHasher.hash(password);
+        String role = roleId == null ? old.roleId() : roleId;
+        boolean isActive = active == null ? old.active() : active;
+        double now = clock.next();
+        store.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE CARAVAN.USERS"
+                    + " SET PASSWORD_HASH = ?, ROLE_ID = ?, ACTIVE = ?, UPDATED_TIME = ? WHERE USERNAME = ?")) {
+                ps.setString(1, hash);
+                ps.setString(2, role);
+                ps.setBoolean(3, isActive);
+                ps.setDouble(4, now);
+                ps.setString(5, username);
+                ps.executeUpdate();
+            }
+            return null;
+        });
+        users.put(username, new StoredUser(username, hash, role, isActive, old.createdTime(), now));
+    }
+
+    public synchronized void dropUser(String username) {
+        store.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM CARAVAN.USERS WHERE USERNAME = ?")) {
+                ps.setString(1, username);
+                ps.executeUpdate();
+            }
+            return null;
+        });
+        users.remove(username);
+    }
+
+    public boolean hasUser(String username) {
+        return users.containsKey(username);
+    }
+
+    /** The user as the API shows it (no password), or empty. */
+    public Optional<User> user(String username) {
+        StoredUser u = users.get(username);
+        return u == null ? Optional.empty() : Optional.of(toUser(u));
+    }
+
+    public List<User> users() {
+        List<User> all = new ArrayList<>();
+        for (StoredUser u : users.values()) {
+            all.add(toUser(u));
+        }
+        all.sort((a, b) -> a.username().compareTo(b.username()));
+        return all;
+    }
+
+    public Optional<double[]> userTimes(String username) {
+        StoredUser u = users.get(username);
+        return u == null ? Optional.empty() : Optional.of(new double[] {u.createdTime(), u.updatedTime()});
+    }
+
+    Optional<StoredUser> stored(String username) {
+        return Optional.ofNullable(users.get(username));
+    }
+
+    private User toUser(StoredUser u) {
+        return new User(u.username(), u.active(), rolesById.get(u.roleId()));
+    }
+}

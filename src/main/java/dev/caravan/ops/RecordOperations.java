@@ -1,0 +1,134 @@
+package dev.caravan.ops;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.caravan.api.ApiException;
+import dev.caravan.api.HarperJson;
+import dev.caravan.api.HarperNames;
+import dev.caravan.api.OperationRegistry;
+import dev.caravan.api.OperationRequest;
+import dev.caravan.auth.TablePermission;
+import dev.caravan.store.RecordWriter;
+import dev.caravan.store.Store;
+import dev.caravan.store.TableMeta;
+import dev.caravan.store.TxClock;
+import dev.caravan.store.WriteAction;
+import dev.caravan.store.WriteResult;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+
+/** insert, update, upsert and delete of records, each request one transaction (docs/harper-observed.md §3). */
+public class RecordOperations {
+    private final Tables tables;
+    private final Store store;
+    private final RecordWriter writer;
+    private final TxClock clock;
+
+    public RecordOperations(Tables tables, Store store, RecordWriter writer, TxClock clock) {
+        this.tables = tables;
+        this.store = store;
+        this.writer = writer;
+        this.clock = clock;
+    }
+
+    public void register(OperationRegistry registry) {
+        registry.register("insert", r -> write(r, WriteAction.INSERT))
+                .register("update", r -> write(r, WriteAction.UPDATE))
+                .register("upsert", r -> write(r, WriteAction.UPSERT))
+                .register("delete", this::delete);
+    }
+
+    private JsonNode write(OperationRequest request, WriteAction action) {
+        TableMeta table = tables.require(request, 400);
+        List<ObjectNode> records = records(request);
+        switch (action) {
+            case INSERT -> request.access().requireTable(table.database(), table.name(), TablePermission.INSERT);
+            case UPDATE -> request.access().requireTable(table.database(), table.name(), TablePermission.UPDATE);
+            case UPSERT -> request.access().requireTable(table.database(), table.name(),
+                    TablePermission.INSERT, TablePermission.UPDATE);
+        }
+        for (ObjectNode record : records) {
+            record.fieldNames().forEachRemaining(HarperNames::checkAttribute);
+            JsonNode key = record.get(table.primaryKey());
+            if (key != null && key.isBoolean()) {
+                throw ApiException.badRequest("Invalid primary key type: boolean");
+            }
+        }
+        WriteResult result = store.inTransaction(c -> writer.write(c, table, action, records, clock.next()));
+        return answer(action, records.size(), result);
+    }
+
+    private static List<ObjectNode> records(OperationRequest request) {
+        JsonNode field = request.field("records");
+        if (field == null) {
+            throw ApiException.badRequest("'records' is required");
+        }
+        if (!field.isArray()) {
+            throw ApiException.badRequest("'records' must be an array");
+        }
+        List<ObjectNode> records = new ArrayList<>();
+        for (int i = 0; i < field.size(); i++) {
+            if (!(field.get(i) instanceof ObjectNode record)) {
+                throw ApiException.badRequest("'records[" + i + "]' must be of type object");
+            }
+            records.add(record);
+        }
+        return records;
+    }
+
+    private static JsonNode answer(WriteAction action, int total, WriteResult result) {
+        ObjectNode out = HarperJson.object();
+        switch (action) {
+            case INSERT -> {
+                out.put("message", "inserted " + result.written() + " of " + total + " records");
+                out.set("inserted_hashes", array(result.writtenKeys()));
+                out.set("skipped_hashes", array(result.skippedKeys()));
+            }
+            case UPDATE -> {
+                out.put("message", "updated " + result.written() + " of " + total + " records");
+                out.set("update_hashes", array(result.writtenKeys()));
+                out.set("skipped_hashes", array(result.skippedKeys()));
+            }
+            case UPSERT -> {
+                out.put("message", "upserted " + result.written() + " of " + total + " records");
+                out.set("upserted_hashes", array(result.writtenKeys()));
+            }
+        }
+        return out;
+    }
+
+    private JsonNode delete(OperationRequest request) {
+        TableMeta table = tables.require(request, 404);
+        JsonNode ids = request.field("ids") != null ? request.field("ids") : request.field("hash_values");
+        if (ids == null) {
+            throw ApiException.badRequest("'hash_values' is required");
+        }
+        if (!ids.isArray()) {
+            throw ApiException.badRequest("'hash_values' must be an array. 'ids' must be an array");
+        }
+        request.access().requireTable(table.database(), table.name(), TablePermission.DELETE);
+        List<JsonNode> keys = new ArrayList<>();
+        for (Iterator<JsonNode> it = ids.elements(); it.hasNext();) {
+            keys.add(it.next());
+        }
+        WriteResult result = store.inTransaction(c -> writer.delete(c, table, keys));
+        ObjectNode out = HarperJson.object();
+        out.put("message", deletedMessage(result.written(), keys.size()));
+        out.set("deleted_hashes", array(result.writtenKeys()));
+        out.set("skipped_hashes", array(result.skippedKeys()));
+        return out;
+    }
+
+    /** Harper says "record" for a total of one (spec §10). */
+    public static String deletedMessage(long deleted, long total) {
+        return deleted + " of " + total + (total == 1 ? " record" : " records") + " successfully deleted";
+    }
+
+    private static ArrayNode array(List<JsonNode> values) {
+        ArrayNode out = HarperJson.array();
+        values.forEach(out::add);
+        return out;
+    }
+}

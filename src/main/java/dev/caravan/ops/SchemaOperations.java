@@ -1,0 +1,204 @@
+package dev.caravan.ops;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.caravan.api.ApiException;
+import dev.caravan.api.HarperJson;
+import dev.caravan.api.OperationRegistry;
+import dev.caravan.api.OperationRequest;
+import dev.caravan.store.Catalog;
+import dev.caravan.store.Column;
+import dev.caravan.store.JsNumber;
+import dev.caravan.store.Store;
+import dev.caravan.store.TableMeta;
+import dev.caravan.store.TableStats;
+import java.util.Map;
+
+/** Databases, tables and attributes: create, drop, describe (Harper's texts, docs/harper-observed.md §2). */
+public class SchemaOperations {
+    private final Catalog catalog;
+    private final Tables tables;
+    private final Store store;
+
+    public SchemaOperations(Tables tables, Store store) {
+        this.catalog = tables.catalog();
+        this.tables = tables;
+        this.store = store;
+    }
+
+    public void register(OperationRegistry registry) {
+        registry.register("create_database", this::createDatabase)
+                .register("create_schema", this::createDatabase)
+                .register("drop_database", this::dropDatabase)
+                .register("drop_schema", this::dropDatabase)
+                .register("create_table", this::createTable)
+                .register("drop_table", this::dropTable)
+                .register("describe_all", this::describeAll)
+                .register("describe_database", this::describeDatabase)
+                .register("describe_schema", this::describeDatabase)
+                .register("describe_table", this::describeTable)
+                .register("create_attribute", this::createAttribute)
+                .register("drop_attribute", this::dropAttribute);
+    }
+
+    private JsonNode createDatabase(OperationRequest request) {
+        request.access().requireSuperUser("createSchema");
+        String name = emptyGivenName(request);
+        if (name != null && name.isEmpty()) {
+            throw ApiException.badRequest("'database' is not allowed to be empty");
+        }
+        String database = request.database();
+        if (!catalog.createDatabase(database)) {
+            throw ApiException.badRequest("database '" + database + "' already exists");
+        }
+        return HarperJson.message("database '" + database + "' successfully created");
+    }
+
+    /** The database/schema field as given ("" included), or null when absent. */
+    private static String emptyGivenName(OperationRequest request) {
+        String database = request.text("database");
+        return database != null ? database : request.text("schema");
+    }
+
+    private JsonNode dropDatabase(OperationRequest request) {
+        request.access().requireSuperUser("dropSchema");
+        if (request.field("database") == null && request.field("schema") == null) {
+            throw ApiException.badRequest("'database' is required");
+        }
+        String database = request.database();
+        if (!catalog.dropDatabase(database)) {
+            throw ApiException.notFound("database '" + database + "' does not exist");
+        }
+        return HarperJson.message("successfully deleted '" + database + "'");
+    }
+
+    private JsonNode createTable(OperationRequest request) {
+        request.access().requireSuperUser("createTable");
+        String table = request.text("table");
+        if (table == null) {
+            throw ApiException.badRequest("'table' is required");
+        }
+        String primaryKey = request.text("primary_key") != null ? request.text("primary_key") : request.text("hash_attribute");
+        if (primaryKey == null) {
+            throw ApiException.badRequest("'primary_key' is required");
+        }
+        if (!dev.caravan.api.HarperNames.isAllowed(table)) {
+            throw ApiException.badRequest("Table names cannot include backticks or forward slashes");
+        }
+        String database = request.database();
+        if (catalog.createTable(database, table, primaryKey).isEmpty()) {
+            throw ApiException.badRequest("Table '" + table + "' already exists in '" + database + "'");
+        }
+        return HarperJson.message("table '" + database + "." + table + "' successfully created.");
+    }
+
+    private JsonNode dropTable(OperationRequest request) {
+        request.access().requireSuperUser("dropTable");
+        TableMeta table = tables.require(request, 404);
+        catalog.dropTable(table.database(), table.name());
+        return HarperJson.message("successfully deleted table '" + table.qualifiedName() + "'");
+    }
+
+    private JsonNode describeAll(OperationRequest request) {
+        ObjectNode all = HarperJson.object();
+        for (String db : catalog.databaseNames()) {
+            ObjectNode described = describeTables(request, db);
+            if (request.access().isSuperUser() || !described.isEmpty()) {
+                all.set(db, described);
+            }
+        }
+        return all;
+    }
+
+    private JsonNode describeDatabase(OperationRequest request) {
+        String database = request.database();
+        if (!catalog.hasDatabase(database)) {
+            throw ApiException.notFound("database '" + database + "' does not exist");
+        }
+        return describeTables(request, database);
+    }
+
+    private ObjectNode describeTables(OperationRequest request, String database) {
+        ObjectNode out = HarperJson.object();
+        for (Map.Entry<String, TableMeta> e : catalog.tables(database).entrySet()) {
+            if (request.access().knowsTable(database, e.getKey())) {
+                out.set(e.getKey(), describe(e.getValue(), request.access().isSuperUser()));
+            }
+        }
+        return out;
+    }
+
+    private JsonNode describeTable(OperationRequest request) {
+        TableMeta table = tables.require(request, 404);
+        request.access().requireTable(table.database(), table.name());
+        return describe(table, request.access().isSuperUser());
+    }
+
+    /** Harper's describe_table body; non-super users see no attribute list, as in Harper. */
+    private ObjectNode describe(TableMeta table, boolean showAttributes) {
+        ObjectNode out = HarperJson.object();
+        out.put("schema", table.database());
+        out.put("name", table.name());
+        if (table.attribute(table.primaryKey()) != null) {
+            out.put("hash_attribute", table.primaryKey());
+        }
+        out.put("audit", true);
+        out.put("schema_defined", false);
+        ArrayNode attributes = out.putArray("attributes");
+        if (showAttributes) {
+            for (String name : table.allAttributeNames()) {
+                Column column = table.attribute(name);
+                if (column == null && !table.isTimestamp(name)) {
+                    continue; // a dropped primary key
+                }
+                ObjectNode a = attributes.addObject();
+                a.put("attribute", name);
+                if (name.equals(table.primaryKey())) {
+                    a.put("is_primary_key", true);
+                } else {
+                    a.put("indexed", true);
+                }
+            }
+        }
+        TableStats.Stats stats = TableStats.of(store, table);
+        out.putArray("sources");
+        out.put("record_count", stats.recordCount());
+        if (stats.lastUpdated() != null) {
+            out.set("last_updated_record", JsNumber.node(stats.lastUpdated()));
+        }
+        return out;
+    }
+
+    private JsonNode createAttribute(OperationRequest request) {
+        request.access().requireSuperUser("createAttribute");
+        TableMeta table = tables.require(request, 404);
+        String attribute = request.text("attribute");
+        if (attribute == null) {
+            throw ApiException.badRequest("Attribute name is required");
+        }
+        dev.caravan.api.HarperNames.checkAttribute(attribute);
+        if (!catalog.createAttribute(table, attribute)) {
+            throw ApiException.badRequest("attribute '" + attribute + "' already exists in " + table.qualifiedName());
+        }
+        return HarperJson.message("attribute '" + table.qualifiedName() + "." + attribute + "' successfully created.");
+    }
+
+    private JsonNode dropAttribute(OperationRequest request) {
+        request.access().requireSuperUser("dropAttribute");
+        TableMeta table = tables.require(request, 404);
+        String attribute = request.text("attribute");
+        if (attribute == null) {
+            throw ApiException.badRequest("'attribute' is required");
+        }
+        if (table.isTimestamp(attribute)) {
+            throw ApiException.badRequest("cannot drop internal timestamp attribute: " + attribute);
+        }
+        if (attribute.equals(table.primaryKey())) {
+            // Harper lets this through and leaves a table without a key; Caravan keeps the key.
+            throw ApiException.badRequest("cannot drop the primary key attribute: " + attribute);
+        }
+        catalog.dropAttribute(table, attribute);
+        return HarperJson.message("successfully deleted attribute '" + attribute + "'");
+    }
+}

@@ -1,0 +1,400 @@
+package dev.caravan.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Harper's data model in Derby: each database a Derby schema, each table a Derby table, each attribute
+ * a column. Harper names (up to 250 characters, any printable ASCII) map to generated Derby names
+ * (D1, T2, C3) kept in the CARAVAN catalog tables, so no Harper name ever meets Derby's identifier rules.
+ */
+public class Catalog {
+    private final Store store;
+    private final TxClock clock;
+    /** database name -> (table name -> table); a database with no tables maps to an empty map. */
+    private final Map<String, Map<String, TableMeta>> databases = new ConcurrentHashMap<>();
+    private final Map<String, DatabaseInfo> databaseInfo = new ConcurrentHashMap<>();
+
+    public record DatabaseInfo(String name, String derbySchema, double createdTime) {
+    }
+
+    public Catalog(Store store, TxClock clock) {
+        this.store = store;
+        this.clock = clock;
+        createCatalogTables();
+        load();
+    }
+
+    private void createCatalogTables() {
+        store.inTransaction(c -> {
+            try (Statement s = c.createStatement()) {
+                ResultSet rs = c.getMetaData().getSchemas(null, "CARAVAN");
+                boolean exists = rs.next();
+                rs.close();
+                if (exists) {
+                    return null;
+                }
+                s.execute("CREATE SCHEMA CARAVAN");
+                s.execute("CREATE SEQUENCE CARAVAN.NAMES AS BIGINT START WITH 1");
+                s.execute("CREATE TABLE CARAVAN.DATABASES (NAME VARCHAR(1024) NOT NULL PRIMARY KEY,"
+                        + " SCHEMA_NAME VARCHAR(128) NOT NULL, CREATED_TIME DOUBLE NOT NULL)");
+                s.execute("CREATE TABLE CARAVAN.TABLES (DB VARCHAR(1024) NOT NULL, NAME VARCHAR(1024) NOT NULL,"
+                        + " ID VARCHAR(36) NOT NULL, TABLE_NAME VARCHAR(128) NOT NULL,"
+                        + " PRIMARY_KEY VARCHAR(1024) NOT NULL, CREATED_TIME DOUBLE NOT NULL, PRIMARY KEY (DB, NAME))");
+                s.execute("CREATE TABLE CARAVAN.ATTRIBUTES (DB VARCHAR(1024) NOT NULL, TBL VARCHAR(1024) NOT NULL,"
+                        + " NAME VARCHAR(1024) NOT NULL, COLUMN_NAME VARCHAR(128), KIND CHAR(1) NOT NULL, ORDINAL BIGINT NOT NULL,"
+                        + " PRIMARY KEY (DB, TBL, NAME))");
+            }
+            return null;
+        });
+    }
+
+    private void load() {
+        store.inTransaction(c -> {
+            Map<String, Map<String, Column>> attributesByTable = new HashMap<>();
+            try (Statement s = c.createStatement()) {
+                try (ResultSet rs = s.executeQuery("SELECT NAME, SCHEMA_NAME, CREATED_TIME FROM CARAVAN.DATABASES")) {
+                    while (rs.next()) {
+                        DatabaseInfo info = new DatabaseInfo(rs.getString(1), rs.getString(2), rs.getDouble(3));
+                        databaseInfo.put(info.name(), info);
+                        databases.put(info.name(), new ConcurrentHashMap<>());
+                    }
+                }
+                try (ResultSet rs = s.executeQuery("SELECT DB, TBL, NAME, COLUMN_NAME, KIND, ORDINAL FROM CARAVAN.ATTRIBUTES")) {
+                    while (rs.next()) {
+                        attributesByTable.computeIfAbsent(rs.getString(1) + "\u0000" + rs.getString(2), k -> new HashMap<>())
+                                .put(rs.getString(3), new Column(rs.getString(3), rs.getString(4), ColumnKind.ofCode(rs.getString(5)), rs.getLong(6)));
+                    }
+                }
+                try (ResultSet rs = s.executeQuery(
+                        "SELECT DB, NAME, ID, TABLE_NAME, PRIMARY_KEY, CREATED_TIME FROM CARAVAN.TABLES")) {
+                    while (rs.next()) {
+                        String db = rs.getString(1);
+                        String name = rs.getString(2);
+                        TableMeta t = new TableMeta(rs.getString(3), db, name, rs.getString(5),
+                                databaseInfo.get(db).derbySchema(), rs.getString(4), rs.getDouble(6),
+                                attributesByTable.getOrDefault(db + "\u0000" + name, Map.of()));
+                        databases.get(db).put(name, t);
+                    }
+                }
+            }
+            return null;
+        });
+    }
+
+    public Collection<String> databaseNames() {
+        return new TreeMap<>(databases).keySet();
+    }
+
+    public boolean hasDatabase(String name) {
+        return databases.containsKey(name);
+    }
+
+    public Optional<DatabaseInfo> databaseInfo(String name) {
+        return Optional.ofNullable(databaseInfo.get(name));
+    }
+
+    /** Tables of one database, by name, sorted. */
+    public Map<String, TableMeta> tables(String database) {
+        Map<String, TableMeta> tables = databases.get(database);
+        return tables == null ? Map.of() : new TreeMap<>(tables);
+    }
+
+    public Optional<TableMeta> table(String database, String table) {
+        Map<String, TableMeta> tables = databases.get(database);
+        return tables == null ? Optional.empty() : Optional.ofNullable(tables.get(table));
+    }
+
+    /** Creates the database; false when it already exists. */
+    public synchronized boolean createDatabase(String name) {
+        if (databases.containsKey(name)) {
+            return false;
+        }
+        DatabaseInfo info = store.inTransaction(c -> {
+            String schema = "D" + nextName(c);
+            try (Statement s = c.createStatement()) {
+                s.execute("CREATE SCHEMA \"" + schema + '"');
+            }
+            double now = clock.next();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO CARAVAN.DATABASES (NAME, SCHEMA_NAME, CREATED_TIME) VALUES (?, ?, ?)")) {
+                ps.setString(1, name);
+                ps.setString(2, schema);
+                ps.setDouble(3, now);
+                ps.executeUpdate();
+            }
+            return new DatabaseInfo(name, schema, now);
+        });
+        databaseInfo.put(name, info);
+        databases.put(name, new ConcurrentHashMap<>());
+        return true;
+    }
+
+    /** Drops the database with all its tables; false when it does not exist. */
+    public synchronized boolean dropDatabase(String name) {
+        DatabaseInfo info = databaseInfo.get(name);
+        if (info == null) {
+            return false;
+        }
+        for (TableMeta t : tables(name).values()) {
+            dropTable(name, t.name());
+        }
+        store.inTransaction(c -> {
+            try (Statement s = c.createStatement()) {
+                s.execute("DROP SCHEMA \"" + info.derbySchema() + "\" RESTRICT");
+            }
+            delete(c, "DELETE FROM CARAVAN.DATABASES WHERE NAME = ?", name);
+            return null;
+        });
+        databases.remove(name);
+        databaseInfo.remove(name);
+        return true;
+    }
+
+    /** Creates the table (and its database if missing); empty when the table already exists. */
+    public synchronized Optional<TableMeta> createTable(String database, String name, String primaryKey) {
+        if (!databases.containsKey(database)) {
+            createDatabase(database);
+        }
+        if (databases.get(database).containsKey(name)) {
+            return Optional.empty();
+        }
+        DatabaseInfo info = databaseInfo.get(database);
+        double now = clock.next();
+        TableMeta table = store.inTransaction(c -> {
+            String derbyTable = "T" + nextName(c);
+            try (Statement s = c.createStatement()) {
+                s.execute("CREATE TABLE \"" + info.derbySchema() + "\".\"" + derbyTable + "\" ("
+                        + TableMeta.KEY_COLUMN + " VARCHAR(2048) NOT NULL PRIMARY KEY, "
+                        + TableMeta.CREATED_COLUMN + " DOUBLE NOT NULL, " + TableMeta.UPDATED_COLUMN + " DOUBLE NOT NULL)");
+            }
+            String id = UUID.randomUUID().toString();
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO CARAVAN.TABLES"
+                    + " (DB, NAME, ID, TABLE_NAME, PRIMARY_KEY, CREATED_TIME) VALUES (?, ?, ?, ?, ?, ?)")) {
+                ps.setString(1, database);
+                ps.setString(2, name);
+                ps.setString(3, id);
+                ps.setString(4, derbyTable);
+                ps.setString(5, primaryKey);
+                ps.setDouble(6, now);
+                ps.executeUpdate();
+            }
+            Column key = new Column(primaryKey, null, ColumnKind.NONE, nextName(c));
+            insertAttribute(c, database, name, key);
+            return new TableMeta(id, database, name, primaryKey, info.derbySchema(), derbyTable, now,
+                    Map.of(primaryKey, key));
+        });
+        databases.get(database).put(name, table);
+        return Optional.of(table);
+    }
+
+    public synchronized boolean dropTable(String database, String name) {
+        Optional<TableMeta> found = table(database, name);
+        if (found.isEmpty()) {
+            return false;
+        }
+        TableMeta t = found.get();
+        t.schemaLock().writeLock().lock();
+        try {
+            store.inTransaction(c -> {
+                try (Statement s = c.createStatement()) {
+                    s.execute("DROP TABLE " + t.sqlName());
+                }
+                delete(c, "DELETE FROM CARAVAN.ATTRIBUTES WHERE DB = ? AND TBL = ?", database, name);
+                delete(c, "DELETE FROM CARAVAN.TABLES WHERE DB = ? AND NAME = ?", database, name);
+                return null;
+            });
+            databases.get(database).remove(name);
+        } finally {
+            t.schemaLock().writeLock().unlock();
+        }
+        return true;
+    }
+
+    /** Declares an attribute without a column (create_attribute); false when it exists. */
+    public boolean createAttribute(TableMeta table, String attribute) {
+        synchronized (table) {
+            if (table.hasAttribute(attribute)) {
+                return false;
+            }
+            Column column = store.inTransaction(c -> {
+                Column declared = new Column(attribute, null, ColumnKind.NONE, nextName(c));
+                insertAttribute(c, table.database(), table.name(), declared);
+                return declared;
+            });
+            Map<String, Column> next = new HashMap<>(table.attributes());
+            next.put(attribute, column);
+            table.replaceAttributes(next);
+            return true;
+        }
+    }
+
+    /** Drops an attribute and its values; false when it does not exist. */
+    public boolean dropAttribute(TableMeta table, String attribute) {
+        table.schemaLock().writeLock().lock();
+        try {
+            synchronized (table) {
+                Column column = table.attribute(attribute);
+                if (column == null) {
+                    return false;
+                }
+                store.inTransaction(c -> {
+                    dropColumns(c, table, column);
+                    delete(c, "DELETE FROM CARAVAN.ATTRIBUTES WHERE DB = ? AND TBL = ? AND NAME = ?",
+                            table.database(), table.name(), attribute);
+                    return null;
+                });
+                Map<String, Column> next = new HashMap<>(table.attributes());
+                next.remove(attribute);
+                table.replaceAttributes(next);
+                return true;
+            }
+        } finally {
+            table.schemaLock().writeLock().unlock();
+        }
+    }
+
+    /**
+     * Makes sure every attribute has a column that can hold the given kind: adds columns for new
+     * attributes and widens a column to TEXT when a value of another kind arrives. Must be called
+     * without holding the table's schema read lock.
+     */
+    public void ensureColumns(TableMeta table, Map<String, ColumnKind> needed) {
+        if (!needsChange(table, needed)) {
+            return;
+        }
+        table.schemaLock().writeLock().lock();
+        try {
+            synchronized (table) {
+                Map<String, Column> next = new HashMap<>(table.attributes());
+                store.inTransaction(c -> {
+                    for (Map.Entry<String, ColumnKind> e : needed.entrySet()) {
+                        Column current = next.get(e.getKey());
+                        Column wanted = evolve(c, table, e.getKey(), current, e.getValue());
+                        if (wanted != current) {
+                            next.put(e.getKey(), wanted);
+                        }
+                    }
+                    return null;
+                });
+                table.replaceAttributes(next);
+            }
+        } finally {
+            table.schemaLock().writeLock().unlock();
+        }
+    }
+
+    private static boolean needsChange(TableMeta table, Map<String, ColumnKind> needed) {
+        for (Map.Entry<String, ColumnKind> e : needed.entrySet()) {
+            Column current = table.attribute(e.getKey());
+            if (current == null || current.kind().widen(e.getValue()) != current.kind()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Column evolve(Connection c, TableMeta table, String attribute, Column current, ColumnKind needed)
+            throws SQLException {
+        ColumnKind from = current == null ? ColumnKind.NONE : current.kind();
+        ColumnKind to = from.widen(needed);
+        if (current != null && to == from) {
+            return current;
+        }
+        long name = nextName(c);
+        Column next = new Column(attribute, to == ColumnKind.NONE ? null : "C" + name, to,
+                current == null ? name : current.ordinal());
+        if (next.hasColumn()) {
+            addColumns(c, table, next);
+        }
+        if (current != null && current.hasColumn()) {
+            ColumnMigration.copyAsText(c, table, current, next);
+            dropColumns(c, table, current);
+        }
+        if (current == null) {
+            insertAttribute(c, table.database(), table.name(), next);
+        } else {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE CARAVAN.ATTRIBUTES SET COLUMN_NAME = ?, KIND = ? WHERE DB = ? AND TBL = ? AND NAME = ?")) {
+                ps.setString(1, next.columnName());
+                ps.setString(2, String.valueOf(next.kind().code()));
+                ps.setString(3, table.database());
+                ps.setString(4, table.name());
+                ps.setString(5, attribute);
+                ps.executeUpdate();
+            }
+        }
+        return next;
+    }
+
+    private static void addColumns(Connection c, TableMeta table, Column column) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("ALTER TABLE " + table.sqlName() + " ADD COLUMN " + column.quotedColumn() + " " + column.kind().sqlType());
+            if (column.tagColumnName() != null) {
+                s.execute("ALTER TABLE " + table.sqlName() + " ADD COLUMN " + column.quotedTagColumn() + " CHAR(1)");
+            }
+        }
+    }
+
+    private static void dropColumns(Connection c, TableMeta table, Column column) throws SQLException {
+        if (!column.hasColumn()) {
+            return;
+        }
+        try (Statement s = c.createStatement()) {
+            s.execute("ALTER TABLE " + table.sqlName() + " DROP COLUMN " + column.quotedColumn());
+            if (column.tagColumnName() != null) {
+                s.execute("ALTER TABLE " + table.sqlName() + " DROP COLUMN " + column.quotedTagColumn());
+            }
+        }
+    }
+
+    private static void insertAttribute(Connection c, String db, String table, Column column) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO CARAVAN.ATTRIBUTES (DB, TBL, NAME, COLUMN_NAME, KIND, ORDINAL) VALUES (?, ?, ?, ?, ?, ?)")) {
+            ps.setString(1, db);
+            ps.setString(2, table);
+            ps.setString(3, column.attribute());
+            ps.setString(4, column.columnName());
+            ps.setString(5, String.valueOf(column.kind().code()));
+            ps.setLong(6, column.ordinal());
+            ps.executeUpdate();
+        }
+    }
+
+    private static long nextName(Connection c) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("VALUES NEXT VALUE FOR CARAVAN.NAMES")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static void delete(Connection c, String sql, String... params) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setString(i + 1, params[i]);
+            }
+            ps.executeUpdate();
+        }
+    }
+
+    /** All tables of all databases (for describe_all and permission checks). */
+    public List<TableMeta> allTables() {
+        List<TableMeta> all = new ArrayList<>();
+        for (String db : databaseNames()) {
+            all.addAll(tables(db).values());
+        }
+        return all;
+    }
+}

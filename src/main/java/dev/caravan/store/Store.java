@@ -1,0 +1,86 @@
+package dev.caravan.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The embedded Derby database under the data dir, reached through a small connection pool. */
+public class Store implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Store.class);
+
+    private final Path databaseDir;
+    private final HikariDataSource pool;
+
+    public Store(Path dataDir, int poolSize) {
+        try {
+            Files.createDirectories(dataDir);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("cannot create data dir " + dataDir, e);
+        }
+        this.databaseDir = dataDir.toAbsolutePath().resolve("derby");
+        // derby.log goes next to the database, not into the working directory
+        System.setProperty("derby.stream.error.file", dataDir.toAbsolutePath().resolve("derby.log").toString());
+        // Long rows and 250-character names need pages larger than Derby's 4 KB default.
+        System.setProperty("derby.storage.pageSize", "32768");
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl("jdbc:derby:" + databaseDir + ";create=true");
+        config.setMaximumPoolSize(poolSize);
+        config.setAutoCommit(true);
+        config.setPoolName("caravan-derby");
+        this.pool = new HikariDataSource(config);
+    }
+
+    public DataSource dataSource() {
+        return pool;
+    }
+
+    public Connection connection() throws SQLException {
+        return pool.getConnection();
+    }
+
+    /** Runs work in one transaction: committed when it returns, rolled back when it throws. */
+    public <T> T inTransaction(SqlWork<T> work) {
+        try (Connection c = pool.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (Exception e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new StoreException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+        try {
+            DriverManager.getConnection("jdbc:derby:" + databaseDir + ";shutdown=true").close();
+        } catch (SQLException e) {
+            // Derby reports a clean shutdown of one database as SQLState 08006.
+            if (!"08006".equals(e.getSQLState())) {
+                LOG.warn("Derby did not shut down cleanly: {}", e.getMessage());
+            }
+        }
+    }
+
+    @FunctionalInterface
+    public interface SqlWork<T> {
+        T run(Connection c) throws Exception;
+    }
+}

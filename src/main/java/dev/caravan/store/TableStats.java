@@ -1,0 +1,24 @@
+package dev.caravan.store;
+
+import java.sql.ResultSet;
+import java.sql.Statement;
+
+/** Record count and last update time of a table, for describe_table. */
+public final class TableStats {
+    private TableStats() {
+    }
+
+    public record Stats(long recordCount, Double lastUpdated) {
+    }
+
+    public static Stats of(Store store, TableMeta table) {
+        return store.inTransaction(c -> {
+            try (Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT COUNT(*), MAX(UT) FROM " + table.sqlName())) {
+                rs.next();
+                double last = rs.getDouble(2);
+                return new Stats(rs.getLong(1), rs.wasNull() ? null : last);
+            }
+        });
+    }
+}
