@@ -1,0 +1,185 @@
+package dev.caravan.formats;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.caravan.api.HarperJson;
+import java.io.BufferedReader;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * Streams a CSV source as Harper records, one at a time (spec §3.2): a BOM is dropped, the delimiter
+ * is detected from the header line, empty lines are skipped, the header names the attributes, cells
+ * are cast by {@link HarperCaster}, missing trailing cells are absent and extra cells are dropped and
+ * counted (Caravan decision 6).
+ */
+public final class CsvRows implements Iterator<ObjectNode>, Closeable {
+    private static final int SNIFF_CHARS = 64 * 1024;
+    private static final char[] DELIMITERS = {',', '\t', '|', ';', '\u001E', '\u001F'};
+
+    private final CSVParser parser;
+    private final Iterator<CSVRecord> records;
+    private final CsvHeader header;
+    private final HarperCaster caster = new HarperCaster();
+    private long rowsRead;
+    private long rowsWithExtraFields;
+
+    private CsvRows(CSVParser parser) {
+        this.parser = parser;
+        this.records = parser.iterator();
+        this.header = records.hasNext() ? CsvHeader.of(records.next().toList()) : null;
+    }
+
+    public static CsvRows open(InputStream in) {
+        return open(new InputStreamReader(in, StandardCharsets.UTF_8));
+    }
+
+    public static CsvRows open(Reader source) {
+        try {
+            BufferedReader reader = new BufferedReader(source, SNIFF_CHARS);
+            skipByteOrderMark(reader);
+            char delimiter = detectDelimiter(reader);
+            CSVFormat format = CSVFormat.RFC4180.builder()
+                    .setDelimiter(delimiter)
+                    .setIgnoreEmptyLines(true)
+                    .setLenientEof(true)
+                    .setTrailingData(true)
+                    .setAllowMissingColumnNames(true)
+                    .get();
+            return new CsvRows(CSVParser.builder().setReader(reader).setFormat(format).get());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void skipByteOrderMark(BufferedReader reader) throws IOException {
+        reader.mark(1);
+        if (reader.read() != '\uFEFF') {
+            reader.reset();
+        }
+    }
+
+    /** The candidate that occurs most often in the first line outside quotes; a comma when none does. */
+    static char detectDelimiter(BufferedReader reader) throws IOException {
+        reader.mark(SNIFF_CHARS);
+        char[] buffer = new char[SNIFF_CHARS];
+        int length = 0;
+        int n;
+        while (length < SNIFF_CHARS && (n = reader.read(buffer, length, SNIFF_CHARS - length)) > 0) {
+            length += n;
+        }
+        reader.reset();
+        int[] counts = new int[DELIMITERS.length];
+        boolean quoted = false;
+        for (int i = 0; i < length; i++) {
+            char ch = buffer[i];
+            if (ch == '"') {
+                quoted = !quoted;
+            } else if (!quoted && (ch == '\n' || ch == '\r')) {
+                break;
+            } else if (!quoted) {
+                for (int d = 0; d < DELIMITERS.length; d++) {
+                    if (ch == DELIMITERS[d]) {
+                        counts[d]++;
+                    }
+                }
+            }
+        }
+        int best = 0;
+        for (int d = 1; d < DELIMITERS.length; d++) {
+            if (counts[d] > counts[best]) {
+                best = d;
+            }
+        }
+        return DELIMITERS[best];
+    }
+
+    /** The header, or null for an empty input. */
+    public CsvHeader header() {
+        return header;
+    }
+
+    @Override
+    public boolean hasNext() {
+        try {
+            return header != null && records.hasNext();
+        } catch (UncheckedIOException | IllegalStateException e) {
+            throw new LoadFailure("CSV could not be read after row " + rowsRead + ": " + rootMessage(e), e);
+        }
+    }
+
+    @Override
+    public ObjectNode next() {
+        if (!hasNext()) {
+            throw new NoSuchElementException();
+        }
+        CSVRecord record = records.next();
+        rowsRead++;
+        ObjectNode row = HarperJson.object();
+        int cells = record.size();
+        int used = Math.min(cells, header.size());
+        for (int i = 0; i < used; i++) {
+            row.set(header.name(i), caster.cast(record.get(i)));
+        }
+        if (cells > header.size()) {
+            rowsWithExtraFields++;
+        }
+        return row;
+    }
+
+    /** Reads up to count rows without casting them (to resume after rows already committed). */
+    public long skip(long count) {
+        long skipped = 0;
+        while (skipped < count && header != null && records.hasNext()) {
+            records.next();
+            rowsRead++;
+            skipped++;
+        }
+        return skipped;
+    }
+
+    /** Reads up to max rows. */
+    public List<ObjectNode> nextBatch(int max) {
+        List<ObjectNode> batch = new ArrayList<>(Math.min(max, 8192));
+        while (batch.size() < max && hasNext()) {
+            batch.add(next());
+        }
+        return batch;
+    }
+
+    public long rowsRead() {
+        return rowsRead;
+    }
+
+    public long rowsWithExtraFields() {
+        return rowsWithExtraFields;
+    }
+
+    @Override
+    public void close() {
+        try {
+            parser.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String rootMessage(Throwable t) {
+        Throwable current = t;
+        while (current.getCause() != null) {
+            current = current.getCause();
+        }
+        return current.getMessage();
+    }
+}
