@@ -16,7 +16,28 @@ import dev.caravan.store.KeyGenerator;
 import dev.caravan.store.RecordWriter;
 import dev.caravan.store.Store;
 import dev.caravan.store.TxClock;
+import dev.caravan.jobs.JobControl;
+import dev.caravan.jobs.JobDefinition;
+import dev.caravan.jobs.JobMonitor;
+import dev.caravan.jobs.JobOperations;
+import dev.caravan.jobs.JobRecovery;
+import dev.caravan.jobs.JobRoutePolicy;
+import dev.caravan.jobs.JobRunner;
+import dev.caravan.jobs.JobStore;
+import dev.caravan.jobs.JobSubmitter;
+import dev.caravan.load.CsvDataLoad;
+import dev.caravan.load.CsvFileLoad;
+import dev.caravan.load.CsvLoad;
+import dev.caravan.load.CsvSources;
+import dev.caravan.load.CsvUrlLoad;
+import dev.caravan.load.LoadJobs;
+import dev.caravan.load.LoadRequestChecks;
+import dev.caravan.load.PassthroughHeaders;
+import dev.caravan.load.UrlSource;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.Configuration;
@@ -33,6 +54,10 @@ public class CaravanConfiguration implements CamelConfiguration {
     private String adminUsername;
     @PropertyInject("caravan.admin.password")
     private String adminPassword;
+    @PropertyInject("caravan.jobs.workers")
+    private int jobWorkers;
+    @PropertyInject("caravan.jobs.visible-to-all")
+    private boolean jobsVisibleToAll;
 
     @Override
     public void configure(CamelContext context) throws Exception {
@@ -57,6 +82,37 @@ public class CaravanConfiguration implements CamelConfiguration {
         context.getRegistry().bind("operations", operations);
         context.getRegistry().bind("apiRequests", new ApiRequests(new Authenticator(users)));
         context.getRegistry().bind("apiResponses", new ApiResponses());
+        configureJobs(context, store, tables, writer, clock, operations);
         context.addStartupListener(new ReadyLog(context));
+    }
+
+    /** The job engine: job table, queue, route policy, the load operations and their route beans. */
+    private void configureJobs(CamelContext context, Store store, Tables tables, RecordWriter writer, TxClock clock,
+                               OperationRegistry operations) throws Exception {
+        int workers = jobWorkers > 0 ? jobWorkers : Runtime.getRuntime().availableProcessors();
+        context.getPropertiesComponent().addOverrideProperty("caravan.jobs.workers", String.valueOf(workers));
+        Path spoolDir = Path.of(dataDir, "spool");
+        JobStore jobs = new JobStore(store);
+        JobControl control = new JobControl();
+        JobMonitor monitor = new JobMonitor();
+        context.addService(monitor);
+        JobSubmitter submitter = new JobSubmitter(jobs, context.createProducerTemplate(), monitor);
+        LoadRequestChecks checks = new LoadRequestChecks(tables);
+        PassthroughHeaders passthrough = new PassthroughHeaders();
+        Map<String, JobDefinition> definitions = new LinkedHashMap<>();
+        for (JobDefinition d : List.of(new CsvDataLoad(checks, spoolDir), new CsvFileLoad(checks),
+                new CsvUrlLoad(checks, passthrough))) {
+            definitions.put(d.type(), d);
+            submitter.register(operations, d);
+        }
+        new JobOperations(jobs, control, monitor, jobsVisibleToAll).register(operations);
+
+        context.getRegistry().bind("jobPolicy", new JobRoutePolicy(jobs, control, monitor));
+        context.getRegistry().bind("jobRunner", new JobRunner(jobs));
+        context.getRegistry().bind("loadJobs", new LoadJobs(jobs, tables));
+        context.getRegistry().bind("csvSources", new CsvSources(jobs, spoolDir));
+        context.getRegistry().bind("urlSource", new UrlSource(jobs, passthrough));
+        context.getRegistry().bind("csvLoad", new CsvLoad(store, writer, clock, jobs, control, monitor));
+        context.addStartupListener(new JobRecovery(jobs, submitter, definitions));
     }
 }

@@ -1,0 +1,34 @@
+package dev.caravan.jobs;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * One row of the job table (spec §2.3) plus Caravan's progress fields (decision 1). message is a
+ * string or, for permission failures, an object; request is the redacted submission.
+ */
+public record Job(String id, String type, String user, long createdDatetime, long startDatetime,
+                  Long endDatetime, String status, JsonNode message, JsonNode result, ObjectNode request,
+                  String phase, Progress progress, boolean cancelled, boolean interrupted) {
+
+    public static final String IN_PROGRESS = "IN_PROGRESS";
+    public static final String COMPLETE = "COMPLETE";
+    public static final String ERROR = "ERROR";
+
+    public boolean isFinished() {
+        return !IN_PROGRESS.equals(status);
+    }
+
+    /** Counts as committed with the last batch (rowsRead = rows parsed up to that batch's end). */
+    public record Progress(long rowsRead, long rowsWritten, long rowsSkipped, long rowsFailed,
+                           long bytesRead, Long bytesTotal) {
+        public static final Progress NONE = new Progress(0, 0, 0, 0, 0, null);
+
+        public Integer percent() {
+            if (bytesTotal == null || bytesTotal <= 0) {
+                return null;
+            }
+            return (int) Math.min(100, bytesRead * 100 / bytesTotal);
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package dev.caravan.jobs;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.caravan.api.OperationRequest;
+
+/** A bulk operation that runs as a job: its synchronous checks and what of the request is kept. */
+public interface JobDefinition {
+    /** The operation name, which is also the job type and the id of the route that runs it. */
+    String type();
+
+    /**
+     * Validates the request (throwing Harper's 400/403 errors), prepares anything the job needs before
+     * the answer goes out (e.g. spools an upload), and returns the request to store, without secrets.
+     */
+    ObjectNode prepare(OperationRequest request, String jobId) throws Exception;
+
+    /** Whether a job interrupted by a crash can be run again from its last committed batch. */
+    default boolean resumable(ObjectNode storedRequest) {
+        return false;
+    }
+}

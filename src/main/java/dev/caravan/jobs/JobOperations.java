@@ -1,0 +1,99 @@
+package dev.caravan.jobs;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.caravan.api.ApiException;
+import dev.caravan.api.HarperJson;
+import dev.caravan.api.OperationRegistry;
+import dev.caravan.api.OperationRequest;
+import java.time.ZoneId;
+import java.util.Optional;
+
+/** get_job, search_jobs_by_start_date and cancel_job (spec §11, §12; Caravan decisions 1 and 4). */
+public class JobOperations {
+    private final JobStore jobs;
+    private final JobControl control;
+    private final JobMonitor monitor;
+    private final boolean jobsVisibleToAll;
+
+    public JobOperations(JobStore jobs, JobControl control, JobMonitor monitor, boolean jobsVisibleToAll) {
+        this.jobs = jobs;
+        this.control = control;
+        this.monitor = monitor;
+        this.jobsVisibleToAll = jobsVisibleToAll;
+    }
+
+    public void register(OperationRegistry registry) {
+        registry.register("get_job", this::getJob)
+                .register("search_jobs_by_start_date", this::searchByStartDate)
+                .register("cancel_job", this::cancelJob);
+    }
+
+    private JsonNode getJob(OperationRequest request) {
+        Optional<Job> job = visibleJob(request);
+        ArrayNode out = HarperJson.array();
+        job.ifPresent(j -> out.add(JobView.forGetJob(j)));
+        return out;
+    }
+
+    /** The job named by 'id' if this user may see it (owner or super user, decision 4). */
+    private Optional<Job> visibleJob(OperationRequest request) {
+        if (!request.body().has("id")) {
+            throw ApiException.badRequest("'id' is required");
+        }
+        JsonNode id = request.body().get("id");
+        if (id.isNull() || (id.isTextual() && id.textValue().isEmpty())) {
+            throw ApiException.serverError("Invalid job ID specified.");
+        }
+        if (id.isContainerNode()) {
+            throw ApiException.serverError("there was an error searching for jobs.  Please check the log for details.");
+        }
+        if (!id.isTextual()) {
+            return Optional.empty();
+        }
+        return jobs.find(id.textValue()).filter(j -> jobsVisibleToAll || request.access().isSuperUser()
+                || j.user().equals(request.user().username()));
+    }
+
+    private JsonNode searchByStartDate(OperationRequest request) {
+        request.access().requireSuperUser("handleGetJobsByStartDate");
+        ZoneId zone = ZoneId.systemDefault();
+        Long from = date(request.field("from_date"), zone);
+        if (from == null) {
+            throw ApiException.serverError("There was an error searching jobs by date: Error: Invalid 'from' date,"
+                    + " must be in ISO-8601 format (YYYY-MM-DD).");
+        }
+        Long to = date(request.field("to_date"), zone);
+        if (to == null) {
+            throw ApiException.serverError("There was an error searching jobs by date: Error: Invalid 'to' date,"
+                    + " must be in ISO-8601 format (YYYY-MM-DD)");
+        }
+        ArrayNode out = HarperJson.array();
+        if (from < to) {
+            jobs.startedBetween(from, to).forEach(j -> out.add(JobView.forSearch(j)));
+        }
+        return out;
+    }
+
+    /** Epoch numbers are rejected like any non-ISO text (spec §12). */
+    private static Long date(JsonNode value, ZoneId zone) {
+        return value != null && value.isTextual() ? HarperDates.parse(value.textValue(), zone) : null;
+    }
+
+    private JsonNode cancelJob(OperationRequest request) {
+        Job job = visibleJob(request).orElseThrow(
+                () -> ApiException.notFound("Job '" + request.text("id") + "' not found"));
+        if (job.isFinished()) {
+            throw ApiException.badRequest("Job '" + job.id() + "' is not in progress (status " + job.status() + ")");
+        }
+        control.requestCancel(job.id());
+        if (JobPhase.QUEUED.equals(job.phase())) {
+            // Not started yet: it ends now, and the worker that takes it later skips it.
+            if (jobs.fail(job.id(), HarperJson.MAPPER.getNodeFactory().textNode(
+                    "Job cancelled before it started; 0 records were committed"), System.currentTimeMillis(), true, false)) {
+                monitor.dequeued();
+            }
+        }
+        return HarperJson.message("Cancelling job " + job.id());
+    }
+}

@@ -1,0 +1,50 @@
+package dev.caravan.jobs;
+
+import com.fasterxml.jackson.databind.node.TextNode;
+import java.util.Map;
+import org.apache.camel.CamelContext;
+import org.apache.camel.ExtendedStartupListener;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * At start-up no job may stay IN_PROGRESS from a process that died (Caravan decision 2): a job whose
+ * source can be read again goes back on the queue and resumes after its last committed batch; any
+ * other job ends ERROR saying it was interrupted and what it had committed.
+ */
+public class JobRecovery implements ExtendedStartupListener {
+    private static final Logger LOG = LoggerFactory.getLogger(JobRecovery.class);
+
+    private final JobStore jobs;
+    private final JobSubmitter submitter;
+    private final Map<String, JobDefinition> definitions;
+
+    public JobRecovery(JobStore jobs, JobSubmitter submitter, Map<String, JobDefinition> definitions) {
+        this.jobs = jobs;
+        this.submitter = submitter;
+        this.definitions = definitions;
+    }
+
+    @Override
+    public void onCamelContextStarted(CamelContext context, boolean alreadyStarted) {
+        // routes are not all started yet: recover once the context is fully started
+    }
+
+    @Override
+    public void onCamelContextFullyStarted(CamelContext context, boolean alreadyStarted) {
+        for (Job job : jobs.inProgress()) {
+            JobDefinition definition = definitions.get(job.type());
+            if (definition != null && job.request() != null && definition.resumable(job.request())) {
+                LOG.info("Resuming job {} ({}) after row {}", job.id(), job.type(), job.progress().rowsRead());
+                jobs.setPhase(job.id(), JobPhase.QUEUED);
+                submitter.enqueue(job.id(), job.type());
+            } else {
+                Job.Progress p = job.progress();
+                String message = "Job interrupted: the server stopped while it ran; " + p.rowsWritten() + " of "
+                        + p.rowsRead() + " records read were committed";
+                jobs.fail(job.id(), TextNode.valueOf(message), System.currentTimeMillis(), false, true);
+                LOG.info("Job {} ({}) was interrupted and ended ERROR", job.id(), job.type());
+            }
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package dev.caravan.jobs;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import dev.caravan.api.ApiException;
+import org.apache.camel.Exchange;
+import org.apache.camel.Route;
+import org.apache.camel.support.RoutePolicySupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Records a job's life in the job table around the route that runs it: running when the route takes
+ * the exchange, COMPLETE or ERROR (with the cause's message) when it is done (spec §2.4).
+ */
+public class JobRoutePolicy extends RoutePolicySupport {
+    private static final Logger LOG = LoggerFactory.getLogger(JobRoutePolicy.class);
+
+    private final JobStore jobs;
+    private final JobControl control;
+    private final JobMonitor monitor;
+
+    public JobRoutePolicy(JobStore jobs, JobControl control, JobMonitor monitor) {
+        this.jobs = jobs;
+        this.control = control;
+        this.monitor = monitor;
+    }
+
+    @Override
+    public void onExchangeBegin(Route route, Exchange exchange) {
+        String id = exchange.getProperty(JobHeaders.JOB_ID, String.class);
+        monitor.started(id);
+        jobs.setPhase(id, JobPhase.READING);
+    }
+
+    @Override
+    public void onExchangeDone(Route route, Exchange exchange) {
+        String id = exchange.getProperty(JobHeaders.JOB_ID, String.class);
+        Throwable failure = exchange.getException() != null ? exchange.getException()
+                : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        long now = System.currentTimeMillis();
+        try {
+            if (failure == null) {
+                String message = exchange.getProperty(JobHeaders.MESSAGE, String.class);
+                JsonNode result = exchange.getProperty(JobHeaders.RESULT, JsonNode.class);
+                jobs.complete(id, message != null ? message : "Successfully completed job: " + id, result, now);
+            } else {
+                JobFailure f = JobFailure.of(failure, jobs.find(id).map(Job::progress).orElse(Job.Progress.NONE));
+                jobs.fail(id, f.message(), now, f.cancelled(), false);
+                LOG.info("Job {} failed: {}", id, f.message());
+            }
+        } finally {
+            control.forget(id);
+            monitor.finished(id, failure == null);
+        }
+    }
+
+    /** The job's ERROR message for a failure: Harper's text, plus what was committed before it. */
+    record JobFailure(JsonNode message, boolean cancelled) {
+        static JobFailure of(Throwable failure, Job.Progress committed) {
+            Throwable cause = rootOf(failure);
+            if (cause instanceof JobCancelledException) {
+                return new JobFailure(TextNode.valueOf("Job cancelled; " + committed.rowsWritten() + " of "
+                        + committed.rowsRead() + " records read were committed"), true);
+            }
+            if (cause instanceof ApiException api && api.status() == 403) {
+                return new JobFailure(api.body(), false); // Harper stores the permission object itself
+            }
+            String message = cause.getMessage() != null ? cause.getMessage() : cause.getClass().getSimpleName();
+            if (committed.rowsWritten() > 0) {
+                message += " (" + committed.rowsWritten() + " records were committed before the failure)";
+            }
+            return new JobFailure(TextNode.valueOf(message), false);
+        }
+
+        private static Throwable rootOf(Throwable t) {
+            Throwable current = t;
+            while (current.getCause() != null && (current instanceof org.apache.camel.CamelExecutionException
+                    || current instanceof org.apache.camel.RuntimeCamelException
+                    || current.getClass().getName().startsWith("org.apache.camel"))) {
+                current = current.getCause();
+            }
+            return current;
+        }
+    }
+}

@@ -1,0 +1,220 @@
+package dev.caravan.jobs;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import dev.caravan.api.HarperJson;
+import dev.caravan.store.Store;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The job table (CARAVAN.JOBS): the truth about every job. A job is written before its submission is
+ * answered, and every change of state is a row update; batch progress is written in the same
+ * transaction as the batch's records, so after a crash the counts match what was committed.
+ */
+public class JobStore {
+    private static final String COLUMNS = "ID, TYPE, USERNAME, CREATED_DATETIME, START_DATETIME, END_DATETIME, STATUS,"
+            + " MESSAGE, MESSAGE_IS_JSON, RESULT, REQUEST, PHASE, ROWS_READ, ROWS_WRITTEN, ROWS_SKIPPED, ROWS_FAILED,"
+            + " BYTES_READ, BYTES_TOTAL, CANCELLED, INTERRUPTED";
+
+    private final Store store;
+
+    public JobStore(Store store) {
+        this.store = store;
+        createTable();
+    }
+
+    private void createTable() {
+        store.inTransaction(c -> {
+            try (ResultSet rs = c.getMetaData().getTables(null, "CARAVAN", "JOBS", null)) {
+                if (rs.next()) {
+                    return null;
+                }
+            }
+            try (Statement s = c.createStatement()) {
+                s.execute("CREATE TABLE CARAVAN.JOBS (ID VARCHAR(36) NOT NULL PRIMARY KEY, TYPE VARCHAR(64) NOT NULL,"
+                        + " USERNAME VARCHAR(1024) NOT NULL, CREATED_DATETIME BIGINT NOT NULL, START_DATETIME BIGINT NOT NULL,"
+                        + " END_DATETIME BIGINT, STATUS VARCHAR(16) NOT NULL, MESSAGE CLOB, MESSAGE_IS_JSON BOOLEAN,"
+                        + " RESULT CLOB, REQUEST CLOB, PHASE VARCHAR(16), ROWS_READ BIGINT NOT NULL DEFAULT 0,"
+                        + " ROWS_WRITTEN BIGINT NOT NULL DEFAULT 0, ROWS_SKIPPED BIGINT NOT NULL DEFAULT 0,"
+                        + " ROWS_FAILED BIGINT NOT NULL DEFAULT 0, BYTES_READ BIGINT NOT NULL DEFAULT 0, BYTES_TOTAL BIGINT,"
+                        + " CANCELLED BOOLEAN NOT NULL DEFAULT FALSE, INTERRUPTED BOOLEAN NOT NULL DEFAULT FALSE)");
+                s.execute("CREATE INDEX CARAVAN.JOBS_BY_START ON CARAVAN.JOBS (START_DATETIME)");
+                s.execute("CREATE INDEX CARAVAN.JOBS_BY_STATUS ON CARAVAN.JOBS (STATUS)");
+            }
+            return null;
+        });
+    }
+
+    /** Writes a new IN_PROGRESS job, queued. */
+    public void create(String id, String type, String user, ObjectNode redactedRequest, long now) {
+        store.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO CARAVAN.JOBS (ID, TYPE, USERNAME,"
+                    + " CREATED_DATETIME, START_DATETIME, STATUS, REQUEST, PHASE) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                ps.setString(1, id);
+                ps.setString(2, type);
+                ps.setString(3, user);
+                ps.setLong(4, now);
+                ps.setLong(5, now);
+                ps.setString(6, Job.IN_PROGRESS);
+                ps.setString(7, HarperJson.write(redactedRequest));
+                ps.setString(8, JobPhase.QUEUED);
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    public Optional<Job> find(String id) {
+        return store.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM CARAVAN.JOBS WHERE ID = ?")) {
+                ps.setString(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(read(rs)) : Optional.<Job>empty();
+                }
+            }
+        });
+    }
+
+    /** Jobs with from < start_datetime < to, ascending by start (spec §12). */
+    public List<Job> startedBetween(long fromExclusive, long toExclusive) {
+        return query("SELECT " + COLUMNS + " FROM CARAVAN.JOBS WHERE START_DATETIME > ? AND START_DATETIME < ?"
+                + " ORDER BY START_DATETIME, CREATED_DATETIME", fromExclusive, toExclusive);
+    }
+
+    public List<Job> inProgress() {
+        return query("SELECT " + COLUMNS + " FROM CARAVAN.JOBS WHERE STATUS = '" + Job.IN_PROGRESS
+                + "' ORDER BY CREATED_DATETIME");
+    }
+
+    private List<Job> query(String sql, long... params) {
+        return store.inTransaction(c -> {
+            List<Job> jobs = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                for (int i = 0; i < params.length; i++) {
+                    ps.setLong(i + 1, params[i]);
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        jobs.add(read(rs));
+                    }
+                }
+            }
+            return jobs;
+        });
+    }
+
+    public void setPhase(String id, String phase) {
+        update("UPDATE CARAVAN.JOBS SET PHASE = ? WHERE ID = ? AND STATUS = '" + Job.IN_PROGRESS + "'", phase, id);
+    }
+
+    public void setBytesTotal(String id, Long bytesTotal) {
+        store.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE CARAVAN.JOBS SET BYTES_TOTAL = ? WHERE ID = ?")) {
+                if (bytesTotal == null) {
+                    ps.setNull(1, Types.BIGINT);
+                } else {
+                    ps.setLong(1, bytesTotal);
+                }
+                ps.setString(2, id);
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /** Records a committed batch's counts on the batch's own connection, inside its transaction. */
+    public void recordProgress(Connection c, String id, Job.Progress p) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE CARAVAN.JOBS SET ROWS_READ = ?, ROWS_WRITTEN = ?,"
+                + " ROWS_SKIPPED = ?, ROWS_FAILED = ?, BYTES_READ = ?, PHASE = ? WHERE ID = ?")) {
+            ps.setLong(1, p.rowsRead());
+            ps.setLong(2, p.rowsWritten());
+            ps.setLong(3, p.rowsSkipped());
+            ps.setLong(4, p.rowsFailed());
+            ps.setLong(5, p.bytesRead());
+            ps.setString(6, JobPhase.WRITING);
+            ps.setString(7, id);
+            ps.executeUpdate();
+        }
+    }
+
+    /** COMPLETE with a message (and a result object for exports); the stored request is cleared. */
+    public boolean complete(String id, String message, JsonNode result, long now) {
+        return finish(id, Job.COMPLETE, TextNode.valueOf(message), result, now, false, false);
+    }
+
+    /** ERROR with a message (a string or Harper's permission object). */
+    public boolean fail(String id, JsonNode message, long now, boolean cancelled, boolean interrupted) {
+        return finish(id, Job.ERROR, message, null, now, cancelled, interrupted);
+    }
+
+    private boolean finish(String id, String status, JsonNode message, JsonNode result, long now,
+                           boolean cancelled, boolean interrupted) {
+        return store.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE CARAVAN.JOBS SET STATUS = ?, MESSAGE = ?,"
+                    + " MESSAGE_IS_JSON = ?, RESULT = ?, END_DATETIME = ?, PHASE = ?, REQUEST = NULL, CANCELLED = ?,"
+                    + " INTERRUPTED = ? WHERE ID = ? AND STATUS = '" + Job.IN_PROGRESS + "'")) {
+                ps.setString(1, status);
+                ps.setString(2, message.isTextual() ? message.textValue() : HarperJson.write(message));
+                ps.setBoolean(3, !message.isTextual());
+                if (result == null) {
+                    ps.setNull(4, Types.CLOB);
+                } else {
+                    ps.setString(4, HarperJson.write(result));
+                }
+                ps.setLong(5, now);
+                ps.setString(6, JobPhase.DONE);
+                ps.setBoolean(7, cancelled);
+                ps.setBoolean(8, interrupted);
+                ps.setString(9, id);
+                return ps.executeUpdate() == 1;
+            }
+        });
+    }
+
+    private void update(String sql, String... params) {
+        store.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                for (int i = 0; i < params.length; i++) {
+                    ps.setString(i + 1, params[i]);
+                }
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    private static Job read(ResultSet rs) throws SQLException {
+        long end = rs.getLong(6);
+        Long endDatetime = rs.wasNull() ? null : end;
+        String messageText = rs.getString(8);
+        JsonNode message = messageText == null ? null
+                : rs.getBoolean(9) ? parse(messageText) : TextNode.valueOf(messageText);
+        String result = rs.getString(10);
+        String request = rs.getString(11);
+        long total = rs.getLong(18);
+        Long bytesTotal = rs.wasNull() ? null : total;
+        Job.Progress progress = new Job.Progress(rs.getLong(13), rs.getLong(14), rs.getLong(15), rs.getLong(16),
+                rs.getLong(17), bytesTotal);
+        return new Job(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getLong(5), endDatetime,
+                rs.getString(7), message, result == null ? null : parse(result),
+                request == null ? null : (ObjectNode) parse(request), rs.getString(12), progress,
+                rs.getBoolean(19), rs.getBoolean(20));
+    }
+
+    private static JsonNode parse(String text) {
+        try {
+            return HarperJson.parse(text);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("job table holds unreadable JSON", e);
+        }
+    }
+}

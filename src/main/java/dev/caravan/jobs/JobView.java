@@ -1,0 +1,72 @@
+package dev.caravan.jobs;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.caravan.api.HarperJson;
+import java.time.Instant;
+
+/** A job as get_job and search_jobs_by_start_date show it (spec §11, §12, Caravan decision 1). */
+public final class JobView {
+    private JobView() {
+    }
+
+    /** get_job: the stored fields, result included, request never; plus phase and progress. */
+    public static ObjectNode forGetJob(Job job) {
+        ObjectNode out = base(job);
+        if (job.result() != null) {
+            out.set("result", job.result());
+        }
+        addCaravanFields(out, job);
+        return out;
+    }
+
+    /** search_jobs_by_start_date: no result, plus the *_converted ISO dates. */
+    public static ObjectNode forSearch(Job job) {
+        ObjectNode out = base(job);
+        addCaravanFields(out, job);
+        out.put("start_datetime_converted", Instant.ofEpochMilli(job.startDatetime()).toString());
+        if (job.endDatetime() != null) {
+            out.put("end_datetime_converted", Instant.ofEpochMilli(job.endDatetime()).toString());
+        }
+        return out;
+    }
+
+    private static ObjectNode base(Job job) {
+        ObjectNode out = HarperJson.object();
+        out.put("id", job.id());
+        out.put("type", job.type());
+        out.put("user", job.user());
+        out.put("created_datetime", job.createdDatetime());
+        out.put("start_datetime", job.startDatetime());
+        out.put("status", job.status());
+        if (job.message() != null) {
+            out.set("message", job.message());
+        }
+        if (job.endDatetime() != null) {
+            out.put("end_datetime", job.endDatetime());
+        }
+        return out;
+    }
+
+    private static void addCaravanFields(ObjectNode out, Job job) {
+        out.put("phase", job.phase());
+        ObjectNode progress = out.putObject("progress");
+        Job.Progress p = job.progress();
+        progress.put("rows_read", p.rowsRead());
+        progress.put("rows_written", p.rowsWritten());
+        progress.put("rows_skipped", p.rowsSkipped());
+        progress.put("rows_failed", p.rowsFailed());
+        progress.put("bytes_read", p.bytesRead());
+        if (p.bytesTotal() != null) {
+            progress.put("bytes_total", p.bytesTotal());
+        }
+        if (p.percent() != null) {
+            progress.put("percent", p.percent());
+        }
+        if (job.cancelled()) {
+            out.put("cancelled", true);
+        }
+        if (job.interrupted()) {
+            out.put("interrupted", true);
+        }
+    }
+}

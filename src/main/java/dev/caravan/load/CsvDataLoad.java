@@ -1,0 +1,68 @@
+package dev.caravan.load;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.caravan.api.ApiException;
+import dev.caravan.api.OperationRequest;
+import dev.caravan.jobs.JobDefinition;
+import dev.caravan.store.TableMeta;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * csv_data_load (spec §4): the CSV comes in the request's data field. It is spooled to a file under
+ * the data dir before the answer goes out, so the job row never holds it and the job can resume.
+ */
+public class CsvDataLoad implements JobDefinition {
+    private final LoadRequestChecks checks;
+    private final Path spoolDir;
+
+    public CsvDataLoad(LoadRequestChecks checks, Path spoolDir) {
+        this.checks = checks;
+        this.spoolDir = spoolDir;
+    }
+
+    @Override
+    public String type() {
+        return "csv_data_load";
+    }
+
+    @Override
+    public ObjectNode prepare(OperationRequest request, String jobId) {
+        List<String> errors = LoadRequestChecks.fieldErrors(request);
+        JsonNode data = request.field("data");
+        if (data == null) {
+            errors.add("Data  is required");
+        }
+        LoadRequestChecks.failIfAny(errors);
+        if (!data.isTextual()) {
+            throw ApiException.badRequest("'data' must be a string of CSV text");
+        }
+        TableMeta table = checks.table(request);
+        LoadRequestChecks.authorize(request, table);
+        spool(jobId, data.textValue());
+        return LoadRequestChecks.storedTarget(request, table);
+    }
+
+    private void spool(String jobId, String csv) {
+        try {
+            Files.createDirectories(spoolDir);
+            Files.writeString(spoolFile(spoolDir, jobId), csv, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot spool the CSV data", e);
+        }
+    }
+
+    static Path spoolFile(Path spoolDir, String jobId) {
+        return spoolDir.resolve(jobId + ".csv");
+    }
+
+    @Override
+    public boolean resumable(ObjectNode storedRequest) {
+        return true; // the spool file stays until the job ends
+    }
+}

@@ -1,0 +1,55 @@
+package dev.caravan.load;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.caravan.api.ApiException;
+import dev.caravan.api.OperationRequest;
+import dev.caravan.jobs.JobDefinition;
+import dev.caravan.store.TableMeta;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** csv_file_load (spec §5): a CSV file on the server, read once, streaming. */
+public class CsvFileLoad implements JobDefinition {
+    private final LoadRequestChecks checks;
+
+    public CsvFileLoad(LoadRequestChecks checks) {
+        this.checks = checks;
+    }
+
+    @Override
+    public String type() {
+        return "csv_file_load";
+    }
+
+    @Override
+    public ObjectNode prepare(OperationRequest request, String jobId) {
+        List<String> errors = LoadRequestChecks.fieldErrors(request);
+        JsonNode filePath = request.field("file_path");
+        if (filePath == null) {
+            errors.add("File path  is required");
+        }
+        LoadRequestChecks.failIfAny(errors);
+        if (!filePath.isTextual()) {
+            throw ApiException.badRequest("'file_path' must be a string");
+        }
+        TableMeta table = checks.table(request);
+        Path path = Path.of(filePath.textValue());
+        if (!Files.exists(path)) {
+            throw ApiException.badRequest("No such file or directory " + filePath.textValue());
+        }
+        if (!Files.isDirectory(path) && !Files.isReadable(path)) {
+            throw ApiException.badRequest("Permission denied " + filePath.textValue());
+        }
+        LoadRequestChecks.authorize(request, table);
+        ObjectNode stored = LoadRequestChecks.storedTarget(request, table);
+        stored.put("file_path", filePath.textValue());
+        return stored;
+    }
+
+    @Override
+    public boolean resumable(ObjectNode storedRequest) {
+        return true; // the file is read again and the committed rows skipped
+    }
+}

@@ -1,0 +1,93 @@
+package dev.caravan.load;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.caravan.api.ApiException;
+import dev.caravan.api.OperationRequest;
+import dev.caravan.jobs.JobDefinition;
+import dev.caravan.store.TableMeta;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * csv_url_load (spec §6): validated with Joi's messages (quoted, joined by ". "). Passthrough header
+ * values are secrets: they are kept in memory for the run only, never in the job row, so a job with
+ * passthrough headers cannot resume after a crash (it ends ERROR, interrupted).
+ */
+public class CsvUrlLoad implements JobDefinition {
+    private final LoadRequestChecks checks;
+    private final PassthroughHeaders passthrough;
+
+    public CsvUrlLoad(LoadRequestChecks checks, PassthroughHeaders passthrough) {
+        this.checks = checks;
+        this.passthrough = passthrough;
+    }
+
+    @Override
+    public String type() {
+        return "csv_url_load";
+    }
+
+    @Override
+    public ObjectNode prepare(OperationRequest request, String jobId) {
+        List<String> errors = new ArrayList<>();
+        if (request.field("table") == null) {
+            errors.add("'table' is required");
+        }
+        JsonNode action = request.field("action");
+        if (action != null && !(action.isTextual() && List.of("insert", "update", "upsert").contains(action.textValue()))) {
+            errors.add("'action' must be one of [insert, update, upsert]");
+        }
+        JsonNode url = request.field("csv_url");
+        if (url == null) {
+            errors.add("'csv_url' is required");
+        } else if (!url.isTextual() || !isUrl(url.textValue())) {
+            errors.add("'csv_url' must be a valid url");
+        }
+        JsonNode headers = request.field("passthrough_headers");
+        if (headers != null && !headers.isObject()) {
+            errors.add("'passthrough_headers' must be of type object");
+        }
+        if (!errors.isEmpty()) {
+            throw ApiException.badRequest(String.join(". ", errors));
+        }
+        TableMeta table = checks.table(request);
+        LoadRequestChecks.authorize(request, table);
+        ObjectNode stored = LoadRequestChecks.storedTarget(request, table);
+        stored.put("csv_url", url.textValue());
+        if (headers != null && !headers.isEmpty()) {
+            passthrough.keep(jobId, headerMap(headers));
+            ObjectNode redacted = stored.putObject("passthrough_headers");
+            headers.fieldNames().forEachRemaining(name -> redacted.put(name, "[redacted]"));
+        }
+        return stored;
+    }
+
+    private static Map<String, String> headerMap(JsonNode headers) {
+        Map<String, String> map = new java.util.LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = headers.fields(); it.hasNext();) {
+            Map.Entry<String, JsonNode> e = it.next();
+            map.put(e.getKey(), e.getValue().asText());
+        }
+        return map;
+    }
+
+    /** Joi's uri(): an absolute URI with a scheme (ftp://host/x passes, "not a url" does not). */
+    static boolean isUrl(String text) {
+        try {
+            URI uri = new URI(text);
+            return uri.getScheme() != null && uri.getRawSchemeSpecificPart() != null && !text.contains(" ");
+        } catch (URISyntaxException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public boolean resumable(ObjectNode storedRequest) {
+        return !storedRequest.has("passthrough_headers");
+    }
+}

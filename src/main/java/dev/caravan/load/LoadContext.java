@@ -1,0 +1,107 @@
+package dev.caravan.load;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.caravan.formats.CsvRows;
+import dev.caravan.jobs.Job;
+import dev.caravan.store.TableMeta;
+import dev.caravan.store.WriteAction;
+import java.nio.file.Path;
+
+/**
+ * One running load job, carried through its route as the exchange property CaravanLoad: the target,
+ * the write action, the source, and the counts committed so far (which start from the job row, so a
+ * resumed job continues where its last batch committed).
+ */
+public final class LoadContext {
+    public static final String PROPERTY = "CaravanLoad";
+
+    private final String jobId;
+    private final ObjectNode request;
+    private final TableMeta table;
+    private final WriteAction action;
+    private final long resumeAfterRows;
+    private long rowsRead;
+    private long rowsWritten;
+    private long rowsSkipped;
+    private CountingInputStream input;
+    private CsvRows rows;
+    private Path spoolFile;
+
+    LoadContext(String jobId, ObjectNode request, TableMeta table, WriteAction action, Job.Progress committed) {
+        this.jobId = jobId;
+        this.request = request;
+        this.table = table;
+        this.action = action;
+        this.resumeAfterRows = committed.rowsRead();
+        this.rowsRead = committed.rowsRead();
+        this.rowsWritten = committed.rowsWritten();
+        this.rowsSkipped = committed.rowsSkipped();
+    }
+
+    public String jobId() {
+        return jobId;
+    }
+
+    public ObjectNode request() {
+        return request;
+    }
+
+    public TableMeta table() {
+        return table;
+    }
+
+    public WriteAction action() {
+        return action;
+    }
+
+    public long resumeAfterRows() {
+        return resumeAfterRows;
+    }
+
+    public long rowsRead() {
+        return rowsRead;
+    }
+
+    public long rowsWritten() {
+        return rowsWritten;
+    }
+
+    public long rowsSkipped() {
+        return rowsSkipped;
+    }
+
+    void committed(long rowsReadNow, long written, long skipped) {
+        this.rowsRead = rowsReadNow;
+        this.rowsWritten += written;
+        this.rowsSkipped += skipped;
+    }
+
+    public Job.Progress progressAfter(long rowsReadNow, long written, long skipped) {
+        return new Job.Progress(rowsReadNow, rowsWritten + written, rowsSkipped + skipped, 0,
+                input == null ? 0 : input.count(), null);
+    }
+
+    public CountingInputStream input() {
+        return input;
+    }
+
+    void input(CountingInputStream input) {
+        this.input = input;
+    }
+
+    public CsvRows rows() {
+        return rows;
+    }
+
+    void rows(CsvRows rows) {
+        this.rows = rows;
+    }
+
+    public Path spoolFile() {
+        return spoolFile;
+    }
+
+    void spoolFile(Path spoolFile) {
+        this.spoolFile = spoolFile;
+    }
+}

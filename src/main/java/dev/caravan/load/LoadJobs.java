@@ -1,0 +1,37 @@
+package dev.caravan.load;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.caravan.formats.LoadFailure;
+import dev.caravan.jobs.Job;
+import dev.caravan.jobs.JobHeaders;
+import dev.caravan.jobs.JobStore;
+import dev.caravan.ops.Tables;
+import dev.caravan.store.TableMeta;
+import dev.caravan.store.WriteAction;
+import java.util.Locale;
+import org.apache.camel.Exchange;
+
+/** Starts a load job's route: reads its row and puts the LoadContext on the exchange. */
+public class LoadJobs {
+    private final JobStore jobs;
+    private final Tables tables;
+
+    public LoadJobs(JobStore jobs, Tables tables) {
+        this.jobs = jobs;
+        this.tables = tables;
+    }
+
+    public void open(Exchange exchange) {
+        String id = exchange.getProperty(JobHeaders.JOB_ID, String.class);
+        Job job = jobs.find(id).orElseThrow(() -> new LoadFailure("job " + id + " is not in the job table"));
+        ObjectNode request = job.request();
+        TableMeta table;
+        try {
+            table = tables.require(request.path("database").asText(), request.path("table").asText(), 400);
+        } catch (dev.caravan.api.ApiException e) {
+            throw new LoadFailure(e.getMessage(), e);
+        }
+        WriteAction action = WriteAction.valueOf(request.path("action").asText("insert").toUpperCase(Locale.ROOT));
+        exchange.setProperty(LoadContext.PROPERTY, new LoadContext(id, request, table, action, job.progress()));
+    }
+}

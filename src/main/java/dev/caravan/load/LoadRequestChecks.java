@@ -1,0 +1,100 @@
+package dev.caravan.load;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.caravan.api.ApiException;
+import dev.caravan.api.HarperNames;
+import dev.caravan.api.OperationRequest;
+import dev.caravan.auth.TablePermission;
+import dev.caravan.ops.Tables;
+import dev.caravan.store.TableMeta;
+import dev.caravan.store.WriteAction;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The synchronous checks shared by the load operations (spec §1.3, §3.8): field validation with
+ * validate.js messages joined by ",", then the database and table, then table permissions.
+ */
+public final class LoadRequestChecks {
+    static final String BAD_ACTION = "Action is required and must be either insert, update, or upsert";
+
+    private final Tables tables;
+
+    public LoadRequestChecks(Tables tables) {
+        this.tables = tables;
+    }
+
+    /** validate.js messages for table, database and action; a source check adds its own after them. */
+    public static List<String> fieldErrors(OperationRequest request) {
+        List<String> errors = new ArrayList<>();
+        nameErrors("Table", request.body().get("table"), true, errors);
+        nameErrors("Database", request.body().get("database"), false, errors);
+        JsonNode action = request.body().get("action");
+        if (action != null && !action.isNull() && !(action.isTextual()
+                && List.of("insert", "update", "upsert").contains(action.textValue()))) {
+            errors.add(BAD_ACTION);
+        }
+        return errors;
+    }
+
+    private static void nameErrors(String label, JsonNode value, boolean required, List<String> errors) {
+        if (value == null || value.isNull()) {
+            if (required) {
+                errors.add(label + " can't be blank");
+            }
+            return;
+        }
+        if (!value.isTextual()) {
+            errors.add(label + " names cannot include backticks or forward slashes," + label + " has an incorrect length");
+            return;
+        }
+        String name = value.textValue();
+        if (name.isEmpty()) {
+            errors.add(label + " is too short (minimum is 1 characters)");
+        } else if (!HarperNames.isAllowed(name)) {
+            errors.add(label + " names cannot include backticks or forward slashes");
+        } else if (name.length() > HarperNames.MAX_LENGTH) {
+            errors.add(label + " cannot exceed 250 characters");
+        }
+    }
+
+    public static void failIfAny(List<String> errors) {
+        if (!errors.isEmpty()) {
+            throw ApiException.badRequest(String.join(",", errors));
+        }
+    }
+
+    /** The target table (400 when missing, spec §3.8). */
+    public TableMeta table(OperationRequest request) {
+        return tables.require(request.database(), request.text("table"), 400);
+    }
+
+    public static WriteAction action(OperationRequest request) {
+        String action = request.text("action");
+        return action == null ? WriteAction.INSERT : WriteAction.valueOf(action.toUpperCase(Locale.ROOT));
+    }
+
+    /**
+     * Table permissions for a non-super user (spec §14): the action's own, and both insert and update
+     * when the action is absent or upsert (observed: an absent action requires update).
+     */
+    public static void authorize(OperationRequest request, TableMeta table) {
+        String action = request.text("action");
+        TablePermission[] needed = action == null || "upsert".equals(action)
+                ? new TablePermission[] {TablePermission.INSERT, TablePermission.UPDATE}
+                : "update".equals(action) ? new TablePermission[] {TablePermission.UPDATE}
+                : new TablePermission[] {TablePermission.INSERT};
+        request.access().requireTable(table.database(), table.name(), needed);
+    }
+
+    /** The part of a load request every job keeps: where to write and how. */
+    public static com.fasterxml.jackson.databind.node.ObjectNode storedTarget(OperationRequest request, TableMeta table) {
+        com.fasterxml.jackson.databind.node.ObjectNode stored = dev.caravan.api.HarperJson.object();
+        stored.put("operation", request.operation());
+        stored.put("database", table.database());
+        stored.put("table", table.name());
+        stored.put("action", action(request).name().toLowerCase(Locale.ROOT));
+        return stored;
+    }
+}
