@@ -36,9 +36,14 @@ public final class CaravanProcess implements AutoCloseable {
 
     /** Starts a fresh server on a new temporary data dir. */
     public static CaravanProcess startFresh() {
+        return startFresh(Map.of());
+    }
+
+    /** Starts a fresh server with extra environment settings (e.g. CARAVAN_JOB_WORKERS). */
+    public static CaravanProcess startFresh(Map<String, String> env) {
         try {
             Path dir = Files.createTempDirectory("caravan-it-");
-            CaravanProcess p = new CaravanProcess(dir.resolve("data"), Map.of());
+            CaravanProcess p = new CaravanProcess(dir.resolve("data"), env);
             p.start();
             return p;
         } catch (IOException e) {

@@ -1,0 +1,43 @@
+package caravan.it;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** CSV files for load tests, written with the benchmark's row shape (../shared/bench/gen_data.py). */
+public final class TestFiles {
+    private TestFiles() {
+    }
+
+    /** A CSV of rows 1..count with the columns id,name,breed_id,age,weight_lbs,adopted,country,notes. */
+    public static Path dogs(Path dir, int count) {
+        Path file = dir.resolve("dogs-" + count + ".csv");
+        if (Files.exists(file)) {
+            return file;
+        }
+        try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            w.write("id,name,breed_id,age,weight_lbs,adopted,country,notes\n");
+            String[] countries = {"France", "Canada", "Japan", "Brazil"};
+            for (int i = 1; i <= count; i++) {
+                w.write(i + ",Dog " + i + "," + (i % 300) + "," + (i % 15) + "," + (20 + i % 90) + ".5,"
+                        + (i % 2 == 0) + "," + countries[i % 4] + ",\"likes walks, naps and \"\"treats\"\" #" + i + "\"\n");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return file;
+    }
+
+    public static Path write(Path dir, String name, String content) {
+        try {
+            Path file = dir.resolve(name);
+            Files.writeString(file, content, StandardCharsets.UTF_8);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
