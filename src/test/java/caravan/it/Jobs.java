@@ -1,6 +1,5 @@
 package caravan.it;
 
-import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -37,7 +36,7 @@ public final class Jobs {
 
     public JsonNode await(String id, Duration timeout) {
         AtomicReference<JsonNode> last = new AtomicReference<>();
-        await().atMost(timeout).pollInterval(Duration.ofMillis(50)).until(() -> {
+        org.awaitility.Awaitility.await().atMost(timeout).pollInterval(Duration.ofMillis(50)).until(() -> {
             last.set(get(id));
             return !"IN_PROGRESS".equals(last.get().path("status").asText());
         });
