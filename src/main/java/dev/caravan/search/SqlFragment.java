@@ -26,10 +26,6 @@ public record SqlFragment(String sql, List<Object> params) {
         return join(parts, " OR ", FALSE);
     }
 
-    public SqlFragment and(SqlFragment other) {
-        return and(List.of(this, other));
-    }
-
     private static SqlFragment join(List<SqlFragment> parts, String operator, SqlFragment empty) {
         if (parts.isEmpty()) {
             return empty;
