@@ -1,10 +1,24 @@
 package dev.caravan.search;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.caravan.api.ApiException;
 import dev.caravan.api.OperationRegistry;
+import dev.caravan.api.OperationRequest;
+import dev.caravan.auth.TablePermission;
 import dev.caravan.ops.Tables;
+import dev.caravan.store.RowShape;
 import dev.caravan.store.Store;
+import dev.caravan.store.TableMeta;
+import dev.caravan.store.UnknownAttributeException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 
-/** search_by_hash / search_by_id, search_by_value and search_by_conditions. */
+/**
+ * search_by_hash / search_by_id, search_by_value and search_by_conditions, with Harper's validation
+ * messages and statuses (docs/harper-observed.md §4, spec §13). Without get_attributes,
+ * search_by_value and search_by_conditions return every attribute.
+ */
 public class SearchOperations {
     private final Tables tables;
     private final Store store;
@@ -12,9 +26,165 @@ public class SearchOperations {
     public SearchOperations(Tables tables, Store store) {
         this.tables = tables;
         this.store = store;
+        TextNumberFunction.install(store);
     }
 
     public void register(OperationRegistry registry) {
-        // filled in by the search work
+        registry.register("search_by_hash", this::byHash)
+                .register("search_by_id", this::byHash)
+                .register("search_by_value", this::byValue)
+                .register("search_by_conditions", this::byConditions);
+    }
+
+    private JsonNode byHash(OperationRequest request) {
+        JsonNode ids = request.field("hash_values") != null ? request.field("hash_values") : request.field("ids");
+        JsonNode getAttributes = request.field("get_attributes");
+        RequestProblems problems = new RequestProblems();
+        if (ids == null) {
+            problems.add("'hash_values' is required");
+        } else if (!ids.isArray()) {
+            problems.add("'hash_values' must be an array");
+        }
+        if (getAttributes == null) {
+            problems.add("'get_attributes' is required");
+        }
+        problems.checkGetAttributes(getAttributes, "item");
+        problems.throwIfAny(500);
+        TableMeta table = readableTable(request);
+        return TableRead.locked(store, table, c -> HashSearch.find(c, shape(table, getAttributes, 500), ids));
+    }
+
+    private JsonNode byValue(OperationRequest request) {
+        String attribute = firstText(request, "search_attribute", "attribute");
+        boolean hasValue = request.body().has("search_value") || request.body().has("value");
+        JsonNode value = request.body().has("search_value") ? request.body().get("search_value")
+                : request.body().get("value");
+        JsonNode getAttributes = request.field("get_attributes");
+        RequestProblems problems = new RequestProblems();
+        if (attribute == null) {
+            problems.add("'attribute' is required");
+        }
+        if (!hasValue) {
+            problems.add("'value' is required");
+        }
+        problems.checkGetAttributes(getAttributes, "items");
+        Page page = problems.page(request);
+        problems.throwIfAny(500);
+        if (value.isNull()) {
+            throw ApiException.serverError("'value' must not be null; use search_by_conditions to find null values");
+        }
+        if (value.isContainerNode()) {
+            throw ApiException.serverError("Unable to serialize object as a key: " + value);
+        }
+        boolean descending = request.body().path("desc").asBoolean(false);
+        TableMeta table = readableTable(request);
+        return TableRead.locked(store, table, c -> {
+            RowShape shape = shape(table, getAttributes, 500);
+            Optional<Condition> condition = ValueSearch.condition(attribute, value);
+            SqlFragment where;
+            String orderBy;
+            try {
+                where = condition.map(new ConditionSql(table)::where).orElse(SqlFragment.TRUE);
+                // "*" is a scan in primary-key order; any other value follows the attribute's index.
+                orderBy = condition.isEmpty() ? OrderBy.byPrimaryKey(table, descending)
+                        : OrderBy.of(table, List.of(new SortKey(attribute, descending)), descending);
+            } catch (UnknownAttributeException e) {
+                throw ApiException.serverError(e.getMessage());
+            }
+            return new Select(shape, where, orderBy, page).run(c);
+        });
+    }
+
+    private JsonNode byConditions(OperationRequest request) {
+        TableMeta table = conditionsTable(request);
+        JsonNode operator = request.field("operator");
+        JsonNode conditions = request.field("conditions");
+        JsonNode getAttributes = request.field("get_attributes");
+        RequestProblems problems = new RequestProblems();
+        if (!ConditionParser.isValidOperator(operator)) {
+            problems.add(ConditionParser.OPERATOR_CHOICES);
+            if (!operator.isTextual()) {
+                problems.add("'operator' must be a string");
+            }
+        }
+        if (conditions != null && conditions.isArray() && conditions.isEmpty()) {
+            problems.add("'conditions' must contain at least 1 items");
+        }
+        problems.checkGetAttributes(getAttributes, "items");
+        Page page = problems.page(request);
+        problems.throwIfAny(400);
+        if (conditions == null) {
+            throw ApiException.serverError("'conditions' is required");
+        }
+        if (!conditions.isArray()) {
+            throw ApiException.serverError("'conditions' must be an array");
+        }
+        Condition condition = ConditionParser.parse(operator, conditions);
+        List<SortKey> sort = sortKeys(request.field("sort"));
+        return TableRead.locked(store, table, c -> {
+            RowShape shape = shape(table, getAttributes, 400);
+            SqlFragment where = new ConditionSql(table).where(condition);
+            for (SortKey key : sort) {
+                if (!table.hasAttribute(key.attribute())) {
+                    throw ApiException.notFound(key.attribute() + " is not a defined attribute");
+                }
+            }
+            List<SortKey> order = sort.isEmpty() ? List.of(new SortKey(condition.firstAttribute(), false)) : sort;
+            return new Select(shape, where, OrderBy.of(table, order, false), page).run(c);
+        });
+    }
+
+    /** The table a search reads: 403 for a table outside the user's role comes before 404 (observed §6). */
+    private TableMeta readableTable(OperationRequest request) {
+        String name = request.text("table");
+        if (name != null) {
+            request.access().requireTable(request.database(), name, TablePermission.READ);
+        }
+        return tables.require(request, 404);
+    }
+
+    /** search_by_conditions answers a missing table with 400 "Table x not found" (observed §4). */
+    private TableMeta conditionsTable(OperationRequest request) {
+        String name = request.text("table");
+        if (name == null) {
+            throw ApiException.badRequest("'table' is required");
+        }
+        String database = request.database();
+        request.access().requireTable(database, name, TablePermission.READ);
+        if (!tables.catalog().hasDatabase(database)) {
+            throw ApiException.notFound("database '" + database + "' does not exist");
+        }
+        return tables.catalog().table(database, name)
+                .orElseThrow(() -> ApiException.badRequest("Table " + name + " not found"));
+    }
+
+    /** Harper's sort {attribute, descending, next: {...}} as a list of keys. */
+    private static List<SortKey> sortKeys(JsonNode sort) {
+        List<SortKey> keys = new ArrayList<>();
+        for (JsonNode s = sort; s != null && !s.isNull() && !s.isMissingNode(); s = s.get("next")) {
+            JsonNode attribute = s.get("attribute");
+            if (attribute == null || attribute.isNull() || attribute.asText().isEmpty()) {
+                throw ApiException.badRequest("Sort requires an attribute");
+            }
+            keys.add(new SortKey(attribute.asText(), s.path("descending").asBoolean(false)));
+        }
+        return keys;
+    }
+
+    /** Without get_attributes every attribute; an unknown one answers with the operation's status. */
+    private static RowShape shape(TableMeta table, JsonNode getAttributes, int unknownStatus) {
+        if (getAttributes == null) {
+            return RowShape.all(table);
+        }
+        try {
+            return RowShape.of(table, getAttributes);
+        } catch (UnknownAttributeException e) {
+            throw new ApiException(unknownStatus, e.getMessage());
+        }
+    }
+
+    private static String firstText(OperationRequest request, String name, String alternative) {
+        String value = request.text(name);
+        return value != null ? value : request.text(alternative);
     }
 }
