@@ -75,7 +75,7 @@ public class CaravanConfiguration implements CamelConfiguration {
         new RecordOperations(tables, store, writer, clock).register(operations);
         new SearchOperations(tables, store).register(operations);
         new SqlOperations(catalog, store, writer, clock).register(operations);
-        new UserOperations(users).register(operations);
+        new UserOperations(users, catalog).register(operations);
 
         context.getRegistry().bind("store", store);
         context.getRegistry().bind("catalog", catalog);

@@ -2,13 +2,20 @@ package dev.caravan.auth;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.caravan.api.ApiException;
 import dev.caravan.api.HarperJson;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 
-/** What the request's user may do, with Harper's 403 bodies (spec §1.4) when it may not. */
+/**
+ * What the request's user may do, with Harper's 403 bodies (spec §1.4, docs/harper-observed.md §6) when
+ * it may not. As in Harper's verifyPerms, a non-super user only "sees" a table its role grants at least
+ * one of read/insert/update/delete on, and a database with at least one such table; anything else is
+ * reported as not existing, whether it exists or not.
+ */
 public final class Access {
     static final String NOT_AUTHORIZED =
             "This operation is not authorized due to role restrictions and/or invalid database items";
@@ -26,20 +33,60 @@ public final class Access {
     /** 403 unless super user; functionName is Harper's internal name shown in the message. */
     public void requireSuperUser(String functionName) {
         if (!isSuperUser()) {
-            ArrayNode unauthorized = HarperJson.array();
-            unauthorized.add("Operation '" + functionName + "' is restricted to 'super_user' roles");
-            throw forbidden(unauthorized, HarperJson.array());
+            throw unauthorized("Operation '" + functionName + "' is restricted to 'super_user' roles");
         }
     }
 
-    /** The role's permission block of a table, or null when the role does not know the table. */
-    private JsonNode tablePermissions(String database, String table) {
-        JsonNode permission = user.role() == null ? null : user.role().permission();
-        if (permission == null) {
-            return null;
+    /** create_database / drop_database: super users, and roles with {@code structure_user: true}. */
+    public void requireDatabaseStructure(String functionName) {
+        JsonNode structure = permission().path("structure_user");
+        if (!(structure.isBoolean() && structure.booleanValue())) {
+            requireSuperUser(functionName);
         }
-        JsonNode t = permission.path(database).path("tables").path(table);
-        return t.isObject() ? t : null;
+    }
+
+    /**
+     * Whether the role may change the tables of a database as a structure user: true for super users and
+     * for {@code structure_user: true} or a list naming the database; 403 when the list leaves it out;
+     * false when the role is no structure user (the operation's ordinary check applies).
+     */
+    public boolean structureGranted(String operation, String database) {
+        if (isSuperUser()) {
+            return true;
+        }
+        JsonNode structure = permission().path("structure_user");
+        if (structure.isBoolean()) {
+            return structure.booleanValue();
+        }
+        if (!structure.isArray()) {
+            return false;
+        }
+        for (JsonNode db : structure) {
+            if (db.asText().equals(database)) {
+                return true;
+            }
+        }
+        throw unauthorized("User does not have access to perform '" + operation + "' against schema '" + database + "'");
+    }
+
+    private JsonNode permission() {
+        JsonNode permission = user.role() == null ? null : user.role().permission();
+        return permission == null ? MissingNode.getInstance() : permission;
+    }
+
+    /** The role's permission block of a table, or null when the role does not grant anything on it. */
+    private JsonNode tablePermissions(String database, String table) {
+        JsonNode t = permission().path(database).path("tables").path(table);
+        return t.isObject() && grantsAny(t) ? t : null;
+    }
+
+    private static boolean grantsAny(JsonNode tablePermissions) {
+        for (TablePermission p : TablePermission.values()) {
+            if (tablePermissions.path(p.key()).asBoolean(false)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public boolean can(String database, String table, TablePermission permission) {
@@ -50,20 +97,39 @@ public final class Access {
         return t != null && t.path(permission.key()).asBoolean(false);
     }
 
-    /** Whether the role names the table at all (non-super users see only such tables). */
+    /** Whether the user sees the table (describe_all lists only these for non-super users). */
     public boolean knowsTable(String database, String table) {
         return isSuperUser() || tablePermissions(database, table) != null;
     }
 
-    /** 403 unless the user holds every permission on the table. */
+    /** Whether the user sees the database: super users all, others those with a table they see. */
+    public boolean knowsDatabase(String database) {
+        if (isSuperUser()) {
+            return true;
+        }
+        for (Iterator<String> it = permission().path(database).path("tables").fieldNames(); it.hasNext();) {
+            if (tablePermissions(database, it.next()) != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** 403 "database '...' does not exist" unless the user sees the database. */
+    public void requireDatabase(String database) {
+        if (!knowsDatabase(database)) {
+            throw invalidItem("database '" + database + "' does not exist");
+        }
+    }
+
+    /** 403 unless the user sees the table and holds every given permission on it. */
     public void requireTable(String database, String table, TablePermission... permissions) {
         if (isSuperUser()) {
             return;
         }
+        requireDatabase(database);
         if (tablePermissions(database, table) == null) {
-            ArrayNode invalid = HarperJson.array();
-            invalid.add("Table '" + database + "." + table + "' does not exist");
-            throw forbidden(HarperJson.array(), invalid);
+            throw invalidItem("Table '" + database + "." + table + "' does not exist");
         }
         List<String> missing = new ArrayList<>();
         for (TablePermission p : permissions) {
@@ -82,6 +148,23 @@ public final class Access {
             unauthorized.add(item);
             throw forbidden(unauthorized, HarperJson.array());
         }
+    }
+
+    /** Harper's answer to every request of a user whose role is gone (a role can be dropped under inactive users). */
+    public static ApiException withoutRole(String username) {
+        return unauthorized("User " + username + " has no role or permissions.  Please assign the user a valid role.");
+    }
+
+    private static ApiException unauthorized(String message) {
+        ArrayNode unauthorized = HarperJson.array();
+        unauthorized.add(message);
+        return forbidden(unauthorized, HarperJson.array());
+    }
+
+    private static ApiException invalidItem(String message) {
+        ArrayNode invalid = HarperJson.array();
+        invalid.add(message);
+        return forbidden(HarperJson.array(), invalid);
     }
 
     public static ApiException forbidden(ArrayNode unauthorizedAccess, ArrayNode invalidSchemaItems) {

@@ -12,7 +12,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * HTTP Basic authentication against the UserStore. A PBKDF2 check costs tens of milliseconds, so a
  * verified password is remembered as a salted SHA-256 digest (in memory only, process-random salt)
- * for as long as the stored hash is unchanged.
+ * for as long as the stored hash is unchanged: a new password (alter_user) or a dropped and re-added user
+ * has a new hash, so the remembered digest no longer counts.
  */
 public class Authenticator {
     private static final String LOGIN_FAILED = "Login failed";
@@ -48,7 +49,11 @@ public class Authenticator {
     }
 
     private User check(String username, String password) {
-        UserStore.StoredUser stored = users.stored(username).orElseThrow(() -> ApiException.unauthorized(LOGIN_FAILED));
+        UserStore.StoredUser stored = users.stored(username).orElse(null);
+        if (stored == null) {
+            verified.remove(username);
+            throw ApiException.unauthorized(LOGIN_FAILED);
+        }
         byte[] digest = digest(password);
         Verified known = verified.get(username);
         boolean ok = known != null && known.storedHash().equals(stored.passwordHash())
@@ -62,7 +67,11 @@ public class Authenticator {
         if (!stored.active()) {
             throw ApiException.unauthorized("Cannot complete request: User is inactive");
         }
-        return users.user(username).orElseThrow(() -> ApiException.unauthorized(LOGIN_FAILED));
+        User user = users.user(username).orElseThrow(() -> ApiException.unauthorized(LOGIN_FAILED));
+        if (user.role() == null) {
+            throw Access.withoutRole(username);
+        }
+        return user;
     }
 
     private byte[] digest(String password) {

@@ -8,7 +8,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,10 +16,13 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Users and roles, kept in Derby (CARAVAN.USERS, CARAVAN.ROLES) and cached in memory. Passwords are
- * stored only as PasswordHasher hashes.
+ * stored only as PasswordHasher hashes and never leave this package. Writes are synchronized so that
+ * each check-and-change below is atomic; readers see the cache.
  */
 public class UserStore {
     public static final String SUPER_USER_ROLE = "super_user";
+    /** Harper installs this role next to super_user (docs/harper-observed.md §6, initial list_roles). */
+    public static final String CLUSTER_USER_ROLE = "cluster_user";
 
     private final Store store;
     private final TxClock clock;
@@ -29,6 +32,10 @@ public class UserStore {
     /** A user row: the password hash never leaves this package. */
     record StoredUser(String username, String passwordHash, String roleId, boolean active,
                       double createdTime, double updatedTime) {
+        @Override
+        public String toString() {
+            return "StoredUser[" + username + "]";
+        }
     }
 
     public UserStore(Store store, TxClock clock) {
@@ -46,10 +53,10 @@ public class UserStore {
                 }
             }
             try (Statement s = c.createStatement()) {
-                s.execute("CREATE TABLE CARAVAN.ROLES (ID VARCHAR(64) NOT NULL PRIMARY KEY, ROLE VARCHAR(1024) NOT NULL UNIQUE,"
+                s.execute("CREATE TABLE CARAVAN.ROLES (ID VARCHAR(1024) NOT NULL PRIMARY KEY, ROLE VARCHAR(1024) NOT NULL UNIQUE,"
                         + " PERMISSION CLOB NOT NULL, CREATED_TIME DOUBLE NOT NULL, UPDATED_TIME DOUBLE NOT NULL)");
                 s.execute("CREATE TABLE CARAVAN.USERS (USERNAME VARCHAR(1024) NOT NULL PRIMARY KEY,"
-                        + " PASSWORD_HASH VARCHAR(512) NOT NULL, ROLE_ID VARCHAR(64) NOT NULL, ACTIVE BOOLEAN NOT NULL,"
+                        + " PASSWORD_HASH VARCHAR(512) NOT NULL, ROLE_ID VARCHAR(1024) NOT NULL, ACTIVE BOOLEAN NOT NULL,"
                         + " CREATED_TIME DOUBLE NOT NULL, UPDATED_TIME DOUBLE NOT NULL)");
             }
             return null;
@@ -87,16 +94,25 @@ public class UserStore {
         if (hasUsers()) {
             return;
         }
-        User.Role role = roleByName(SUPER_USER_ROLE).orElseGet(() -> {
-            ObjectNode permission = HarperJson.object();
-            permission.put("super_user", true);
-            return saveRole(SUPER_USER_ROLE, SUPER_USER_ROLE, permission);
-        });
+        User.Role role = builtInRole(SUPER_USER_ROLE);
+        builtInRole(CLUSTER_USER_ROLE);
         addUser(username, password, role.id(), true);
     }
 
-    public Collection<User.Role> roles() {
-        return new ArrayList<>(rolesById.values());
+    /** A built-in role: id and name are its type, its permission {"<type>": true}. */
+    private User.Role builtInRole(String type) {
+        return roleById(type).orElseGet(() -> {
+            ObjectNode permission = HarperJson.object();
+            permission.put(type, true);
+            return saveRole(type, type, permission);
+        });
+    }
+
+    /** All roles in id order, as Harper's list_roles answers. */
+    public List<User.Role> roles() {
+        List<User.Role> all = new ArrayList<>(rolesById.values());
+        all.sort(Comparator.comparing(User.Role::id));
+        return all;
     }
 
     public Optional<User.Role> roleById(String id) {
@@ -107,8 +123,15 @@ public class UserStore {
         return rolesById.values().stream().filter(r -> r.name().equals(name)).findFirst();
     }
 
-    /** Saves a new role with the given id. */
-    public synchronized User.Role saveRole(String id, String name, ObjectNode permission) {
+    /** Saves a new role; empty when its id or name is taken. */
+    public synchronized Optional<User.Role> addRole(String id, String name, ObjectNode permission) {
+        if (rolesById.containsKey(id) || roleByName(name).isPresent()) {
+            return Optional.empty();
+        }
+        return Optional.of(saveRole(id, name, permission));
+    }
+
+    private User.Role saveRole(String id, String name, ObjectNode permission) {
         double now = clock.next();
         store.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO CARAVAN.ROLES"
@@ -127,7 +150,12 @@ public class UserStore {
         return role;
     }
 
-    public synchronized User.Role updateRole(User.Role role, String name, ObjectNode permission) {
+    /** Renames and re-permits a role; empty when no role has the id. Users see the change on their next request. */
+    public synchronized Optional<User.Role> updateRole(String id, String name, ObjectNode permission) {
+        User.Role role = rolesById.get(id);
+        if (role == null) {
+            return Optional.empty();
+        }
         double now = clock.next();
         store.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement(
@@ -142,10 +170,17 @@ public class UserStore {
         });
         User.Role updated = new User.Role(role.id(), name, permission, role.createdTime(), now);
         rolesById.put(role.id(), updated);
-        return updated;
+        return Optional.of(updated);
     }
 
-    public synchronized void deleteRole(String id) {
+    /** Deletes a role unless an active user holds it (Harper lets inactive users keep a dropped role). */
+    public synchronized RoleDrop dropRole(String id) {
+        if (!rolesById.containsKey(id)) {
+            return RoleDrop.NOT_FOUND;
+        }
+        if (users.values().stream().anyMatch(u -> u.active() && u.roleId().equals(id))) {
+            return RoleDrop.IN_USE;
+        }
         store.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM CARAVAN.ROLES WHERE ID = ?")) {
                 ps.setString(1, id);
@@ -154,13 +189,16 @@ public class UserStore {
             return null;
         });
         rolesById.remove(id);
+        return RoleDrop.DROPPED;
     }
 
-    public boolean roleInUse(String roleId) {
-        return users.values().stream().anyMatch(u -> u.roleId().equals(roleId));
-    }
+    public enum RoleDrop { DROPPED, NOT_FOUND, IN_USE }
 
-    public synchronized void addUser(String username, String password, String roleId, boolean active) {
+    /** Adds a user; false when the username is taken. */
+    public synchronized boolean addUser(String username, String password, String roleId, boolean active) {
+        if (users.containsKey(username)) {
+            return false;
+        }
         double now = clock.next();
         String hash = PasswordHasher.hash(password);
         store.inTransaction(c -> {
@@ -177,11 +215,18 @@ public class UserStore {
             return null;
         });
         users.put(username, new StoredUser(username, hash, roleId, active, now, now));
+        return true;
     }
 
-    /** Changes what is given (null = keep). */
-    public synchronized void alterUser(String username, String password, String roleId, Boolean active) {
+    /**
+     * Changes what is given (null = keep); false when there is no such user. A new password gives a new
+     * stored hash, which is what the Authenticator's cache is keyed on, so the old password stops working.
+     */
+    public synchronized boolean alterUser(String username, String password, String roleId, Boolean active) {
         StoredUser old = users.get(username);
+        if (old == null) {
+            return false;
+        }
         String hash = password == null ? old.passwordHash() : PasswordHasher.hash(password);
         String role = roleId == null ? old.roleId() : roleId;
         boolean isActive = active == null ? old.active() : active;
@@ -199,9 +244,14 @@ public class UserStore {
             return null;
         });
         users.put(username, new StoredUser(username, hash, role, isActive, old.createdTime(), now));
+        return true;
     }
 
-    public synchronized void dropUser(String username) {
+    /** Deletes a user; false when there is no such user. */
+    public synchronized boolean dropUser(String username) {
+        if (!users.containsKey(username)) {
+            return false;
+        }
         store.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM CARAVAN.USERS WHERE USERNAME = ?")) {
                 ps.setString(1, username);
@@ -210,6 +260,7 @@ public class UserStore {
             return null;
         });
         users.remove(username);
+        return true;
     }
 
     public boolean hasUser(String username) {
@@ -222,18 +273,22 @@ public class UserStore {
         return u == null ? Optional.empty() : Optional.of(toUser(u));
     }
 
-    public List<User> users() {
-        List<User> all = new ArrayList<>();
+    /** Every user without its password, in username order (Harper's list_users order). */
+    public List<UserAccount> accounts() {
+        List<UserAccount> all = new ArrayList<>();
         for (StoredUser u : users.values()) {
-            all.add(toUser(u));
+            all.add(account(u));
         }
-        all.sort((a, b) -> a.username().compareTo(b.username()));
+        all.sort(Comparator.comparing(UserAccount::username));
         return all;
     }
 
-    public Optional<double[]> userTimes(String username) {
-        StoredUser u = users.get(username);
-        return u == null ? Optional.empty() : Optional.of(new double[] {u.createdTime(), u.updatedTime()});
+    public Optional<UserAccount> account(String username) {
+        return Optional.ofNullable(users.get(username)).map(UserStore::account);
+    }
+
+    private static UserAccount account(StoredUser u) {
+        return new UserAccount(u.username(), u.active(), u.roleId(), u.createdTime(), u.updatedTime());
     }
 
     Optional<StoredUser> stored(String username) {

@@ -7,6 +7,7 @@ import dev.caravan.api.ApiException;
 import dev.caravan.api.HarperJson;
 import dev.caravan.api.OperationRegistry;
 import dev.caravan.api.OperationRequest;
+import dev.caravan.auth.TablePermission;
 import dev.caravan.store.Catalog;
 import dev.caravan.store.Column;
 import dev.caravan.store.JsNumber;
@@ -43,7 +44,7 @@ public class SchemaOperations {
     }
 
     private JsonNode createDatabase(OperationRequest request) {
-        request.access().requireSuperUser("createSchema");
+        request.access().requireDatabaseStructure("createSchema");
         String name = emptyGivenName(request);
         if (name != null && name.isEmpty()) {
             throw ApiException.badRequest("'database' is not allowed to be empty");
@@ -62,7 +63,7 @@ public class SchemaOperations {
     }
 
     private JsonNode dropDatabase(OperationRequest request) {
-        request.access().requireSuperUser("dropSchema");
+        request.access().requireDatabaseStructure("dropSchema");
         if (request.field("database") == null && request.field("schema") == null) {
             throw ApiException.badRequest("'database' is required");
         }
@@ -74,7 +75,9 @@ public class SchemaOperations {
     }
 
     private JsonNode createTable(OperationRequest request) {
-        request.access().requireSuperUser("createTable");
+        if (!request.access().structureGranted(request.operation(), request.database())) {
+            request.access().requireSuperUser("createTable");
+        }
         String table = request.text("table");
         if (table == null) {
             throw ApiException.badRequest("'table' is required");
@@ -94,8 +97,10 @@ public class SchemaOperations {
     }
 
     private JsonNode dropTable(OperationRequest request) {
-        request.access().requireSuperUser("dropTable");
-        TableMeta table = tables.require(request, 404);
+        if (!request.access().structureGranted(request.operation(), request.database())) {
+            request.access().requireSuperUser("dropTable");
+        }
+        TableMeta table = tables.requireUnchecked(request, 404);
         catalog.dropTable(table.database(), table.name());
         return HarperJson.message("successfully deleted table '" + table.qualifiedName() + "'");
     }
@@ -113,6 +118,7 @@ public class SchemaOperations {
 
     private JsonNode describeDatabase(OperationRequest request) {
         String database = request.database();
+        request.access().requireDatabase(database);
         if (!catalog.hasDatabase(database)) {
             throw ApiException.notFound("database '" + database + "' does not exist");
         }
@@ -131,7 +137,7 @@ public class SchemaOperations {
 
     private JsonNode describeTable(OperationRequest request) {
         TableMeta table = tables.require(request, 404);
-        request.access().requireTable(table.database(), table.name());
+        request.access().requireTable(table.database(), table.name(), TablePermission.READ);
         return describe(table, request.access().isSuperUser());
     }
 
@@ -171,8 +177,7 @@ public class SchemaOperations {
     }
 
     private JsonNode createAttribute(OperationRequest request) {
-        request.access().requireSuperUser("createAttribute");
-        TableMeta table = tables.require(request, 404);
+        TableMeta table = attributeTable(request);
         String attribute = request.text("attribute");
         if (attribute == null) {
             throw ApiException.badRequest("Attribute name is required");
@@ -184,9 +189,21 @@ public class SchemaOperations {
         return HarperJson.message("attribute '" + table.qualifiedName() + "." + attribute + "' successfully created.");
     }
 
-    private JsonNode dropAttribute(OperationRequest request) {
-        request.access().requireSuperUser("dropAttribute");
+    /** Harper's createAttribute is no super-user operation: structure users, or insert permission on the table. */
+    private TableMeta attributeTable(OperationRequest request) {
+        if (request.access().structureGranted(request.operation(), request.database())) {
+            return tables.requireUnchecked(request, 404);
+        }
         TableMeta table = tables.require(request, 404);
+        request.access().requireTable(table.database(), table.name(), TablePermission.INSERT);
+        return table;
+    }
+
+    private JsonNode dropAttribute(OperationRequest request) {
+        if (!request.access().structureGranted(request.operation(), request.database())) {
+            request.access().requireSuperUser("dropAttribute");
+        }
+        TableMeta table = tables.requireUnchecked(request, 404);
         String attribute = request.text("attribute");
         if (attribute == null) {
             throw ApiException.badRequest("'attribute' is required");

@@ -13,13 +13,28 @@ public final class Tables {
         this.catalog = catalog;
     }
 
-    /** The request's table; missing fields, databases and tables answer with the given status. */
+    /**
+     * The request's table; missing fields, databases and tables answer with the given status. For a
+     * non-super user a table its role does not show is a 403 first, existing or not: Harper checks
+     * permissions before the operation runs (docs/harper-observed.md §6).
+     */
     public TableMeta require(OperationRequest request, int missingStatus) {
+        String table = requiredName(request);
+        request.access().requireTable(request.database(), table);
+        return require(request.database(), table, missingStatus);
+    }
+
+    /** The request's table whatever the role shows: for callers that checked access another way. */
+    public TableMeta requireUnchecked(OperationRequest request, int missingStatus) {
+        return require(request.database(), requiredName(request), missingStatus);
+    }
+
+    private static String requiredName(OperationRequest request) {
         String table = request.text("table");
         if (table == null) {
             throw ApiException.badRequest("'table' is required");
         }
-        return require(request.database(), table, missingStatus);
+        return table;
     }
 
     public TableMeta require(String database, String table, int missingStatus) {
