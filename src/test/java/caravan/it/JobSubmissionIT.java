@@ -32,8 +32,14 @@ class JobSubmissionIT {
         caravan.close();
     }
 
+    private static final java.util.concurrent.atomic.AtomicInteger TABLES = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** Loads two rows into a new table, so every load writes both. */
     private static String load() {
-        return jobs.submit("{'operation':'csv_data_load','database':'ref','table':'t','data':'id,name\\n1,a\\n2,b\\n'}");
+        String table = "t" + TABLES.incrementAndGet();
+        admin.ok("{'operation':'create_table','database':'ref','table':'" + table + "','primary_key':'id'}");
+        return jobs.submit("{'operation':'csv_data_load','database':'ref','table':'" + table
+                + "','data':'id,name\\n1,a\\n2,b\\n'}");
     }
 
     @Test
