@@ -53,7 +53,9 @@ public final class CaravanProcess implements AutoCloseable {
 
     public synchronized void start() {
         try {
-            port = freePort();
+            if (port == 0) {
+                port = freePort(); // a restart keeps the port, so clients keep working
+            }
             List<String> command = new ArrayList<>();
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             command.add("-Xmx512m");
