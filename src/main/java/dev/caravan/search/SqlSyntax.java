@@ -23,6 +23,7 @@ public final class SqlSyntax {
      */
     private static final Set<String> RESERVED = Set.of("ORDER", "GROUP", "OFFSET", "TABLE", "INDEX", "VALUES", "COUNT");
     private static final int CONTEXT = 20;
+    private static final Pattern FIRST_WORD = Pattern.compile("\\s*(\\w+)\\s*");
 
     private SqlSyntax() {
     }
@@ -55,9 +56,10 @@ public final class SqlSyntax {
     }
 
     /**
-     * Where the parser gave up. JSqlParser blames the last token when the statement ends too early
-     * (`... WHERE`); Harper's parser reports the end of the input then, so a blamed token with
-     * nothing after it counts as the end.
+     * Where the parser gave up, as Harper's parser would say. JSqlParser blames the last token when
+     * the statement ends too early (`... WHERE`) where Harper reports the end of the input, and it
+     * blames an unknown first word (`selec * from t`) where Harper reads that word and fails on the
+     * next token (observed: "Invalid SQL at: selec * from obs.people_lo").
      */
     private static int errorOffset(String sql, JSQLParserException e) {
         Throwable cause = e;
@@ -73,7 +75,11 @@ public final class SqlSyntax {
         }
         int offset = offsetOf(sql, blamed.beginLine, blamed.beginColumn);
         int end = Math.min(sql.length(), offset + blamed.image.length());
-        return sql.substring(end).isBlank() ? sql.length() : offset;
+        if (sql.substring(end).isBlank()) {
+            return sql.length();
+        }
+        Matcher firstWord = FIRST_WORD.matcher(sql);
+        return firstWord.lookingAt() && firstWord.end(1) == end ? firstWord.end() : offset;
     }
 
     private static int offsetOf(String sql, int line, int column) {

@@ -198,6 +198,12 @@ class SqlTranslatorTest {
     }
 
     @Test
+    void unknownFirstWordIsReportedFromTheNextTokenLikeHarper() {
+        ApiException e = assertThrows(ApiException.class, () -> SqlSyntax.parse("selec * from obs.people_long_name"));
+        assertTrue(e.getMessage().startsWith("Invalid SQL at: selec * from obs.people_lo. "), e.getMessage());
+    }
+
+    @Test
     void reservedWordErrorQuotesTheSqlFromTheWord() {
         assertEquals("Invalid SQL at: SELECT id, group FROM obs.t2 WH. Please ensure your SQL is valid. Try adding"
                         + " backticks to reserved words and schema table references.",
