@@ -78,7 +78,8 @@ public class RecordOperations {
         return records;
     }
 
-    private static JsonNode answer(WriteAction action, int total, WriteResult result) {
+    /** The answer body of an insert, update or upsert (also used by SQL INSERT and UPDATE). */
+    public static JsonNode answer(WriteAction action, int total, WriteResult result) {
         ObjectNode out = HarperJson.object();
         switch (action) {
             case INSERT -> {
