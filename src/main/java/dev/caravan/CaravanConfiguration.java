@@ -96,7 +96,7 @@ public class CaravanConfiguration implements CamelConfiguration {
         JobControl control = new JobControl();
         JobMonitor monitor = new JobMonitor();
         context.addService(monitor);
-        JobSubmitter submitter = new JobSubmitter(jobs, context.createProducerTemplate(), monitor);
+        JobSubmitter submitter = new JobSubmitter(jobs, context, monitor);
         LoadRequestChecks checks = new LoadRequestChecks(tables);
         PassthroughHeaders passthrough = new PassthroughHeaders();
         Map<String, JobDefinition> definitions = new LinkedHashMap<>();

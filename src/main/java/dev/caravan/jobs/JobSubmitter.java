@@ -7,6 +7,7 @@ import dev.caravan.api.OperationRegistry;
 import dev.caravan.api.OperationRequest;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.camel.CamelContext;
 import org.apache.camel.ExchangePattern;
 import org.apache.camel.ProducerTemplate;
 
@@ -18,13 +19,22 @@ public class JobSubmitter {
     public static final String QUEUE = "seda:jobs";
 
     private final JobStore jobs;
-    private final ProducerTemplate producer;
+    private final CamelContext context;
     private final JobMonitor monitor;
+    private ProducerTemplate producer;
 
-    public JobSubmitter(JobStore jobs, ProducerTemplate producer, JobMonitor monitor) {
+    public JobSubmitter(JobStore jobs, CamelContext context, JobMonitor monitor) {
         this.jobs = jobs;
-        this.producer = producer;
+        this.context = context;
         this.monitor = monitor;
+    }
+
+    /** Created on first use: creating it while the context is configured would start Camel's thread pools early. */
+    private synchronized ProducerTemplate producer() {
+        if (producer == null) {
+            producer = context.createProducerTemplate();
+        }
+        return producer;
     }
 
     public void register(OperationRegistry registry, JobDefinition definition) {
@@ -44,7 +54,7 @@ public class JobSubmitter {
     /** Puts a job (new, or recovered after a restart) on the queue without waiting for it. */
     public void enqueue(String id, String type) {
         monitor.queued();
-        producer.sendBodyAndHeaders(QUEUE, ExchangePattern.InOnly, id,
+        producer().sendBodyAndHeaders(QUEUE, ExchangePattern.InOnly, id,
                 Map.of(JobHeaders.JOB_ID, id, JobHeaders.JOB_TYPE, type));
     }
 }
