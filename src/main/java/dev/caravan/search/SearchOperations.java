@@ -26,7 +26,6 @@ public class SearchOperations {
     public SearchOperations(Tables tables, Store store) {
         this.tables = tables;
         this.store = store;
-        TextNumberFunction.install(store);
     }
 
     public void register(OperationRegistry registry) {

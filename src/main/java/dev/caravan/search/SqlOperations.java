@@ -36,7 +36,6 @@ public class SqlOperations {
         this.store = store;
         this.tables = new Tables(catalog);
         this.writes = new SqlWrites(store, writer, clock);
-        SqlFunctions.install(store);
     }
 
     public void register(OperationRegistry registry) {

@@ -34,6 +34,7 @@ public class Catalog {
         this.store = store;
         this.clock = clock;
         createCatalogTables();
+        DerbyFunctions.install(store);
         load();
     }
 
