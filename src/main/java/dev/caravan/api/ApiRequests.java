@@ -18,22 +18,29 @@ public class ApiRequests {
 
     public OperationRequest read(Exchange exchange) {
         User user = authenticator.authenticate(exchange.getMessage().getHeader("Authorization", String.class));
-        String text = exchange.getMessage().getBody(String.class);
-        if (text == null || text.isBlank()) {
+        // bytes, not a String: a csv_data_load body may be hundreds of megabytes
+        byte[] body = exchange.getMessage().getBody(byte[].class);
+        exchange.getMessage().setBody(null);
+        if (body == null || body.length == 0) {
             throw ApiException.badRequest("Body must not be empty");
         }
         JsonNode json;
         try {
-            json = HarperJson.parse(text);
+            json = HarperJson.parse(body);
         } catch (JsonProcessingException e) {
             throw ApiException.badRequest(e.getOriginalMessage());
+        } catch (java.io.IOException e) {
+            throw ApiException.badRequest(e.getMessage());
         }
-        if (!(json instanceof ObjectNode body) || !body.has("operation") || body.get("operation").isNull()) {
+        if (json == null || json.isMissingNode()) {
+            throw ApiException.badRequest("Body must not be empty");
+        }
+        if (!(json instanceof ObjectNode request) || !request.has("operation") || request.get("operation").isNull()) {
             throw ApiException.badRequest("Request body must include an 'operation' property.");
         }
-        if (!body.get("operation").isTextual()) {
-            throw ApiException.badRequest("Operation '" + body.get("operation").asText() + "' not found");
+        if (!request.get("operation").isTextual()) {
+            throw ApiException.badRequest("Operation '" + request.get("operation").asText() + "' not found");
         }
-        return new OperationRequest(body, user, new Access(user));
+        return new OperationRequest(request, user, new Access(user));
     }
 }
