@@ -26,6 +26,8 @@ import java.util.concurrent.locks.Lock;
  */
 public class RecordWriter {
     private static final String DUPLICATE_KEY = "23505";
+    /** Rows per JDBC batch: Derby keeps a copy of every batched row's parameters until the batch runs. */
+    private static final int BATCH = 1000;
 
     private final Catalog catalog;
     private final KeyGenerator keys;
@@ -95,9 +97,7 @@ public class RecordWriter {
         Map<String, Pending> pending = new LinkedHashMap<>(records.size() * 2);
         List<Input> inputs = new ArrayList<>(records.size());
         for (ObjectNode record : records) {
-            ObjectNode values = record.deepCopy();
-            values.remove(TableMeta.CREATED_TIME);
-            values.remove(TableMeta.UPDATED_TIME);
+            ObjectNode values = ownValues(record, pk);
             JsonNode keyValue = values.get(pk);
             JsonNode reportedKey = keyValue;
             if (keyValue == null || keyValue.isNull()) {
@@ -115,11 +115,30 @@ public class RecordWriter {
             if (earlier == null) {
                 pending.put(key, new Pending(key, keyValue, values));
             } else if (action != WriteAction.INSERT) {
-                earlier.values().setAll(values);
+                ObjectNode merged = earlier.values().deepCopy();
+                merged.setAll(values);
+                pending.put(key, new Pending(key, earlier.keyValue(), merged));
             }
             inputs.add(new Input(key, reportedKey, earlier != null));
         }
         return new Prepared(pending, inputs);
+    }
+
+    /**
+     * The record's attributes without the timestamps Harper ignores (spec §3.5). The caller's record is
+     * copied only when it must change, since copying every record of a large request costs memory.
+     */
+    private static ObjectNode ownValues(ObjectNode record, String pk) {
+        JsonNode key = record.get(pk);
+        boolean unchanged = key != null && !key.isNull()
+                && !record.has(TableMeta.CREATED_TIME) && !record.has(TableMeta.UPDATED_TIME);
+        if (unchanged) {
+            return record;
+        }
+        ObjectNode values = record.deepCopy();
+        values.remove(TableMeta.CREATED_TIME);
+        values.remove(TableMeta.UPDATED_TIME);
+        return values;
     }
 
     private static Map<String, ColumnKind> neededKinds(Iterable<Pending> pending) {
@@ -234,9 +253,11 @@ public class RecordWriter {
                     index = ValueCodec.bind(ps, index, column, p.values().get(column.attribute()));
                 }
                 ps.addBatch();
-                count++;
+                if (++count % BATCH == 0) {
+                    ps.executeBatch();
+                }
             }
-            if (count > 0) {
+            if (count % BATCH != 0) {
                 ps.executeBatch();
             }
         }
@@ -268,6 +289,7 @@ public class RecordWriter {
             }
             sql.append(" WHERE K = ?");
             try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+                int count = 0;
                 for (Pending p : group.getValue()) {
                     ps.setDouble(1, txTime);
                     int index = 2;
@@ -276,8 +298,13 @@ public class RecordWriter {
                     }
                     ps.setString(index, p.key());
                     ps.addBatch();
+                    if (++count % BATCH == 0) {
+                        ps.executeBatch();
+                    }
                 }
-                ps.executeBatch();
+                if (count % BATCH != 0) {
+                    ps.executeBatch();
+                }
             }
         }
     }
