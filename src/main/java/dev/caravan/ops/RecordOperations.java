@@ -52,12 +52,17 @@ public class RecordOperations {
         for (ObjectNode record : records) {
             record.fieldNames().forEachRemaining(HarperNames::checkAttribute);
             JsonNode key = record.get(table.primaryKey());
-            if (key != null && key.isBoolean()) {
-                throw ApiException.badRequest("Invalid primary key type: boolean");
-            }
+            rejectBooleanKey(key);
         }
         WriteResult result = store.inTransaction(c -> writer.write(c, table, action, records, clock.next()));
         return answer(action, records.size(), result);
+    }
+
+    /** Harper rejects the whole request with a 500 when any key is a boolean (observed §3). */
+    private static void rejectBooleanKey(JsonNode key) {
+        if (key != null && key.isBoolean()) {
+            throw ApiException.serverError("Invalid primary key type: boolean");
+        }
     }
 
     private static List<ObjectNode> records(OperationRequest request) {
@@ -112,13 +117,16 @@ public class RecordOperations {
         request.access().requireTable(table.database(), table.name(), TablePermission.DELETE);
         List<JsonNode> keys = new ArrayList<>();
         for (Iterator<JsonNode> it = ids.elements(); it.hasNext();) {
-            keys.add(it.next());
+            JsonNode key = it.next();
+            rejectBooleanKey(key);
+            keys.add(key);
         }
-        WriteResult result = store.inTransaction(c -> writer.delete(c, table, keys));
+        store.inTransaction(c -> writer.delete(c, table, keys));
+        // Harper reports every requested id as deleted, missing ones too, and never skips (observed §3).
         ObjectNode out = HarperJson.object();
-        out.put("message", deletedMessage(result.written(), keys.size()));
-        out.set("deleted_hashes", array(result.writtenKeys()));
-        out.set("skipped_hashes", array(result.skippedKeys()));
+        out.put("message", deletedMessage(keys.size(), keys.size()));
+        out.set("deleted_hashes", array(keys));
+        out.putArray("skipped_hashes");
         return out;
     }
 

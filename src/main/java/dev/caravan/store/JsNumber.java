@@ -24,7 +24,8 @@ public final class JsNumber {
             }
             return BigIntegerNode.valueOf(new BigDecimal(Double.toString(value)).toBigInteger());
         }
-        return DecimalNode.valueOf(new BigDecimal(Double.toString(value)));
+        // Double.toString gives the shortest digits but writes 1e-6 as "1.0E-6", whose zero would print.
+        return DecimalNode.valueOf(new BigDecimal(Double.toString(value)).stripTrailingZeros());
     }
 
     /** The canonical text of a number: equal doubles give equal text (used for primary keys). */

@@ -2,6 +2,7 @@ package dev.caravan.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.LongNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.sql.BatchUpdateException;
 import java.sql.Connection;
@@ -9,13 +10,12 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.util.ArrayList;
-
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import java.util.TreeSet;
 import java.util.concurrent.locks.Lock;
 
@@ -26,6 +26,8 @@ import java.util.concurrent.locks.Lock;
  */
 public class RecordWriter {
     private static final String DUPLICATE_KEY = "23505";
+    /** Rows per JDBC batch: Derby keeps a copy of every batched row's parameters until the batch runs. */
+    private static final int BATCH = 1000;
 
     private final Catalog catalog;
     private final KeyGenerator keys;
@@ -39,10 +41,21 @@ public class RecordWriter {
     private record Pending(String key, JsonNode keyValue, ObjectNode values) {
     }
 
+    /**
+     * One input record as the answer reports it: the key Harper echoes (JSON null for a generated key,
+     * docs/harper-observed.md §3) and whether an earlier record of the same request had the same key.
+     */
+    private record Input(String key, JsonNode reportedKey, boolean repeated) {
+    }
+
+    /** The records of one request, folded by key, and each input record in request order. */
+    private record Prepared(Map<String, Pending> pending, List<Input> inputs) {
+    }
+
     public WriteResult write(Connection c, TableMeta table, WriteAction action, List<ObjectNode> records, double txTime)
             throws SQLException {
-        List<JsonNode> skipped = new ArrayList<>();
-        Map<String, Pending> pending = prepare(table, action, records, skipped);
+        Prepared prepared = prepare(table, action, records);
+        Map<String, Pending> pending = prepared.pending();
         Map<String, ColumnKind> needed = neededKinds(pending.values());
         List<String> newAttributes = new ArrayList<>();
         for (String a : needed.keySet()) {
@@ -52,32 +65,47 @@ public class RecordWriter {
         }
         Lock lock = lockCompatibleSchema(table, needed);
         try {
-            List<JsonNode> written = switch (action) {
-                case INSERT -> insert(c, table, pending, txTime, skipped);
-                case UPDATE -> update(c, table, pending, txTime, skipped);
+            Set<String> writtenKeys = switch (action) {
+                case INSERT -> insert(c, table, pending, txTime);
+                case UPDATE -> update(c, table, pending, txTime);
                 case UPSERT -> upsert(c, table, pending, txTime);
             };
-            return new WriteResult(written, skipped, newAttributes);
+            return report(action, prepared.inputs(), writtenKeys, newAttributes);
         } finally {
             lock.unlock();
         }
     }
 
+    /**
+     * Harper reports every input record, in request order: a repeated key is skipped for insert (first
+     * wins) but counted again for update and upsert, whose records merge one after the other.
+     */
+    private static WriteResult report(WriteAction action, List<Input> inputs, Set<String> writtenKeys,
+                                      List<String> newAttributes) {
+        List<JsonNode> written = new ArrayList<>();
+        List<JsonNode> skipped = new ArrayList<>();
+        for (Input input : inputs) {
+            boolean wasWritten = writtenKeys.contains(input.key()) && !(action == WriteAction.INSERT && input.repeated());
+            (wasWritten ? written : skipped).add(input.reportedKey());
+        }
+        return new WriteResult(written, skipped, newAttributes);
+    }
+
     /** Resolves keys and folds duplicate keys: the first wins for insert, later ones merge over it otherwise. */
-    private Map<String, Pending> prepare(TableMeta table, WriteAction action, List<ObjectNode> records,
-                                         List<JsonNode> skipped) {
+    private Prepared prepare(TableMeta table, WriteAction action, List<ObjectNode> records) {
         String pk = table.primaryKey();
         Map<String, Pending> pending = new LinkedHashMap<>(records.size() * 2);
+        List<Input> inputs = new ArrayList<>(records.size());
         for (ObjectNode record : records) {
-            ObjectNode values = record.deepCopy();
-            values.remove(TableMeta.CREATED_TIME);
-            values.remove(TableMeta.UPDATED_TIME);
+            ObjectNode values = ownValues(record, pk);
             JsonNode keyValue = values.get(pk);
+            JsonNode reportedKey = keyValue;
             if (keyValue == null || keyValue.isNull()) {
                 if (action == WriteAction.UPDATE) {
                     throw new MissingKeyException();
                 }
                 keyValue = LongNode.valueOf(keys.next());
+                reportedKey = NullNode.instance;
                 values.set(pk, keyValue);
             } else if (!ValueCodec.isKeyType(keyValue)) {
                 throw new IllegalArgumentException("primary key '" + pk + "' must be a string or a number");
@@ -86,13 +114,31 @@ public class RecordWriter {
             Pending earlier = pending.get(key);
             if (earlier == null) {
                 pending.put(key, new Pending(key, keyValue, values));
-            } else if (action == WriteAction.INSERT) {
-                skipped.add(keyValue);
-            } else {
-                earlier.values().setAll(values);
+            } else if (action != WriteAction.INSERT) {
+                ObjectNode merged = earlier.values().deepCopy();
+                merged.setAll(values);
+                pending.put(key, new Pending(key, earlier.keyValue(), merged));
             }
+            inputs.add(new Input(key, reportedKey, earlier != null));
         }
-        return pending;
+        return new Prepared(pending, inputs);
+    }
+
+    /**
+     * The record's attributes without the timestamps Harper ignores (spec §3.5). The caller's record is
+     * copied only when it must change, since copying every record of a large request costs memory.
+     */
+    private static ObjectNode ownValues(ObjectNode record, String pk) {
+        JsonNode key = record.get(pk);
+        boolean unchanged = key != null && !key.isNull()
+                && !record.has(TableMeta.CREATED_TIME) && !record.has(TableMeta.UPDATED_TIME);
+        if (unchanged) {
+            return record;
+        }
+        ObjectNode values = record.deepCopy();
+        values.remove(TableMeta.CREATED_TIME);
+        values.remove(TableMeta.UPDATED_TIME);
+        return values;
     }
 
     private static Map<String, ColumnKind> neededKinds(Iterable<Pending> pending) {
@@ -130,12 +176,12 @@ public class RecordWriter {
         return true;
     }
 
-    private static List<JsonNode> insert(Connection c, TableMeta table, Map<String, Pending> pending, double txTime,
-                                         List<JsonNode> skipped) throws SQLException {
+    private static Set<String> insert(Connection c, TableMeta table, Map<String, Pending> pending, double txTime)
+            throws SQLException {
         Savepoint savepoint = c.getAutoCommit() ? null : c.setSavepoint();
         try {
             insertRows(c, table, pending.values(), txTime);
-            return keysOf(pending.values());
+            return pending.keySet();
         } catch (BatchUpdateException e) {
             if (savepoint == null || !DUPLICATE_KEY.equals(rootState(e))) {
                 throw e;
@@ -145,9 +191,7 @@ public class RecordWriter {
             Set<String> existing = KeyLookup.existing(c, table, pending.keySet());
             List<Pending> fresh = new ArrayList<>();
             for (Pending p : pending.values()) {
-                if (existing.contains(p.key())) {
-                    skipped.add(p.keyValue());
-                } else {
+                if (!existing.contains(p.key())) {
                     fresh.add(p);
                 }
             }
@@ -156,22 +200,20 @@ public class RecordWriter {
         }
     }
 
-    private static List<JsonNode> update(Connection c, TableMeta table, Map<String, Pending> pending, double txTime,
-                                         List<JsonNode> skipped) throws SQLException {
+    private static Set<String> update(Connection c, TableMeta table, Map<String, Pending> pending, double txTime)
+            throws SQLException {
         Set<String> existing = KeyLookup.existing(c, table, pending.keySet());
         List<Pending> found = new ArrayList<>();
         for (Pending p : pending.values()) {
             if (existing.contains(p.key())) {
                 found.add(p);
-            } else {
-                skipped.add(p.keyValue());
             }
         }
         updateRows(c, table, found, txTime);
         return keysOf(found);
     }
 
-    private static List<JsonNode> upsert(Connection c, TableMeta table, Map<String, Pending> pending, double txTime)
+    private static Set<String> upsert(Connection c, TableMeta table, Map<String, Pending> pending, double txTime)
             throws SQLException {
         Set<String> existing = KeyLookup.existing(c, table, pending.keySet());
         List<Pending> fresh = new ArrayList<>();
@@ -181,7 +223,7 @@ public class RecordWriter {
         }
         insertRows(c, table, fresh, txTime);
         updateRows(c, table, found, txTime);
-        return keysOf(pending.values());
+        return pending.keySet();
     }
 
     private static void insertRows(Connection c, TableMeta table, Iterable<Pending> rows, double txTime)
@@ -211,9 +253,11 @@ public class RecordWriter {
                     index = ValueCodec.bind(ps, index, column, p.values().get(column.attribute()));
                 }
                 ps.addBatch();
-                count++;
+                if (++count % BATCH == 0) {
+                    ps.executeBatch();
+                }
             }
-            if (count > 0) {
+            if (count % BATCH != 0) {
                 ps.executeBatch();
             }
         }
@@ -245,6 +289,7 @@ public class RecordWriter {
             }
             sql.append(" WHERE K = ?");
             try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+                int count = 0;
                 for (Pending p : group.getValue()) {
                     ps.setDouble(1, txTime);
                     int index = 2;
@@ -253,16 +298,21 @@ public class RecordWriter {
                     }
                     ps.setString(index, p.key());
                     ps.addBatch();
+                    if (++count % BATCH == 0) {
+                        ps.executeBatch();
+                    }
                 }
-                ps.executeBatch();
+                if (count % BATCH != 0) {
+                    ps.executeBatch();
+                }
             }
         }
     }
 
-    private static List<JsonNode> keysOf(Iterable<Pending> rows) {
-        List<JsonNode> out = new ArrayList<>();
+    private static Set<String> keysOf(List<Pending> rows) {
+        Set<String> out = new HashSet<>();
         for (Pending p : rows) {
-            out.add(p.keyValue());
+            out.add(p.key());
         }
         return out;
     }

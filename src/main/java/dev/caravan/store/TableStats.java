@@ -17,7 +17,8 @@ public final class TableStats {
                  ResultSet rs = s.executeQuery("SELECT COUNT(*), MAX(UT) FROM " + table.sqlName())) {
                 rs.next();
                 double last = rs.getDouble(2);
-                return new Stats(rs.getLong(1), rs.wasNull() ? null : last);
+                Double lastUpdated = rs.wasNull() ? null : last; // MAX of an empty table is NULL
+                return new Stats(rs.getLong(1), lastUpdated);
             }
         });
     }

@@ -1,0 +1,256 @@
+package dev.caravan.store;
+
+import static dev.caravan.store.StoreFixture.json;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.caravan.api.HarperJson;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Harper's insert / update / upsert semantics on a real Derby table (spec §3.5, observed §3). */
+class RecordWriterTest {
+    @TempDir
+    static Path dir;
+    private static StoreFixture store;
+
+    @BeforeAll
+    static void open() {
+        store = new StoreFixture(dir.resolve("data"));
+    }
+
+    @AfterAll
+    static void close() {
+        store.close();
+    }
+
+    private static TableMeta table(String name) {
+        return store.createTable("rw", name, "id");
+    }
+
+    private static String keys(List<JsonNode> keys) {
+        ArrayNode array = HarperJson.array();
+        keys.forEach(array::add);
+        return HarperJson.write(array);
+    }
+
+    /** JSON text in Harper's form; single quotes stand for double quotes. */
+    private static String expected(String json) {
+        return HarperJson.write(json(json));
+    }
+
+    @Test
+    void insertSkipsExistingKeysAndLeavesThemUntouched() {
+        TableMeta t = table("insert_skip");
+        store.write(t, WriteAction.INSERT, "[{'id':1,'name':'a'}]");
+        double created = store.readExisting(t, json("1")).get("__createdtime__").doubleValue();
+
+        WriteResult r = store.write(t, WriteAction.INSERT, "[{'id':1,'name':'dup'},{'id':2,'name':'b'}]");
+
+        assertEquals("[2]", keys(r.writtenKeys()));
+        assertEquals("[1]", keys(r.skippedKeys()));
+        ObjectNode one = store.readExisting(t, json("1"));
+        assertEquals("a", one.get("name").asText());
+        assertEquals(created, one.get("__updatedtime__").doubleValue());
+    }
+
+    @Test
+    void insertOfDuplicateKeysInOneRequestKeepsTheFirst() {
+        TableMeta t = table("insert_dup");
+        WriteResult r = store.write(t, WriteAction.INSERT, "[{'id':50,'name':'x1'},{'id':50,'name':'x2','extra':1}]");
+
+        assertEquals("[50]", keys(r.writtenKeys()));
+        assertEquals("[50]", keys(r.skippedKeys()));
+        assertEquals("x1", store.readExisting(t, json("50")).get("name").asText());
+    }
+
+    @Test
+    void skippedKeysAreReportedInRequestOrder() {
+        TableMeta t = table("skip_order");
+        store.write(t, WriteAction.INSERT, "[{'id':1}]");
+        WriteResult r = store.write(t, WriteAction.INSERT, "[{'id':1},{'id':7},{'id':7},{'id':8}]");
+
+        assertEquals("[7,8]", keys(r.writtenKeys()));
+        assertEquals("[1,7]", keys(r.skippedKeys()));
+    }
+
+    @Test
+    void updateSkipsMissingKeysAndCreatesNothing() {
+        TableMeta t = table("update_missing");
+        store.write(t, WriteAction.INSERT, "[{'id':2,'name':'b'}]");
+        WriteResult r = store.write(t, WriteAction.UPDATE, "[{'id':2,'name':'b2'},{'id':998,'name':'ghost'}]");
+
+        assertEquals("[2]", keys(r.writtenKeys()));
+        assertEquals("[998]", keys(r.skippedKeys()));
+        assertTrue(store.read(t, json("998")).isEmpty());
+        assertEquals(1, store.count(t));
+    }
+
+    @Test
+    void updateMergesAndKeepsOtherAttributes() {
+        TableMeta t = table("update_merge");
+        store.write(t, WriteAction.INSERT, "[{'id':1,'name':'a','age':30}]");
+        store.write(t, WriteAction.UPDATE, "[{'id':1,'name':'a2','added':7}]");
+
+        assertEquals(expected("{'id':1,'name':'a2','age':30,'added':7}"), withoutTimes(store.readExisting(t, json("1"))));
+    }
+
+    @Test
+    void updateWithoutKeyIsRejectedBeforeWriting() {
+        TableMeta t = table("update_nokey");
+        store.write(t, WriteAction.INSERT, "[{'id':1,'name':'a'}]");
+        assertThrows(MissingKeyException.class,
+                () -> store.write(t, WriteAction.UPDATE, "[{'id':1,'name':'changed'},{'name':'nokey'}]"));
+        assertEquals("a", store.readExisting(t, json("1")).get("name").asText());
+    }
+
+    @Test
+    void updateKeepsCreatedTimeAndAdvancesUpdatedTime() {
+        TableMeta t = table("update_times");
+        store.write(t, WriteAction.INSERT, "[{'id':1,'name':'a'}]");
+        ObjectNode before = store.readExisting(t, json("1"));
+        store.write(t, WriteAction.UPDATE, "[{'id':1,'name':'b'}]");
+        ObjectNode after = store.readExisting(t, json("1"));
+
+        assertEquals(before.get("__createdtime__"), after.get("__createdtime__"));
+        assertTrue(after.get("__updatedtime__").doubleValue() > before.get("__updatedtime__").doubleValue());
+    }
+
+    @Test
+    void duplicateKeysInOneUpdateMergeInOrderAndAllCount() {
+        TableMeta t = table("update_dup");
+        store.write(t, WriteAction.INSERT, "[{'id':1,'a':'x','b':1}]");
+        WriteResult r = store.write(t, WriteAction.UPDATE,
+                "[{'id':1,'a':'p1','e':1},{'id':1,'a':'p2'},{'id':9,'a':'z'},{'id':9,'a':'z2'}]");
+
+        assertEquals("[1,1]", keys(r.writtenKeys()));
+        assertEquals("[9,9]", keys(r.skippedKeys()));
+        assertEquals(expected("{'id':1,'a':'p2','b':1,'e':1}"), withoutTimes(store.readExisting(t, json("1"))));
+    }
+
+    @Test
+    void upsertMergesIntoExistingAndCreatesMissing() {
+        TableMeta t = table("upsert_merge");
+        store.write(t, WriteAction.INSERT, "[{'id':1,'name':'a','added':7}]");
+        WriteResult r = store.write(t, WriteAction.UPSERT, "[{'id':1,'name':'a3'},{'id':100,'name':'new100'}]");
+
+        assertEquals("[1,100]", keys(r.writtenKeys()));
+        assertEquals("[]", keys(r.skippedKeys()));
+        assertEquals(expected("{'id':1,'name':'a3','added':7}"), withoutTimes(store.readExisting(t, json("1"))));
+        assertEquals("new100", store.readExisting(t, json("100")).get("name").asText());
+    }
+
+    @Test
+    void duplicateKeysInOneUpsertMergeInOrderAndAllCount() {
+        TableMeta t = table("upsert_dup");
+        store.write(t, WriteAction.INSERT, "[{'id':1,'a':'x','b':1}]");
+        WriteResult r = store.write(t, WriteAction.UPSERT,
+                "[{'id':1,'a':'u1'},{'id':1,'c':'u2'},{'id':2,'a':'n1'},{'id':2,'a':'n2','d':4}]");
+
+        assertEquals("[1,1,2,2]", keys(r.writtenKeys()));
+        assertEquals(expected("{'id':1,'a':'u1','b':1,'c':'u2','d':null}"), withoutTimes(store.readExisting(t, json("1"))));
+        assertEquals(expected("{'id':2,'a':'n2','b':null,'c':null,'d':4}"), withoutTimes(store.readExisting(t, json("2"))));
+    }
+
+    @Test
+    void missingOrNullKeysAreGeneratedUniqueNumbersAndReportedAsNull() {
+        TableMeta t = table("generated");
+        WriteResult r = store.write(t, WriteAction.INSERT,
+                "[{'name':'a'},{'id':null,'name':'b'},{'name':'c'},{'id':5,'name':'d'}]");
+
+        assertEquals("[null,null,null,5]", keys(r.writtenKeys()));
+        Set<JsonNode> ids = new HashSet<>();
+        for (ObjectNode record : store.readAll(t)) {
+            JsonNode id = record.get("id");
+            assertTrue(id.isIntegralNumber(), "numeric generated key: " + record);
+            assertTrue(id.longValue() < (1L << 53), "a key JavaScript can hold exactly: " + id);
+            ids.add(id);
+        }
+        assertEquals(4, ids.size());
+    }
+
+    @Test
+    void upsertWithoutKeyCreatesARecord() {
+        TableMeta t = table("upsert_nokey");
+        WriteResult r = store.write(t, WriteAction.UPSERT, "[{'name':'upsert nokey'}]");
+
+        assertEquals("[null]", keys(r.writtenKeys()));
+        assertEquals(1, store.count(t));
+    }
+
+    @Test
+    void generatedKeysDifferAcrossRequests() {
+        TableMeta t = table("generated_twice");
+        for (int i = 0; i < 20; i++) {
+            store.write(t, WriteAction.INSERT, "[{'n':" + i + "}]");
+        }
+        Set<JsonNode> ids = new HashSet<>();
+        store.readAll(t).forEach(r -> ids.add(r.get("id")));
+        assertEquals(20, ids.size());
+    }
+
+    @Test
+    void emptyStringAndStringTwoAreKeysOfTheirOwn() {
+        TableMeta t = table("string_keys");
+        WriteResult r = store.write(t, WriteAction.INSERT, "[{'id':2,'n':'number'},{'id':'2','n':'string'},{'id':'','n':'empty'}]");
+
+        assertEquals("[2,\"2\",\"\"]", keys(r.writtenKeys()));
+        assertEquals("number", store.readExisting(t, json("2")).get("n").asText());
+        assertEquals("string", store.readExisting(t, json("'2'")).get("n").asText());
+        assertEquals(json("''"), store.readExisting(t, json("''")).get("id"));
+    }
+
+    @Test
+    void suppliedTimestampsAreIgnored() {
+        TableMeta t = table("timestamps");
+        store.write(t, WriteAction.INSERT, "[{'id':32,'__createdtime__':5,'__updatedtime__':6}]");
+        ObjectNode record = store.readExisting(t, json("32"));
+
+        assertNotEquals(5.0, record.get("__createdtime__").doubleValue());
+        assertEquals(record.get("__createdtime__"), record.get("__updatedtime__"));
+        assertFalse(t.attributes().containsKey("__createdtime__"));
+    }
+
+    @Test
+    void allRecordsOfOneWriteShareOneTransactionTime() {
+        TableMeta t = table("one_time");
+        store.write(t, WriteAction.INSERT, "[{'id':1},{'id':2},{'id':3}]");
+        Set<JsonNode> times = new HashSet<>();
+        for (ObjectNode r : store.readAll(t)) {
+            times.add(r.get("__createdtime__"));
+            times.add(r.get("__updatedtime__"));
+        }
+        assertEquals(1, times.size());
+    }
+
+    @Test
+    void deleteReportsWhichKeysExisted() throws Exception {
+        TableMeta t = table("delete");
+        store.write(t, WriteAction.INSERT, "[{'id':1},{'id':'1'}]");
+        WriteResult r = store.delete(t, "[1,12345]");
+
+        assertEquals("[1]", keys(r.writtenKeys()));
+        assertEquals("[12345]", keys(r.skippedKeys()));
+        assertTrue(store.read(t, json("1")).isEmpty());
+        assertTrue(store.read(t, json("'1'")).isPresent());
+    }
+
+    private static String withoutTimes(ObjectNode record) {
+        ObjectNode copy = record.deepCopy();
+        copy.remove("__createdtime__");
+        copy.remove("__updatedtime__");
+        return HarperJson.write(copy);
+    }
+}
