@@ -108,8 +108,7 @@ public final class ConditionSql {
         } catch (IllegalArgumentException tooLong) {
             return SqlFragment.FALSE;
         }
-        return SqlFragment.of("(" + TableMeta.KEY_COLUMN + " = ? AND LENGTH(" + TableMeta.KEY_COLUMN + ") = ?)",
-                key, key.length());
+        return SqlFragment.of(TableMeta.KEY_COLUMN + " = ?", key);
     }
 
     /** Harper's not_equal skips records whose value is null or absent (observed §4). */

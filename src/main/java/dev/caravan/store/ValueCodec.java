@@ -28,13 +28,19 @@ public final class ValueCodec {
     private ValueCodec() {
     }
 
-    /** The stored form of a primary key: the type is part of it, so "2" and 2 are different keys. */
+    /**
+     * The stored form of a primary key (docs/decisions/0001-value-types.md): the type is part of it, so
+     * "2" and 2 are different keys. A number is 'n' and 16 hex digits that sort in numeric order, so
+     * ascending ids append to the end of the index instead of splitting pages all over it. A string is
+     * 's', the string and a \u0001 terminator: Derby ignores trailing blanks when it compares VARCHARs,
+     * and the terminator keeps "a" and "a " apart while sorting strings as before.
+     */
     public static String encodeKey(JsonNode key) {
         String encoded;
         if (key.isNumber()) {
-            encoded = "n:" + JsNumber.text(key.doubleValue());
+            encoded = NUMBER_KEY + sortableHex(key.doubleValue());
         } else if (key.isTextual()) {
-            encoded = "s:" + key.textValue();
+            encoded = STRING_KEY + key.textValue() + KEY_END;
         } else {
             throw new IllegalArgumentException("a primary key must be a string or a number");
         }
@@ -45,8 +51,28 @@ public final class ValueCodec {
     }
 
     public static JsonNode decodeKey(String encoded) {
-        String text = encoded.substring(2);
-        return encoded.charAt(0) == 'n' ? JsNumber.node(Double.parseDouble(text)) : TextNode.valueOf(text);
+        if (encoded.charAt(0) == NUMBER_KEY) {
+            return JsNumber.node(fromSortableHex(encoded.substring(1)));
+        }
+        return TextNode.valueOf(encoded.substring(1, encoded.length() - 1));
+    }
+
+    private static final char NUMBER_KEY = 'n';
+    private static final char STRING_KEY = 's';
+    private static final char KEY_END = '\u0001';
+
+    /** IEEE bits turned so that unsigned (and so textual hex) order is numeric order; -0 is 0. */
+    static String sortableHex(double value) {
+        long bits = Double.doubleToLongBits(value == 0 ? 0.0 : value);
+        bits = bits < 0 ? ~bits : bits ^ Long.MIN_VALUE;
+        String hex = Long.toHexString(bits);
+        return "0".repeat(16 - hex.length()) + hex;
+    }
+
+    static double fromSortableHex(String hex) {
+        long bits = Long.parseUnsignedLong(hex, 16);
+        bits = bits < 0 ? bits ^ Long.MIN_VALUE : ~bits;
+        return Double.longBitsToDouble(bits);
     }
 
     /** Whether a value may be used as a primary key. */

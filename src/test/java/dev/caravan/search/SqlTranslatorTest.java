@@ -1,5 +1,11 @@
 package dev.caravan.search;
 
+import com.fasterxml.jackson.databind.node.TextNode;
+
+import com.fasterxml.jackson.databind.node.IntNode;
+
+import dev.caravan.store.ValueCodec;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -48,14 +54,15 @@ class SqlTranslatorTest {
 
     @Test
     void primaryKeyIsReadFromTheKeyColumnAndEqualityUsesTheTaggedKey() {
-        assertEquals("SELECT Q1.K FROM \"D1\".\"T1\" Q1 WHERE (Q1.K = 'n:4')",
+        assertEquals("SELECT Q1.K FROM \"D1\".\"T1\" Q1 WHERE (Q1.K = '" + ValueCodec.encodeKey(IntNode.valueOf(4)) + "')",
                 translate("SELECT id FROM obs.t1 WHERE id = 4").sql());
     }
 
     @Test
     void primaryKeyInListUsesTaggedKeys() {
         assertTrue(translate("SELECT id FROM obs.t1 WHERE id IN (1, 'x')").sql()
-                .endsWith("WHERE (Q1.K IN ('n:1', 's:x'))"));
+                .endsWith("WHERE (Q1.K IN ('" + ValueCodec.encodeKey(IntNode.valueOf(1)) + "', '"
+                        + ValueCodec.encodeKey(TextNode.valueOf("x")) + "'))"));
     }
 
     @Test

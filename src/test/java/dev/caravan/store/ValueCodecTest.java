@@ -82,4 +82,24 @@ class ValueCodecTest {
         assertEquals(1, ValueCodec.width(number));
         assertEquals(0, ValueCodec.width(declared));
     }
+
+    @Test
+    void numberKeysSortInNumericOrderAsText() {
+        double[] ascending = {-1e300, -5.5, -1, 0, 1e-7, 1, 2, 10, 1795599546390000.0, 1e300};
+        for (int i = 1; i < ascending.length; i++) {
+            String lower = ValueCodec.encodeKey(com.fasterxml.jackson.databind.node.DoubleNode.valueOf(ascending[i - 1]));
+            String higher = ValueCodec.encodeKey(com.fasterxml.jackson.databind.node.DoubleNode.valueOf(ascending[i]));
+            assertTrue(lower.compareTo(higher) < 0, ascending[i - 1] + " before " + ascending[i]);
+        }
+    }
+
+    @Test
+    void stringKeysWithTrailingBlanksStayDistinctAndSortAsStrings() {
+        String a = ValueCodec.encodeKey(json("'a'"));
+        String aBlank = ValueCodec.encodeKey(json("'a '"));
+        String ab = ValueCodec.encodeKey(json("'ab'"));
+        assertNotEquals(a.stripTrailing(), aBlank.stripTrailing());
+        assertTrue(a.compareTo(ab) < 0);
+        assertEquals("a ", ValueCodec.decodeKey(aBlank).textValue());
+    }
 }
