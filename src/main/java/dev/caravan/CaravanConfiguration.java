@@ -38,6 +38,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.Configuration;
@@ -56,6 +57,8 @@ public class CaravanConfiguration implements CamelConfiguration {
     private String adminPassword;
     @PropertyInject("caravan.jobs.workers")
     private int jobWorkers;
+    @PropertyInject("caravan.jobs.batch-size")
+    private int batchSize;
     @PropertyInject("caravan.jobs.visible-to-all")
     private boolean jobsVisibleToAll;
 
@@ -112,7 +115,9 @@ public class CaravanConfiguration implements CamelConfiguration {
         context.getRegistry().bind("loadJobs", new LoadJobs(jobs, tables));
         context.getRegistry().bind("csvSources", new CsvSources(jobs, spoolDir));
         context.getRegistry().bind("urlSource", new UrlSource(jobs, passthrough));
-        context.getRegistry().bind("csvLoad", new CsvLoad(store, writer, clock, jobs, control, monitor));
+        ExecutorService readAhead = context.getExecutorServiceManager().newCachedThreadPool(this, "csv-read-ahead");
+        context.getRegistry().bind("csvLoad",
+                new CsvLoad(store, writer, clock, jobs, control, monitor, batchSize, readAhead));
         context.addStartupListener(new JobRecovery(jobs, submitter, definitions));
     }
 }

@@ -23,8 +23,6 @@ import java.util.regex.Pattern;
  * JSON-looking strings parsed deeply.
  */
 public final class HarperCaster {
-    /** What Number() accepts here: optional sign, digits with an optional point, surrounding whitespace. */
-    private static final Pattern NUMBER = Pattern.compile("\\s*[+-]?(\\d+\\.?\\d*|\\.\\d+)\\s*");
     private static final Pattern DATE_TIME =
             Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2})");
     private static final DateTimeFormatter ISO_MILLIS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'");
@@ -48,9 +46,9 @@ public final class HarperCaster {
                 break;
         }
         if (isHarperNumber(cell)) {
-            return JsNumber.node(Double.parseDouble(cell.trim()));
+            return JsNumber.parsed(Double.parseDouble(cell.trim()));
         }
-        if (DATE_TIME.matcher(cell).matches()) {
+        if (looksLikeDateTime(cell) && DATE_TIME.matcher(cell).matches()) {
             String iso = isoDate(cell);
             if (iso != null) {
                 return TextNode.valueOf(iso);
@@ -65,12 +63,54 @@ public final class HarperCaster {
         return TextNode.valueOf(cell);
     }
 
-    /** Numbers pass Number() and neither contain an exponent nor start with 0 ("0" and "0." excepted). */
+    /**
+     * Numbers pass Number() (optional sign, digits with an optional point, surrounding whitespace) and
+     * neither contain an exponent nor start with 0 ("0" and "0." excepted). Scanned by hand: this runs
+     * for every cell of every load.
+     */
     static boolean isHarperNumber(String s) {
-        if (!NUMBER.matcher(s).matches()) {
+        int start = 0;
+        int end = s.length();
+        while (start < end && isSpace(s.charAt(start))) {
+            start++;
+        }
+        while (end > start && isSpace(s.charAt(end - 1))) {
+            end--;
+        }
+        int i = start;
+        if (i < end && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+            i++;
+        }
+        int digits = 0;
+        while (i < end && isDigit(s.charAt(i))) {
+            i++;
+            digits++;
+        }
+        if (i < end && s.charAt(i) == '.') {
+            i++;
+            while (i < end && isDigit(s.charAt(i))) {
+                i++;
+                digits++;
+            }
+        }
+        if (i != end || digits == 0) {
             return false;
         }
         return s.charAt(0) != '0' || s.equals("0") || s.startsWith("0.");
+    }
+
+    private static boolean isDigit(char ch) {
+        return ch >= '0' && ch <= '9';
+    }
+
+    /** Java's regex \\s, which Number() trims too. */
+    private static boolean isSpace(char ch) {
+        return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\u000B' || ch == '\f' || ch == '\r';
+    }
+
+    /** A cheap pre-check before the date-time pattern: YYYY-MM-DDThh:mm at least. */
+    private static boolean looksLikeDateTime(String s) {
+        return s.length() >= 17 && s.charAt(4) == '-' && s.charAt(10) == 'T';
     }
 
     private static String isoDate(String s) {

@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 import org.apache.camel.support.SynchronizationAdapter;
@@ -35,8 +36,13 @@ public class CsvLoad {
     private final JobStore jobs;
     private final JobControl control;
     private final JobMonitor monitor;
+    private final int batchSize;
+    private final ExecutorService readAhead;
 
-    public CsvLoad(Store store, RecordWriter writer, TxClock clock, JobStore jobs, JobControl control, JobMonitor monitor) {
+    public CsvLoad(Store store, RecordWriter writer, TxClock clock, JobStore jobs, JobControl control, JobMonitor monitor,
+                   int batchSize, ExecutorService readAhead) {
+        this.batchSize = batchSize;
+        this.readAhead = readAhead;
         this.store = store;
         this.writer = writer;
         this.clock = clock;
@@ -45,8 +51,11 @@ public class CsvLoad {
         this.monitor = monitor;
     }
 
-    /** Turns the source stream into rows; a resumed job passes over the rows it already committed. */
-    public CsvRows parse(InputStream source, Exchange exchange) {
+    /**
+     * Turns the source stream into batches of rows, read ahead on another thread; the header is checked
+     * here, before anything is written. A resumed job passes over the rows it already committed.
+     */
+    public RowBatches parse(InputStream source, Exchange exchange) {
         LoadContext load = exchange.getProperty(LoadContext.PROPERTY, LoadContext.class);
         // however the job ends, the source is closed and a spool file removed (a crash keeps both for resuming)
         exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
@@ -64,22 +73,23 @@ public class CsvLoad {
         if (load.resumeAfterRows() > 0) {
             rows.skip(load.resumeAfterRows());
         }
-        return rows;
+        RowBatches batches = new RowBatches(rows, load.input(), batchSize, readAhead);
+        load.batches(batches);
+        return batches;
     }
 
     /** One batch, one transaction: the records and the job's new counts commit together. */
-    public void writeBatch(List<ObjectNode> batch, @ExchangeProperty(LoadContext.PROPERTY) LoadContext load) {
+    public void writeBatch(RowBatch batch, @ExchangeProperty(LoadContext.PROPERTY) LoadContext load) {
         control.checkpoint(load.jobId());
         if (load.action() == WriteAction.UPDATE) {
-            requireKeys(batch, load.table().primaryKey());
+            requireKeys(batch.rows(), load.table().primaryKey());
         }
-        long rowsReadNow = load.rows().rowsRead();
         WriteResult result = store.inTransaction(c -> {
-            WriteResult r = writer.write(c, load.table(), load.action(), batch, clock.next());
-            jobs.recordProgress(c, load.jobId(), load.progressAfter(rowsReadNow, r.written(), r.skippedKeys().size()));
+            WriteResult r = writer.write(c, load.table(), load.action(), batch.rows(), clock.next());
+            jobs.recordProgress(c, load.jobId(), load.progressAfter(batch, r.written(), r.skippedKeys().size()));
             return r;
         });
-        load.committed(rowsReadNow, result.written(), result.skippedKeys().size());
+        load.committed(batch.rowsReadAtEnd(), result.written(), result.skippedKeys().size());
         monitor.wrote(load.jobId(), result.written());
     }
 
@@ -103,6 +113,9 @@ public class CsvLoad {
     /** Closes the source and removes a spool file; called on success and on failure. */
     static void release(LoadContext load) {
         try {
+            if (load.batches() != null) {
+                load.batches().close();
+            }
             if (load.rows() != null) {
                 load.rows().close();
             } else if (load.input() != null) {

@@ -25,6 +25,7 @@ public final class LoadContext {
     private long rowsSkipped;
     private CountingInputStream input;
     private CsvRows rows;
+    private RowBatches batches;
     private Path spoolFile;
 
     LoadContext(String jobId, ObjectNode request, TableMeta table, WriteAction action, Job.Progress committed) {
@@ -76,9 +77,18 @@ public final class LoadContext {
         this.rowsSkipped += skipped;
     }
 
-    public Job.Progress progressAfter(long rowsReadNow, long written, long skipped) {
-        return new Job.Progress(rowsReadNow, rowsWritten + written, rowsSkipped + skipped, 0,
-                input == null ? 0 : input.count(), null);
+    /** The job's counts once this batch commits. */
+    public Job.Progress progressAfter(RowBatch batch, long written, long skipped) {
+        return new Job.Progress(batch.rowsReadAtEnd(), rowsWritten + written, rowsSkipped + skipped, 0,
+                batch.bytesReadAtEnd(), null);
+    }
+
+    public RowBatches batches() {
+        return batches;
+    }
+
+    void batches(RowBatches batches) {
+        this.batches = batches;
     }
 
     public CountingInputStream input() {

@@ -28,6 +28,17 @@ public final class JsNumber {
         return DecimalNode.valueOf(new BigDecimal(Double.toString(value)).stripTrailingZeros());
     }
 
+    /**
+     * A number just parsed from input: integers as longs, other values as plain doubles. Cheaper than
+     * {@link #node} (no BigDecimal); such nodes are written to the store, never printed directly.
+     */
+    public static JsonNode parsed(double value) {
+        if (value == Math.rint(value) && Math.abs(value) <= SAFE_LONG) {
+            return LongNode.valueOf((long) value);
+        }
+        return com.fasterxml.jackson.databind.node.DoubleNode.valueOf(value);
+    }
+
     /** The canonical text of a number: equal doubles give equal text (used for primary keys). */
     public static String text(double value) {
         if (value == 0) {

@@ -56,7 +56,7 @@ public class RecordWriter {
             throws SQLException {
         Prepared prepared = prepare(table, action, records);
         Map<String, Pending> pending = prepared.pending();
-        Map<String, ColumnKind> needed = neededKinds(pending.values());
+        Map<String, ColumnKind> needed = neededKinds(table, pending.values());
         List<String> newAttributes = new ArrayList<>();
         for (String a : needed.keySet()) {
             if (table.attribute(a) == null) {
@@ -141,16 +141,28 @@ public class RecordWriter {
         return values;
     }
 
-    private static Map<String, ColumnKind> neededKinds(Iterable<Pending> pending) {
-        Map<String, ColumnKind> needed = new LinkedHashMap<>();
+    /**
+     * The attributes whose column is missing or cannot hold a value of the batch, with the kind they
+     * need. Empty in the common case, where every value fits the existing columns.
+     */
+    private static Map<String, ColumnKind> neededKinds(TableMeta table, Iterable<Pending> pending) {
+        Map<String, Column> columns = table.attributes();
+        Map<String, ColumnKind> needed = null;
         for (Pending p : pending) {
             Iterator<Map.Entry<String, JsonNode>> fields = p.values().fields();
             while (fields.hasNext()) {
                 Map.Entry<String, JsonNode> f = fields.next();
-                needed.merge(f.getKey(), ColumnKind.of(f.getValue()), ColumnKind::widen);
+                Column column = columns.get(f.getKey());
+                ColumnKind kind = ColumnKind.of(f.getValue());
+                if (column == null || column.kind().widen(kind) != column.kind()) {
+                    if (needed == null) {
+                        needed = new LinkedHashMap<>();
+                    }
+                    needed.merge(f.getKey(), kind, ColumnKind::widen);
+                }
             }
         }
-        return needed;
+        return needed == null ? Map.of() : needed;
     }
 
     /** Adds or widens columns, then holds the schema read lock once every column fits its values. */

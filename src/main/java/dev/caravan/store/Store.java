@@ -29,6 +29,9 @@ public class Store implements AutoCloseable {
         System.setProperty("derby.stream.error.file", dataDir.toAbsolutePath().resolve("derby.log").toString());
         // Long rows and 250-character names need pages larger than Derby's 4 KB default.
         System.setProperty("derby.storage.pageSize", "32768");
+        // Bulk loads write hundreds of megabytes of log: a 1 MB log buffer means far fewer synced
+        // writes than the 32 KB default (measured: 1M-row load 31 s -> 25 s). Commits still force the log.
+        System.setProperty("derby.storage.logBufferSize", "1048576");
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl("jdbc:derby:" + databaseDir + ";create=true");
         config.setMaximumPoolSize(poolSize);

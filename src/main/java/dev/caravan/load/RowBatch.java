@@ -1,0 +1,8 @@
+package dev.caravan.load;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+
+/** A batch of parsed rows and where the source stood after its last row (for exact progress and resume). */
+public record RowBatch(List<ObjectNode> rows, long rowsReadAtEnd, long bytesReadAtEnd) {
+}

@@ -1,0 +1,83 @@
+package dev.caravan.load;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.caravan.formats.CsvRows;
+import java.io.Closeable;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+
+/**
+ * Batches of rows, parsed one or two batches ahead on another thread: reading and casting the CSV
+ * overlaps with writing the previous batch to Derby, so a load uses both cores. At most two batches
+ * wait, so memory stays bounded by the batch size.
+ */
+public final class RowBatches implements Iterator<RowBatch>, Closeable {
+    private static final Object END = new Object();
+    private static final int AHEAD = 2;
+
+    private final BlockingQueue<Object> ready = new ArrayBlockingQueue<>(AHEAD);
+    private final Future<?> reader;
+    private Object next;
+
+    private record Failure(RuntimeException error) {
+    }
+
+    public RowBatches(CsvRows rows, CountingInputStream input, int batchSize, ExecutorService executor) {
+        this.reader = executor.submit(() -> read(rows, input, batchSize));
+    }
+
+    private void read(CsvRows rows, CountingInputStream input, int batchSize) {
+        try {
+            while (true) {
+                List<ObjectNode> batch = rows.nextBatch(batchSize);
+                if (batch.isEmpty()) {
+                    ready.put(END);
+                    return;
+                }
+                ready.put(new RowBatch(batch, rows.rowsRead(), input == null ? 0 : input.count()));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // closed by the consumer
+        } catch (RuntimeException e) {
+            ready.offer(new Failure(e));
+        }
+    }
+
+    @Override
+    public boolean hasNext() {
+        if (next == null) {
+            try {
+                next = ready.take();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for rows", e);
+            }
+        }
+        if (next instanceof Failure failure) {
+            throw failure.error();
+        }
+        return next != END;
+    }
+
+    @Override
+    public RowBatch next() {
+        if (!hasNext()) {
+            throw new NoSuchElementException();
+        }
+        RowBatch batch = (RowBatch) next;
+        next = null;
+        return batch;
+    }
+
+    /** Stops reading ahead (the job ended or failed). */
+    @Override
+    public void close() {
+        reader.cancel(true);
+        ready.clear();
+    }
+}
