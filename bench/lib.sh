@@ -1,0 +1,41 @@
+# Shared by the benchmark scripts: build the jar, start Caravan on a free loopback port with a fresh
+# data dir, stop it on exit. Source it, then call start_caravan; it sets PORT, SERVER_PID, WORK, LOG.
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+GEN="${GEN_DATA:-$ROOT/../shared/bench/gen_data.py}"
+[ -f "$GEN" ] || GEN=/work/shared/bench/gen_data.py
+SERVER_PID=""
+
+build_jar() {
+  if [ ! -f "$ROOT/target/caravan.jar" ] || [ -n "$(cd "$ROOT" && find src pom.xml -newer target/caravan.jar -print -quit)" ]; then
+    echo "building target/caravan.jar ..." >&2
+    (cd "$ROOT" && mvn -B -q -DskipTests package)
+  fi
+}
+
+stop_caravan() {
+  if [ -n "$SERVER_PID" ] && kill -0 "$SERVER_PID" 2>/dev/null; then
+    kill "$SERVER_PID"
+    wait "$SERVER_PID" 2>/dev/null || true
+  fi
+  if [ "${KEEP_DATA:-0}" != 1 ]; then rm -rf "$WORK"; else echo "data and log kept in $WORK" >&2; fi
+}
+
+# start_caravan: JAVA_OPTS are the server's JVM flags
+start_caravan() {
+  build_jar
+  WORK="$(mktemp -d /tmp/caravan-bench-XXXXXX)"
+  PORT="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
+  LOG="$WORK/caravan.log"
+  trap stop_caravan EXIT
+  (cd "$ROOT" && CARAVAN_PORT="$PORT" CARAVAN_HOST=127.0.0.1 CARAVAN_DATA_DIR="$WORK/data" \
+    HDB_ADMIN_USERNAME=HDB_ADMIN HDB_ADMIN_PASSWORD=password \
+    exec java ${JAVA_OPTS:-} -jar target/caravan.jar >"$LOG" 2>&1) &
+  SERVER_PID=$!
+  for _ in $(seq 1 600); do
+    grep -q "Caravan ready" "$LOG" && return 0
+    kill -0 "$SERVER_PID" 2>/dev/null || { echo "Caravan exited; log:" >&2; cat "$LOG" >&2; exit 1; }
+    sleep 0.1
+  done
+  echo "Caravan not ready after 60 s" >&2
+  exit 1
+}
