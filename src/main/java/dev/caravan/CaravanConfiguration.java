@@ -18,6 +18,7 @@ import dev.caravan.store.Store;
 import dev.caravan.store.TxClock;
 import dev.caravan.jobs.JobControl;
 import dev.caravan.jobs.JobDefinition;
+import dev.caravan.jobs.JobLauncher;
 import dev.caravan.jobs.JobMonitor;
 import dev.caravan.jobs.JobOperations;
 import dev.caravan.jobs.JobRecovery;
@@ -112,6 +113,7 @@ public class CaravanConfiguration implements CamelConfiguration {
 
         context.getRegistry().bind("jobPolicy", new JobRoutePolicy(jobs, control, monitor));
         context.getRegistry().bind("jobRunner", new JobRunner(jobs));
+        context.getRegistry().bind("jobLauncher", new JobLauncher(jobs));
         context.getRegistry().bind("loadJobs", new LoadJobs(jobs, tables));
         context.getRegistry().bind("csvSources", new CsvSources(jobs, spoolDir));
         context.getRegistry().bind("urlSource", new UrlSource(jobs, passthrough));

@@ -44,6 +44,18 @@ public class CsvSources {
         return open(load, file);
     }
 
+    /** Any route whose body is the CSV itself (a file consumer's file, a download): counted as it is read. */
+    public InputStream body(Exchange exchange) throws org.apache.camel.InvalidPayloadException {
+        LoadContext load = exchange.getProperty(LoadContext.PROPERTY, LoadContext.class);
+        Long length = exchange.getMessage().getHeader(Exchange.FILE_LENGTH, Long.class);
+        if (length != null) {
+            jobs.setBytesTotal(load.jobId(), length);
+        }
+        CountingInputStream in = new CountingInputStream(exchange.getMessage().getMandatoryBody(InputStream.class));
+        load.input(in);
+        return in;
+    }
+
     private InputStream open(LoadContext load, Path file) throws IOException {
         jobs.setBytesTotal(load.jobId(), Files.size(file));
         CountingInputStream in = new CountingInputStream(Files.newInputStream(file));

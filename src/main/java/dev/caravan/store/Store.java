@@ -28,16 +28,23 @@ public class Store implements AutoCloseable {
         // derby.log goes next to the database, not into the working directory
         System.setProperty("derby.stream.error.file", dataDir.toAbsolutePath().resolve("derby.log").toString());
         // Long rows and 250-character names need pages larger than Derby's 4 KB default.
-        System.setProperty("derby.storage.pageSize", "32768");
+        setDefault("derby.storage.pageSize", "32768");
         // Bulk loads write hundreds of megabytes of log: a 1 MB log buffer means far fewer synced
         // writes than the 32 KB default (measured: 1M-row load 31 s -> 25 s). Commits still force the log.
-        System.setProperty("derby.storage.logBufferSize", "1048576");
+        setDefault("derby.storage.logBufferSize", "1048576");
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl("jdbc:derby:" + databaseDir + ";create=true");
         config.setMaximumPoolSize(poolSize);
         config.setAutoCommit(true);
         config.setPoolName("caravan-derby");
         this.pool = new HikariDataSource(config);
+    }
+
+    /** Caravan's Derby setting, unless the operator set it with -D. */
+    private static void setDefault(String property, String value) {
+        if (System.getProperty(property) == null) {
+            System.setProperty(property, value);
+        }
     }
 
     public DataSource dataSource() {
