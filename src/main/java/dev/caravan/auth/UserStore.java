@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.caravan.api.HarperJson;
 import dev.caravan.store.Store;
 import dev.caravan.store.TxClock;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -46,21 +45,12 @@ public class UserStore {
     }
 
     private void createTables() {
-        store.inTransaction(c -> {
-            try (ResultSet rs = c.getMetaData().getTables(null, "CARAVAN", "USERS", null)) {
-                if (rs.next()) {
-                    return null;
-                }
-            }
-            try (Statement s = c.createStatement()) {
-                s.execute("CREATE TABLE CARAVAN.ROLES (ID VARCHAR(1024) NOT NULL PRIMARY KEY, ROLE VARCHAR(1024) NOT NULL UNIQUE,"
-                        + " PERMISSION CLOB NOT NULL, CREATED_TIME DOUBLE NOT NULL, UPDATED_TIME DOUBLE NOT NULL)");
-                s.execute("CREATE TABLE CARAVAN.USERS (USERNAME VARCHAR(1024) NOT NULL PRIMARY KEY,"
+        store.createTablesIfMissing("CARAVAN", "USERS",
+                "CREATE TABLE CARAVAN.ROLES (ID VARCHAR(1024) NOT NULL PRIMARY KEY, ROLE VARCHAR(1024) NOT NULL UNIQUE,"
+                        + " PERMISSION CLOB NOT NULL, CREATED_TIME DOUBLE NOT NULL, UPDATED_TIME DOUBLE NOT NULL)",
+                "CREATE TABLE CARAVAN.USERS (USERNAME VARCHAR(1024) NOT NULL PRIMARY KEY,"
                         + " PASSWORD_HASH VARCHAR(512) NOT NULL, ROLE_ID VARCHAR(1024) NOT NULL, ACTIVE BOOLEAN NOT NULL,"
                         + " CREATED_TIME DOUBLE NOT NULL, UPDATED_TIME DOUBLE NOT NULL)");
-            }
-            return null;
-        });
     }
 
     private void load() {
@@ -133,18 +123,9 @@ public class UserStore {
 
     private User.Role saveRole(String id, String name, ObjectNode permission) {
         double now = clock.next();
-        store.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO CARAVAN.ROLES"
-                    + " (ID, ROLE, PERMISSION, CREATED_TIME, UPDATED_TIME) VALUES (?, ?, ?, ?, ?)")) {
-                ps.setString(1, id);
-                ps.setString(2, name);
-                ps.setString(3, HarperJson.write(permission));
-                ps.setDouble(4, now);
-                ps.setDouble(5, now);
-                ps.executeUpdate();
-            }
-            return null;
-        });
+        store.update("INSERT INTO CARAVAN.ROLES"
+                + " (ID, ROLE, PERMISSION, CREATED_TIME, UPDATED_TIME) VALUES (?, ?, ?, ?, ?)",
+                id, name, HarperJson.write(permission), now, now);
         User.Role role = new User.Role(id, name, permission, now, now);
         rolesById.put(id, role);
         return role;
@@ -157,17 +138,8 @@ public class UserStore {
             return Optional.empty();
         }
         double now = clock.next();
-        store.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE CARAVAN.ROLES SET ROLE = ?, PERMISSION = ?, UPDATED_TIME = ? WHERE ID = ?")) {
-                ps.setString(1, name);
-                ps.setString(2, HarperJson.write(permission));
-                ps.setDouble(3, now);
-                ps.setString(4, role.id());
-                ps.executeUpdate();
-            }
-            return null;
-        });
+        store.update("UPDATE CARAVAN.ROLES SET ROLE = ?, PERMISSION = ?, UPDATED_TIME = ? WHERE ID = ?",
+                name, HarperJson.write(permission), now, role.id());
         User.Role updated = new User.Role(role.id(), name, permission, role.createdTime(), now);
         rolesById.put(role.id(), updated);
         return Optional.of(updated);
@@ -181,13 +153,8 @@ public class UserStore {
         if (users.values().stream().anyMatch(u -> u.active() && u.roleId().equals(id))) {
             return RoleDrop.IN_USE;
         }
-        store.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("DELETE FROM CARAVAN.ROLES WHERE ID = ?")) {
-                ps.setString(1, id);
-                ps.executeUpdate();
-            }
-            return null;
-        });
+        store.update("DELETE FROM CARAVAN.ROLES WHERE ID = ?",
+                id);
         rolesById.remove(id);
         return RoleDrop.DROPPED;
     }
@@ -201,19 +168,9 @@ public class UserStore {
         }
         double now = clock.next();
         String hash = PasswordHasher.hash(password);
-        store.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO CARAVAN.USERS"
-                    + " (USERNAME, PASSWORD_HASH, ROLE_ID, ACTIVE, CREATED_TIME, UPDATED_TIME) VALUES (?, ?, ?, ?, ?, ?)")) {
-                ps.setString(1, username);
-                ps.setString(2, hash);
-                ps.setString(3, roleId);
-                ps.setBoolean(4, active);
-                ps.setDouble(5, now);
-                ps.setDouble(6, now);
-                ps.executeUpdate();
-            }
-            return null;
-        });
+        store.update("INSERT INTO CARAVAN.USERS"
+                + " (USERNAME, PASSWORD_HASH, ROLE_ID, ACTIVE, CREATED_TIME, UPDATED_TIME) VALUES (?, ?, ?, ?, ?, ?)",
+                username, hash, roleId, active, now, now);
         users.put(username, new StoredUser(username, hash, roleId, active, now, now));
         return true;
     }
@@ -231,18 +188,9 @@ public class UserStore {
         String role = roleId == null ? old.roleId() : roleId;
         boolean isActive = active == null ? old.active() : active;
         double now = clock.next();
-        store.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE CARAVAN.USERS"
-                    + " SET PASSWORD_HASH = ?, ROLE_ID = ?, ACTIVE = ?, UPDATED_TIME = ? WHERE USERNAME = ?")) {
-                ps.setString(1, hash);
-                ps.setString(2, role);
-                ps.setBoolean(3, isActive);
-                ps.setDouble(4, now);
-                ps.setString(5, username);
-                ps.executeUpdate();
-            }
-            return null;
-        });
+        store.update("UPDATE CARAVAN.USERS"
+                + " SET PASSWORD_HASH = ?, ROLE_ID = ?, ACTIVE = ?, UPDATED_TIME = ? WHERE USERNAME = ?",
+                hash, role, isActive, now, username);
         users.put(username, new StoredUser(username, hash, role, isActive, old.createdTime(), now));
         return true;
     }
@@ -252,13 +200,8 @@ public class UserStore {
         if (!users.containsKey(username)) {
             return false;
         }
-        store.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("DELETE FROM CARAVAN.USERS WHERE USERNAME = ?")) {
-                ps.setString(1, username);
-                ps.executeUpdate();
-            }
-            return null;
-        });
+        store.update("DELETE FROM CARAVAN.USERS WHERE USERNAME = ?",
+                username);
         users.remove(username);
         return true;
     }

@@ -9,8 +9,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -33,44 +31,23 @@ public class JobStore {
     }
 
     private void createTable() {
-        store.inTransaction(c -> {
-            try (ResultSet rs = c.getMetaData().getTables(null, "CARAVAN", "JOBS", null)) {
-                if (rs.next()) {
-                    return null;
-                }
-            }
-            try (Statement s = c.createStatement()) {
-                s.execute("CREATE TABLE CARAVAN.JOBS (ID VARCHAR(36) NOT NULL PRIMARY KEY, TYPE VARCHAR(64) NOT NULL,"
+        store.createTablesIfMissing("CARAVAN", "JOBS",
+                "CREATE TABLE CARAVAN.JOBS (ID VARCHAR(36) NOT NULL PRIMARY KEY, TYPE VARCHAR(64) NOT NULL,"
                         + " USERNAME VARCHAR(1024) NOT NULL, CREATED_DATETIME BIGINT NOT NULL, START_DATETIME BIGINT NOT NULL,"
                         + " END_DATETIME BIGINT, STATUS VARCHAR(16) NOT NULL, MESSAGE CLOB, MESSAGE_IS_JSON BOOLEAN,"
                         + " RESULT CLOB, REQUEST CLOB, PHASE VARCHAR(16), ROWS_READ BIGINT NOT NULL DEFAULT 0,"
                         + " ROWS_WRITTEN BIGINT NOT NULL DEFAULT 0, ROWS_SKIPPED BIGINT NOT NULL DEFAULT 0,"
                         + " ROWS_FAILED BIGINT NOT NULL DEFAULT 0, BYTES_READ BIGINT NOT NULL DEFAULT 0, BYTES_TOTAL BIGINT,"
-                        + " CANCELLED BOOLEAN NOT NULL DEFAULT FALSE, INTERRUPTED BOOLEAN NOT NULL DEFAULT FALSE)");
-                s.execute("CREATE INDEX CARAVAN.JOBS_BY_START ON CARAVAN.JOBS (START_DATETIME)");
-                s.execute("CREATE INDEX CARAVAN.JOBS_BY_STATUS ON CARAVAN.JOBS (STATUS)");
-            }
-            return null;
-        });
+                        + " CANCELLED BOOLEAN NOT NULL DEFAULT FALSE, INTERRUPTED BOOLEAN NOT NULL DEFAULT FALSE)",
+                "CREATE INDEX CARAVAN.JOBS_BY_START ON CARAVAN.JOBS (START_DATETIME)",
+                "CREATE INDEX CARAVAN.JOBS_BY_STATUS ON CARAVAN.JOBS (STATUS)");
     }
 
     /** Writes a new IN_PROGRESS job, queued. */
     public void create(String id, String type, String user, ObjectNode redactedRequest, long now) {
-        store.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO CARAVAN.JOBS (ID, TYPE, USERNAME,"
-                    + " CREATED_DATETIME, START_DATETIME, STATUS, REQUEST, PHASE) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-                ps.setString(1, id);
-                ps.setString(2, type);
-                ps.setString(3, user);
-                ps.setLong(4, now);
-                ps.setLong(5, now);
-                ps.setString(6, Job.IN_PROGRESS);
-                ps.setString(7, HarperJson.write(redactedRequest));
-                ps.setString(8, JobPhase.QUEUED);
-                ps.executeUpdate();
-            }
-            return null;
-        });
+        store.update("INSERT INTO CARAVAN.JOBS (ID, TYPE, USERNAME, CREATED_DATETIME, START_DATETIME, STATUS, REQUEST,"
+                + " PHASE) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                id, type, user, now, now, Job.IN_PROGRESS, HarperJson.write(redactedRequest), JobPhase.QUEUED);
     }
 
     public Optional<Job> find(String id) {
@@ -113,37 +90,18 @@ public class JobStore {
     }
 
     public void setPhase(String id, String phase) {
-        update("UPDATE CARAVAN.JOBS SET PHASE = ? WHERE ID = ? AND STATUS = '" + Job.IN_PROGRESS + "'", phase, id);
+        store.update("UPDATE CARAVAN.JOBS SET PHASE = ? WHERE ID = ? AND STATUS = '" + Job.IN_PROGRESS + "'", phase, id);
     }
 
     public void setBytesTotal(String id, Long bytesTotal) {
-        store.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE CARAVAN.JOBS SET BYTES_TOTAL = ? WHERE ID = ?")) {
-                if (bytesTotal == null) {
-                    ps.setNull(1, Types.BIGINT);
-                } else {
-                    ps.setLong(1, bytesTotal);
-                }
-                ps.setString(2, id);
-                ps.executeUpdate();
-            }
-            return null;
-        });
+        store.update("UPDATE CARAVAN.JOBS SET BYTES_TOTAL = ? WHERE ID = ?", bytesTotal, id);
     }
 
     /** Records a committed batch's counts on the batch's own connection, inside its transaction. */
     public void recordProgress(Connection c, String id, Job.Progress p) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE CARAVAN.JOBS SET ROWS_READ = ?, ROWS_WRITTEN = ?,"
-                + " ROWS_SKIPPED = ?, ROWS_FAILED = ?, BYTES_READ = ?, PHASE = ? WHERE ID = ?")) {
-            ps.setLong(1, p.rowsRead());
-            ps.setLong(2, p.rowsWritten());
-            ps.setLong(3, p.rowsSkipped());
-            ps.setLong(4, p.rowsFailed());
-            ps.setLong(5, p.bytesRead());
-            ps.setString(6, JobPhase.WRITING);
-            ps.setString(7, id);
-            ps.executeUpdate();
-        }
+        Store.update(c, "UPDATE CARAVAN.JOBS SET ROWS_READ = ?, ROWS_WRITTEN = ?, ROWS_SKIPPED = ?, ROWS_FAILED = ?,"
+                + " BYTES_READ = ?, PHASE = ? WHERE ID = ?",
+                p.rowsRead(), p.rowsWritten(), p.rowsSkipped(), p.rowsFailed(), p.bytesRead(), JobPhase.WRITING, id);
     }
 
     /** COMPLETE with a message (and a result object for exports); the stored request is cleared. */
@@ -158,38 +116,11 @@ public class JobStore {
 
     private boolean finish(String id, String status, JsonNode message, JsonNode result, long now,
                            boolean cancelled, boolean interrupted) {
-        return store.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE CARAVAN.JOBS SET STATUS = ?, MESSAGE = ?,"
-                    + " MESSAGE_IS_JSON = ?, RESULT = ?, END_DATETIME = ?, PHASE = ?, REQUEST = NULL, CANCELLED = ?,"
-                    + " INTERRUPTED = ? WHERE ID = ? AND STATUS = '" + Job.IN_PROGRESS + "'")) {
-                ps.setString(1, status);
-                ps.setString(2, message.isTextual() ? message.textValue() : HarperJson.write(message));
-                ps.setBoolean(3, !message.isTextual());
-                if (result == null) {
-                    ps.setNull(4, Types.CLOB);
-                } else {
-                    ps.setString(4, HarperJson.write(result));
-                }
-                ps.setLong(5, now);
-                ps.setString(6, JobPhase.DONE);
-                ps.setBoolean(7, cancelled);
-                ps.setBoolean(8, interrupted);
-                ps.setString(9, id);
-                return ps.executeUpdate() == 1;
-            }
-        });
-    }
-
-    private void update(String sql, String... params) {
-        store.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                for (int i = 0; i < params.length; i++) {
-                    ps.setString(i + 1, params[i]);
-                }
-                ps.executeUpdate();
-            }
-            return null;
-        });
+        return store.update("UPDATE CARAVAN.JOBS SET STATUS = ?, MESSAGE = ?, MESSAGE_IS_JSON = ?, RESULT = ?,"
+                + " END_DATETIME = ?, PHASE = ?, REQUEST = NULL, CANCELLED = ?, INTERRUPTED = ?"
+                + " WHERE ID = ? AND STATUS = '" + Job.IN_PROGRESS + "'",
+                status, message.isTextual() ? message.textValue() : HarperJson.write(message), !message.isTextual(),
+                result == null ? null : HarperJson.write(result), now, JobPhase.DONE, cancelled, interrupted, id) == 1;
     }
 
     private static Job read(ResultSet rs) throws SQLException {

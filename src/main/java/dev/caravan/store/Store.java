@@ -6,6 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -74,6 +77,42 @@ public class Store implements AutoCloseable {
         } catch (Exception e) {
             throw new StoreException(e);
         }
+    }
+
+    /** Runs one statement with its parameters in a transaction of its own; returns the update count. */
+    public int update(String sql, Object... params) {
+        return inTransaction(c -> update(c, sql, params));
+    }
+
+    /** Runs one statement with its parameters on the caller's connection (and transaction). */
+    public static int update(Connection c, String sql, Object... params) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                if (params[i] == null) {
+                    ps.setNull(i + 1, ps.getParameterMetaData().getParameterType(i + 1));
+                } else {
+                    ps.setObject(i + 1, params[i]);
+                }
+            }
+            return ps.executeUpdate();
+        }
+    }
+
+    /** Creates Caravan's own tables on the first start: runs the DDL unless schema.probeTable exists. */
+    public void createTablesIfMissing(String schema, String probeTable, String... ddl) {
+        inTransaction(c -> {
+            try (ResultSet rs = c.getMetaData().getTables(null, schema, probeTable, null)) {
+                if (rs.next()) {
+                    return null;
+                }
+            }
+            try (Statement s = c.createStatement()) {
+                for (String statement : ddl) {
+                    s.execute(statement);
+                }
+            }
+            return null;
+        });
     }
 
     @Override
