@@ -1,7 +1,6 @@
 package dev.caravan.store;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -39,27 +38,17 @@ public class Catalog {
     }
 
     private void createCatalogTables() {
-        store.inTransaction(c -> {
-            try (Statement s = c.createStatement()) {
-                ResultSet rs = c.getMetaData().getSchemas(null, "CARAVAN");
-                boolean exists = rs.next();
-                rs.close();
-                if (exists) {
-                    return null;
-                }
-                s.execute("CREATE SCHEMA CARAVAN");
-                s.execute("CREATE SEQUENCE CARAVAN.NAMES AS BIGINT START WITH 1");
-                s.execute("CREATE TABLE CARAVAN.DATABASES (NAME VARCHAR(1024) NOT NULL PRIMARY KEY,"
-                        + " SCHEMA_NAME VARCHAR(128) NOT NULL, CREATED_TIME DOUBLE NOT NULL)");
-                s.execute("CREATE TABLE CARAVAN.TABLES (DB VARCHAR(1024) NOT NULL, NAME VARCHAR(1024) NOT NULL,"
+        store.createTablesIfMissing("CARAVAN", "DATABASES",
+                "CREATE SCHEMA CARAVAN",
+                "CREATE SEQUENCE CARAVAN.NAMES AS BIGINT START WITH 1",
+                "CREATE TABLE CARAVAN.DATABASES (NAME VARCHAR(1024) NOT NULL PRIMARY KEY,"
+                        + " SCHEMA_NAME VARCHAR(128) NOT NULL, CREATED_TIME DOUBLE NOT NULL)",
+                "CREATE TABLE CARAVAN.TABLES (DB VARCHAR(1024) NOT NULL, NAME VARCHAR(1024) NOT NULL,"
                         + " ID VARCHAR(36) NOT NULL, TABLE_NAME VARCHAR(128) NOT NULL,"
-                        + " PRIMARY_KEY VARCHAR(1024) NOT NULL, CREATED_TIME DOUBLE NOT NULL, PRIMARY KEY (DB, NAME))");
-                s.execute("CREATE TABLE CARAVAN.ATTRIBUTES (DB VARCHAR(1024) NOT NULL, TBL VARCHAR(1024) NOT NULL,"
-                        + " NAME VARCHAR(1024) NOT NULL, COLUMN_NAME VARCHAR(128), KIND CHAR(1) NOT NULL, ORDINAL BIGINT NOT NULL,"
-                        + " PRIMARY KEY (DB, TBL, NAME))");
-            }
-            return null;
-        });
+                        + " PRIMARY_KEY VARCHAR(1024) NOT NULL, CREATED_TIME DOUBLE NOT NULL, PRIMARY KEY (DB, NAME))",
+                "CREATE TABLE CARAVAN.ATTRIBUTES (DB VARCHAR(1024) NOT NULL, TBL VARCHAR(1024) NOT NULL,"
+                        + " NAME VARCHAR(1024) NOT NULL, COLUMN_NAME VARCHAR(128), KIND CHAR(1) NOT NULL,"
+                        + " ORDINAL BIGINT NOT NULL, PRIMARY KEY (DB, TBL, NAME))");
     }
 
     private void load() {
@@ -129,13 +118,8 @@ public class Catalog {
                 s.execute("CREATE SCHEMA \"" + schema + '"');
             }
             double now = clock.next();
-            try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO CARAVAN.DATABASES (NAME, SCHEMA_NAME, CREATED_TIME) VALUES (?, ?, ?)")) {
-                ps.setString(1, name);
-                ps.setString(2, schema);
-                ps.setDouble(3, now);
-                ps.executeUpdate();
-            }
+            Store.update(c, "INSERT INTO CARAVAN.DATABASES (NAME, SCHEMA_NAME, CREATED_TIME) VALUES (?, ?, ?)",
+                    name, schema, now);
             return new DatabaseInfo(name, schema, now);
         });
         databaseInfo.put(name, info);
@@ -156,7 +140,7 @@ public class Catalog {
             try (Statement s = c.createStatement()) {
                 s.execute("DROP SCHEMA \"" + info.derbySchema() + "\" RESTRICT");
             }
-            delete(c, "DELETE FROM CARAVAN.DATABASES WHERE NAME = ?", name);
+            Store.update(c, "DELETE FROM CARAVAN.DATABASES WHERE NAME = ?", name);
             return null;
         });
         databases.remove(name);
@@ -182,16 +166,8 @@ public class Catalog {
                         + TableMeta.CREATED_COLUMN + " DOUBLE NOT NULL, " + TableMeta.UPDATED_COLUMN + " DOUBLE NOT NULL)");
             }
             String id = UUID.randomUUID().toString();
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO CARAVAN.TABLES"
-                    + " (DB, NAME, ID, TABLE_NAME, PRIMARY_KEY, CREATED_TIME) VALUES (?, ?, ?, ?, ?, ?)")) {
-                ps.setString(1, database);
-                ps.setString(2, name);
-                ps.setString(3, id);
-                ps.setString(4, derbyTable);
-                ps.setString(5, primaryKey);
-                ps.setDouble(6, now);
-                ps.executeUpdate();
-            }
+            Store.update(c, "INSERT INTO CARAVAN.TABLES (DB, NAME, ID, TABLE_NAME, PRIMARY_KEY, CREATED_TIME)"
+                    + " VALUES (?, ?, ?, ?, ?, ?)", database, name, id, derbyTable, primaryKey, now);
             Column key = new Column(primaryKey, null, ColumnKind.NONE, nextName(c));
             insertAttribute(c, database, name, key);
             return new TableMeta(id, database, name, primaryKey, info.derbySchema(), derbyTable, now,
@@ -213,8 +189,8 @@ public class Catalog {
                 try (Statement s = c.createStatement()) {
                     s.execute("DROP TABLE " + t.sqlName());
                 }
-                delete(c, "DELETE FROM CARAVAN.ATTRIBUTES WHERE DB = ? AND TBL = ?", database, name);
-                delete(c, "DELETE FROM CARAVAN.TABLES WHERE DB = ? AND NAME = ?", database, name);
+                Store.update(c, "DELETE FROM CARAVAN.ATTRIBUTES WHERE DB = ? AND TBL = ?", database, name);
+                Store.update(c, "DELETE FROM CARAVAN.TABLES WHERE DB = ? AND NAME = ?", database, name);
                 return null;
             });
             databases.get(database).remove(name);
@@ -253,7 +229,7 @@ public class Catalog {
                 }
                 store.inTransaction(c -> {
                     dropColumns(c, table, column);
-                    delete(c, "DELETE FROM CARAVAN.ATTRIBUTES WHERE DB = ? AND TBL = ? AND NAME = ?",
+                    Store.update(c, "DELETE FROM CARAVAN.ATTRIBUTES WHERE DB = ? AND TBL = ? AND NAME = ?",
                             table.database(), table.name(), attribute);
                     return null;
                 });
@@ -327,15 +303,8 @@ public class Catalog {
         if (current == null) {
             insertAttribute(c, table.database(), table.name(), next);
         } else {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE CARAVAN.ATTRIBUTES SET COLUMN_NAME = ?, KIND = ? WHERE DB = ? AND TBL = ? AND NAME = ?")) {
-                ps.setString(1, next.columnName());
-                ps.setString(2, String.valueOf(next.kind().code()));
-                ps.setString(3, table.database());
-                ps.setString(4, table.name());
-                ps.setString(5, attribute);
-                ps.executeUpdate();
-            }
+            Store.update(c, "UPDATE CARAVAN.ATTRIBUTES SET COLUMN_NAME = ?, KIND = ?"
+                    + " WHERE DB = ? AND TBL = ? AND NAME = ?", next.columnName(), String.valueOf(next.kind().code()), table.database(), table.name(), attribute);
         }
         return next;
     }
@@ -362,16 +331,8 @@ public class Catalog {
     }
 
     private static void insertAttribute(Connection c, String db, String table, Column column) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO CARAVAN.ATTRIBUTES (DB, TBL, NAME, COLUMN_NAME, KIND, ORDINAL) VALUES (?, ?, ?, ?, ?, ?)")) {
-            ps.setString(1, db);
-            ps.setString(2, table);
-            ps.setString(3, column.attribute());
-            ps.setString(4, column.columnName());
-            ps.setString(5, String.valueOf(column.kind().code()));
-            ps.setLong(6, column.ordinal());
-            ps.executeUpdate();
-        }
+        Store.update(c, "INSERT INTO CARAVAN.ATTRIBUTES (DB, TBL, NAME, COLUMN_NAME, KIND, ORDINAL)"
+                + " VALUES (?, ?, ?, ?, ?, ?)", db, table, column.attribute(), column.columnName(), String.valueOf(column.kind().code()), column.ordinal());
     }
 
     private static long nextName(Connection c) throws SQLException {
@@ -381,14 +342,6 @@ public class Catalog {
         }
     }
 
-    private static void delete(Connection c, String sql, String... params) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                ps.setString(i + 1, params[i]);
-            }
-            ps.executeUpdate();
-        }
-    }
 
     /** All tables of all databases (for describe_all and permission checks). */
     public List<TableMeta> allTables() {
