@@ -1,5 +1,6 @@
 package dev.caravan.api;
 
+import java.io.IOException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -29,7 +30,7 @@ public class ApiRequests {
             json = HarperJson.parse(body);
         } catch (JsonProcessingException e) {
             throw ApiException.badRequest(e.getOriginalMessage());
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw ApiException.badRequest(e.getMessage());
         }
         if (json == null || json.isMissingNode()) {

@@ -1,5 +1,6 @@
 package dev.caravan.api;
 
+import java.io.IOException;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamReadConstraints;
@@ -45,7 +46,7 @@ public final class HarperJson {
         return MAPPER.readTree(text);
     }
 
-    public static JsonNode parse(byte[] utf8) throws java.io.IOException {
+    public static JsonNode parse(byte[] utf8) throws IOException {
         return MAPPER.readTree(utf8);
     }
 

@@ -1,5 +1,6 @@
 package dev.caravan.formats;
 
+import java.nio.charset.StandardCharsets;
 import dev.caravan.api.HarperNames;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -37,7 +38,7 @@ public final class CsvHeader {
         if (!HarperNames.isAllowed(name)) {
             throw new LoadFailure("Invalid column name '" + name + "', cancelling load operation");
         }
-        if (name.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > HarperNames.MAX_LENGTH) {
+        if (name.getBytes(StandardCharsets.UTF_8).length > HarperNames.MAX_LENGTH) {
             throw new LoadFailure("transaction aborted due to attribute name " + name
                     + " being too long. Attribute names cannot be longer than 250 bytes.");
         }

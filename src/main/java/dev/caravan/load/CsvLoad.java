@@ -1,5 +1,8 @@
 package dev.caravan.load;
 
+import java.io.UncheckedIOException;
+import org.slf4j.LoggerFactory;
+import org.slf4j.Logger;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.caravan.formats.CsvRows;
@@ -29,7 +32,7 @@ import org.apache.camel.support.SynchronizationAdapter;
  * were loaded (spec §3.6).
  */
 public class CsvLoad {
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(CsvLoad.class);
+    private static final Logger LOG = LoggerFactory.getLogger(CsvLoad.class);
     private final Store store;
     private final RecordWriter writer;
     private final TxClock clock;
@@ -124,7 +127,7 @@ public class CsvLoad {
             if (load.spoolFile() != null) {
                 Files.deleteIfExists(load.spoolFile());
             }
-        } catch (IOException | java.io.UncheckedIOException e) {
+        } catch (IOException | UncheckedIOException e) {
             LOG.warn("Job {}: could not release its source: {}", load.jobId(), e.getMessage());
         }
     }

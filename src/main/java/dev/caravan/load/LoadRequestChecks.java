@@ -1,5 +1,7 @@
 package dev.caravan.load;
 
+import dev.caravan.api.HarperJson;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.caravan.api.ApiException;
 import dev.caravan.api.HarperNames;
@@ -89,8 +91,8 @@ public final class LoadRequestChecks {
     }
 
     /** The part of a load request every job keeps: where to write and how. */
-    public static com.fasterxml.jackson.databind.node.ObjectNode storedTarget(OperationRequest request, TableMeta table) {
-        com.fasterxml.jackson.databind.node.ObjectNode stored = dev.caravan.api.HarperJson.object();
+    public static ObjectNode storedTarget(OperationRequest request, TableMeta table) {
+        ObjectNode stored = HarperJson.object();
         stored.put("operation", request.operation());
         stored.put("database", table.database());
         stored.put("table", table.name());

@@ -1,5 +1,6 @@
 package dev.caravan.ops;
 
+import dev.caravan.api.HarperNames;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -86,7 +87,7 @@ public class SchemaOperations {
         if (primaryKey == null) {
             throw ApiException.badRequest("'primary_key' is required");
         }
-        if (!dev.caravan.api.HarperNames.isAllowed(table)) {
+        if (!HarperNames.isAllowed(table)) {
             throw ApiException.badRequest("Table names cannot include backticks or forward slashes");
         }
         String database = request.database();
@@ -182,7 +183,7 @@ public class SchemaOperations {
         if (attribute == null) {
             throw ApiException.badRequest("Attribute name is required");
         }
-        dev.caravan.api.HarperNames.checkAttribute(attribute);
+        HarperNames.checkAttribute(attribute);
         if (!catalog.createAttribute(table, attribute)) {
             throw ApiException.badRequest("attribute '" + attribute + "' already exists in " + table.qualifiedName());
         }

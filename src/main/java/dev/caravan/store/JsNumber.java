@@ -1,5 +1,6 @@
 package dev.caravan.store;
 
+import com.fasterxml.jackson.databind.node.DoubleNode;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.BigIntegerNode;
 import com.fasterxml.jackson.databind.node.DecimalNode;
@@ -36,7 +37,7 @@ public final class JsNumber {
         if (value == Math.rint(value) && Math.abs(value) <= SAFE_LONG) {
             return LongNode.valueOf((long) value);
         }
-        return com.fasterxml.jackson.databind.node.DoubleNode.valueOf(value);
+        return DoubleNode.valueOf(value);
     }
 
     /** The canonical text of a number: equal doubles give equal text (used for primary keys). */

@@ -1,5 +1,6 @@
 package dev.caravan.store;
 
+import java.io.IOException;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Files;
@@ -24,7 +25,7 @@ public class Store implements AutoCloseable {
     public Store(Path dataDir, int poolSize) {
         try {
             Files.createDirectories(dataDir);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException("cannot create data dir " + dataDir, e);
         }
         this.databaseDir = dataDir.toAbsolutePath().resolve("derby");
