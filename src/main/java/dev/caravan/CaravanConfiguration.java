@@ -24,6 +24,7 @@ import dev.caravan.jobs.JobOperations;
 import dev.caravan.jobs.JobRecovery;
 import dev.caravan.jobs.JobRoutePolicy;
 import dev.caravan.jobs.JobRunner;
+import dev.caravan.jobs.JobShutdown;
 import dev.caravan.jobs.JobStore;
 import dev.caravan.jobs.JobSubmitter;
 import dev.caravan.load.CsvDataLoad;
@@ -98,6 +99,7 @@ public class CaravanConfiguration implements CamelConfiguration {
         Path spoolDir = Path.of(dataDir, "spool");
         JobStore jobs = new JobStore(store);
         JobControl control = new JobControl();
+        context.getManagementStrategy().addEventNotifier(new JobShutdown(control));
         JobMonitor monitor = new JobMonitor();
         context.addService(monitor);
         JobSubmitter submitter = new JobSubmitter(jobs, context, monitor);

@@ -61,6 +61,24 @@ class RecoveryIT {
     }
 
     @Test
+    void stoppedServerLetsTheLoadStopAtABatchAndResumesIt() {
+        admin.ok("{'operation':'create_table','database':'ref','table':'graceful','primary_key':'id'}");
+        Path file = TestFiles.dogs(files, 300_000);
+        String id = jobs.submit("{'operation':'csv_file_load','database':'ref','table':'graceful','file_path':'"
+                + file + "'}");
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(20))
+                .until(() -> jobs.get(id), j -> j.path("progress").path("rows_written").asLong() > 0);
+
+        caravan.stop(); // SIGTERM
+        caravan.start();
+
+        JsonNode done = new Jobs(caravan.admin()).await(id, Duration.ofSeconds(300));
+        assertEquals("successfully loaded 300000 of 300000 records", done.get("message").asText());
+        assertEquals(300_000, caravan.admin().ok("{'operation':'describe_table','database':'ref','table':'graceful'}")
+                .get("record_count").asLong());
+    }
+
+    @Test
     void killedUrlLoadWithSecretHeadersEndsInterrupted() throws Exception {
         admin.ok("{'operation':'create_table','database':'ref','table':'urlcrash','primary_key':'id'}");
         try (SlowCsvServer server = SlowCsvServer.start(200_000)) {

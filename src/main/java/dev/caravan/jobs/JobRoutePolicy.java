@@ -40,7 +40,10 @@ public class JobRoutePolicy extends RoutePolicySupport {
                 : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         long now = System.currentTimeMillis();
         try {
-            if (failure == null) {
+            if (failure != null && JobFailure.rootOf(failure) instanceof JobStoppedException) {
+                jobs.setPhase(id, JobPhase.QUEUED); // still IN_PROGRESS: JobRecovery resumes it at the next start
+                LOG.info("Job {} stopped for the shutdown; it resumes at the next start", id);
+            } else if (failure == null) {
                 String message = exchange.getProperty(JobHeaders.MESSAGE, String.class);
                 JsonNode result = exchange.getProperty(JobHeaders.RESULT, JsonNode.class);
                 jobs.complete(id, message != null ? message : "Successfully completed job: " + id, result, now);
@@ -73,7 +76,7 @@ public class JobRoutePolicy extends RoutePolicySupport {
             return new JobFailure(TextNode.valueOf(message), false);
         }
 
-        private static Throwable rootOf(Throwable t) {
+        static Throwable rootOf(Throwable t) {
             Throwable current = t;
             while (current.getCause() != null && (current instanceof org.apache.camel.CamelExecutionException
                     || current instanceof org.apache.camel.RuntimeCamelException
