@@ -27,7 +27,7 @@ import org.apache.camel.ExchangeProperty;
 import org.apache.camel.support.SynchronizationAdapter;
 
 /**
- * The shared CSV load tail (routes/blocks/csv-load.camel.yaml): parse the source as Harper rows,
+ * The shared CSV load tail (kamelets/csv-load-sink.kamelet.yaml): parse the source as Harper rows,
  * write them batch by batch, each batch and the job's counts in one transaction, then say how many
  * were loaded (spec §3.6).
  */
