@@ -21,10 +21,6 @@ public class JobControl {
         cancelRequested.add(jobId);
     }
 
-    public boolean isCancelRequested(String jobId) {
-        return cancelRequested.contains(jobId);
-    }
-
     /** Throws when the job should stop now. */
     public void checkpoint(String jobId) {
         if (cancelRequested.contains(jobId)) {
