@@ -11,10 +11,12 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** A client of the Operations API, as any Harper client would be: POST / with JSON and Basic auth. */
 public final class ApiClient {
     public static final ObjectMapper JSON = new ObjectMapper();
+    private static final AtomicInteger TABLE_NUMBERS = new AtomicInteger();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     private final URI uri;
@@ -102,6 +104,13 @@ public final class ApiClient {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Creates a new empty table (t1, t2, ...) with primary key id in the database; returns its name. */
+    public String newTable(String database) {
+        String name = "t" + TABLE_NUMBERS.incrementAndGet();
+        ok("{'operation':'create_table','database':'" + database + "','table':'" + name + "','primary_key':'id'}");
+        return name;
     }
 
     public static ObjectNode object() {

@@ -7,14 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** csv_data_load: validation, write semantics and casting (spec §3, §4; conformance cases 8-38). */
 class CsvDataLoadIT {
-    private static final AtomicInteger TABLES = new AtomicInteger();
     private static CaravanProcess caravan;
     private static ApiClient admin;
     private static Jobs jobs;
@@ -35,9 +33,7 @@ class CsvDataLoadIT {
 
     /** A new empty table ref.tN. */
     private static String table() {
-        String name = "t" + TABLES.incrementAndGet();
-        admin.ok("{'operation':'create_table','database':'ref','table':'" + name + "','primary_key':'id'}");
-        return name;
+        return admin.newTable("ref");
     }
 
     private static JsonNode load(String table, String action, String csv) {

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,12 +32,9 @@ class JobSubmissionIT {
         caravan.close();
     }
 
-    private static final AtomicInteger TABLES = new AtomicInteger();
-
     /** Loads two rows into a new table, so every load writes both. */
     private static String load() {
-        String table = "t" + TABLES.incrementAndGet();
-        admin.ok("{'operation':'create_table','database':'ref','table':'" + table + "','primary_key':'id'}");
+        String table = admin.newTable("ref");
         return jobs.submit("{'operation':'csv_data_load','database':'ref','table':'" + table
                 + "','data':'id,name\\n1,a\\n2,b\\n'}");
     }

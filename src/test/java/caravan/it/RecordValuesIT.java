@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.HashSet;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -19,7 +18,6 @@ import org.junit.jupiter.api.Test;
  * first-wins and merges, generated keys, and the two timestamps.
  */
 class RecordValuesIT {
-    private static final AtomicInteger TABLES = new AtomicInteger();
     private static CaravanProcess caravan;
     private static ApiClient api;
 
@@ -36,9 +34,7 @@ class RecordValuesIT {
     }
 
     private static String table() {
-        String name = "t" + TABLES.incrementAndGet();
-        api.ok("{'operation':'create_table','database':'val','table':'" + name + "','primary_key':'id'}");
-        return name;
+        return api.newTable("val");
     }
 
     private static void write(String operation, String table, String records) {

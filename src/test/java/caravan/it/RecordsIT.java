@@ -3,7 +3,6 @@ package caravan.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -14,7 +13,6 @@ import org.junit.jupiter.api.Test;
  * checked in RecordValuesIT.
  */
 class RecordsIT {
-    private static final AtomicInteger TABLES = new AtomicInteger();
     private static CaravanProcess caravan;
     private static ApiClient api;
 
@@ -32,9 +30,7 @@ class RecordsIT {
 
     /** A new empty table rec.tN with primary key id. */
     private static String table() {
-        String name = "t" + TABLES.incrementAndGet();
-        api.ok("{'operation':'create_table','database':'rec','table':'" + name + "','primary_key':'id'}");
-        return name;
+        return api.newTable("rec");
     }
 
     private static String write(String operation, String table, String records) {

@@ -3,7 +3,6 @@ package caravan.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -13,7 +12,6 @@ import org.junit.jupiter.api.Test;
  * and exactly the text Harper (JavaScript) writes, compared on the raw answer body.
  */
 class TypesIT {
-    private static final AtomicInteger TABLES = new AtomicInteger();
     private static CaravanProcess caravan;
     private static ApiClient api;
 
@@ -30,9 +28,7 @@ class TypesIT {
     }
 
     private static String table() {
-        String name = "t" + TABLES.incrementAndGet();
-        api.ok("{'operation':'create_table','database':'ty','table':'" + name + "','primary_key':'id'}");
-        return name;
+        return api.newTable("ty");
     }
 
     private static void insert(String table, String records) {
