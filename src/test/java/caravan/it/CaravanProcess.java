@@ -152,6 +152,11 @@ public final class CaravanProcess implements AutoCloseable {
         start();
     }
 
+    /** The server's operating-system process id (for JMX attach). */
+    public synchronized long pid() {
+        return process.pid();
+    }
+
     public int port() {
         return port;
     }

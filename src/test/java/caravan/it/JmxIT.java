@@ -1,0 +1,76 @@
+package caravan.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.sun.tools.attach.VirtualMachine;
+import java.util.Set;
+import javax.management.MBeanServerConnection;
+import javax.management.ObjectName;
+import javax.management.remote.JMXConnector;
+import javax.management.remote.JMXConnectorFactory;
+import javax.management.remote.JMXServiceURL;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Monitoring through JMX, as an operator does with jconsole: Camel's route MBeans and Caravan's job counters. */
+class JmxIT {
+    private static CaravanProcess caravan;
+    private static JMXConnector connector;
+    private static MBeanServerConnection jmx;
+
+    @BeforeAll
+    static void start() throws Exception {
+        caravan = CaravanProcess.startFresh();
+        VirtualMachine vm = VirtualMachine.attach(String.valueOf(caravan.pid()));
+        String address = vm.startLocalManagementAgent();
+        vm.detach();
+        connector = JMXConnectorFactory.connect(new JMXServiceURL(address));
+        jmx = connector.getMBeanServerConnection();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        connector.close();
+        caravan.close();
+    }
+
+    private static ObjectName jobMonitor() throws Exception {
+        Set<ObjectName> names = jmx.queryNames(new ObjectName("org.apache.camel:type=services,name=JobMonitor,*"), null);
+        assertEquals(1, names.size(), names.toString());
+        return names.iterator().next();
+    }
+
+    @Test
+    void jobCountersFollowCompletedAndFailedJobs() throws Exception {
+        ApiClient admin = caravan.admin();
+        admin.ok("{'operation':'create_database','database':'ref'}");
+        String table = admin.newTable("ref");
+        Jobs jobs = new Jobs(admin);
+        long completedBefore = (Long) jmx.getAttribute(jobMonitor(), "JobsCompleted");
+        long failedBefore = (Long) jmx.getAttribute(jobMonitor(), "JobsFailed");
+        long rowsBefore = (Long) jmx.getAttribute(jobMonitor(), "RowsWritten");
+
+        jobs.run("{'operation':'csv_data_load','database':'ref','table':'" + table + "','data':'id\\n1\\n2\\n3\\n'}");
+        jobs.run("{'operation':'csv_data_load','database':'ref','table':'" + table + "','data':'id,a/b\\n4,x\\n'}");
+
+        assertEquals(completedBefore + 1, jmx.getAttribute(jobMonitor(), "JobsCompleted"));
+        assertEquals(failedBefore + 1, jmx.getAttribute(jobMonitor(), "JobsFailed"));
+        assertEquals(rowsBefore + 3, jmx.getAttribute(jobMonitor(), "RowsWritten"));
+        assertEquals(0, jmx.getAttribute(jobMonitor(), "JobsRunning"));
+        assertEquals(0L, jmx.getAttribute(jobMonitor(), "JobsQueued"));
+    }
+
+    @Test
+    void everyJobRouteAndTheLoadKameletHaveRouteMBeans() throws Exception {
+        Set<ObjectName> routes = jmx.queryNames(new ObjectName("org.apache.camel:context=caravan,type=routes,*"), null);
+        String names = routes.toString();
+        assertFalse(routes.isEmpty());
+        for (String route : new String[] {"operations-api", "job-runner", "csv_data_load", "csv_file_load",
+            "csv_url_load", "csv-load-sink"}) {
+            assertTrue(names.contains(route), route + " in " + names);
+        }
+    }
+}
