@@ -1,8 +1,6 @@
 package dev.caravan.load;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.caravan.api.ApiException;
 import dev.caravan.api.OperationRequest;
 import dev.caravan.jobs.JobDefinition;
 import dev.caravan.store.TableMeta;
@@ -11,7 +9,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 
 /**
  * csv_data_load (spec §4): the CSV comes in the request's data field. It is spooled to a file under
@@ -33,18 +30,10 @@ public class CsvDataLoad implements JobDefinition {
 
     @Override
     public ObjectNode prepare(OperationRequest request, String jobId) {
-        List<String> errors = LoadRequestChecks.fieldErrors(request);
-        JsonNode data = request.field("data");
-        if (data == null) {
-            errors.add("Data  is required");
-        }
-        LoadRequestChecks.failIfAny(errors);
-        if (!data.isTextual()) {
-            throw ApiException.badRequest("'data' must be a string of CSV text");
-        }
+        String data = LoadRequestChecks.requiredSource(request, "data", "Data");
         TableMeta table = checks.table(request);
         LoadRequestChecks.authorize(request, table);
-        spool(jobId, data.textValue());
+        spool(jobId, data);
         return LoadRequestChecks.storedTarget(request, table);
     }
 

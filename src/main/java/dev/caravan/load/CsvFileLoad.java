@@ -1,6 +1,5 @@
 package dev.caravan.load;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.caravan.api.ApiException;
 import dev.caravan.api.OperationRequest;
@@ -8,7 +7,6 @@ import dev.caravan.jobs.JobDefinition;
 import dev.caravan.store.TableMeta;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 
 /** csv_file_load (spec §5): a CSV file on the server, read once, streaming. */
 public class CsvFileLoad implements JobDefinition {
@@ -25,26 +23,18 @@ public class CsvFileLoad implements JobDefinition {
 
     @Override
     public ObjectNode prepare(OperationRequest request, String jobId) {
-        List<String> errors = LoadRequestChecks.fieldErrors(request);
-        JsonNode filePath = request.field("file_path");
-        if (filePath == null) {
-            errors.add("File path  is required");
-        }
-        LoadRequestChecks.failIfAny(errors);
-        if (!filePath.isTextual()) {
-            throw ApiException.badRequest("'file_path' must be a string");
-        }
+        String filePath = LoadRequestChecks.requiredSource(request, "file_path", "File path");
         TableMeta table = checks.table(request);
-        Path path = Path.of(filePath.textValue());
+        Path path = Path.of(filePath);
         if (!Files.exists(path)) {
-            throw ApiException.badRequest("No such file or directory " + filePath.textValue());
+            throw ApiException.badRequest("No such file or directory " + filePath);
         }
         if (!Files.isDirectory(path) && !Files.isReadable(path)) {
-            throw ApiException.badRequest("Permission denied " + filePath.textValue());
+            throw ApiException.badRequest("Permission denied " + filePath);
         }
         LoadRequestChecks.authorize(request, table);
         ObjectNode stored = LoadRequestChecks.storedTarget(request, table);
-        stored.put("file_path", filePath.textValue());
+        stored.put("file_path", filePath);
         return stored;
     }
 

@@ -61,6 +61,23 @@ public final class LoadRequestChecks {
         }
     }
 
+    /**
+     * Checks a validate.js load request (spec §1.3) whose source is one required string field: the
+     * name and action errors and the field's own "<Label>  is required" are reported together.
+     */
+    public static String requiredSource(OperationRequest request, String field, String label) {
+        List<String> errors = fieldErrors(request);
+        JsonNode value = request.field(field);
+        if (value == null) {
+            errors.add(label + "  is required"); // two spaces, as Harper writes it
+        }
+        failIfAny(errors);
+        if (!value.isTextual()) {
+            throw ApiException.badRequest("'" + field + "' must be a string");
+        }
+        return value.textValue();
+    }
+
     public static void failIfAny(List<String> errors) {
         if (!errors.isEmpty()) {
             throw ApiException.badRequest(String.join(",", errors));
