@@ -1,12 +1,11 @@
 package dev.caravan.search;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.caravan.api.HarperJson;
 import dev.caravan.store.RowShape;
 import dev.caravan.store.TableMeta;
 import dev.caravan.store.ValueCodec;
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -29,7 +28,7 @@ final class HashSearch {
     private HashSearch() {
     }
 
-    static ArrayNode find(Connection c, RowShape shape, JsonNode ids) throws SQLException {
+    static void find(Connection c, RowShape shape, JsonNode ids, RecordSink sink) throws SQLException, IOException {
         List<String> requested = new ArrayList<>();
         for (JsonNode id : ids) {
             requested.add(encodedOrNull(id));
@@ -37,14 +36,13 @@ final class HashSearch {
         Set<String> distinct = new LinkedHashSet<>(requested);
         distinct.remove(null);
         Map<String, ObjectNode> found = fetch(c, shape, distinct);
-        ArrayNode out = HarperJson.array();
+        sink.columns(shape.exportColumns());
         for (String key : requested) {
             ObjectNode record = key == null ? null : found.get(key);
             if (record != null) {
-                out.add(record);
+                sink.accept(record);
             }
         }
-        return out;
     }
 
     private static String encodedOrNull(JsonNode id) {

@@ -29,13 +29,26 @@ public class SearchOperations {
     }
 
     public void register(OperationRegistry registry) {
-        registry.register("search_by_hash", this::byHash)
-                .register("search_by_id", this::byHash)
-                .register("search_by_value", this::byValue)
-                .register("search_by_conditions", this::byConditions);
+        registry.register("search_by_hash", request -> byHash(request).collect())
+                .register("search_by_id", request -> byHash(request).collect())
+                .register("search_by_value", request -> byValue(request).collect())
+                .register("search_by_conditions", request -> byConditions(request).collect());
     }
 
-    private JsonNode byHash(OperationRequest request) {
+    /**
+     * A checked search of one of the three kinds, not yet run: what an export streams. Throws the same
+     * errors the operation answers with.
+     */
+    public RecordQuery query(OperationRequest request) {
+        return switch (request.operation()) {
+            case "search_by_hash" -> byHash(request);
+            case "search_by_value" -> byValue(request);
+            case "search_by_conditions" -> byConditions(request);
+            default -> throw new IllegalArgumentException("not a search operation: " + request.operation());
+        };
+    }
+
+    private RecordQuery byHash(OperationRequest request) {
         JsonNode ids = request.field("hash_values") != null ? request.field("hash_values") : request.field("ids");
         JsonNode getAttributes = request.field("get_attributes");
         RequestProblems problems = new RequestProblems();
@@ -50,10 +63,14 @@ public class SearchOperations {
         problems.checkGetAttributes(getAttributes, "item");
         problems.throwIfAny(500);
         TableMeta table = readableTable(request);
-        return TableRead.locked(store, table, c -> HashSearch.find(c, shape(table, getAttributes, 500), ids));
+        checkShape(table, getAttributes, 500);
+        return sink -> TableRead.locked(store, table, c -> {
+            HashSearch.find(c, shape(table, getAttributes, 500), ids, sink);
+            return null;
+        });
     }
 
-    private JsonNode byValue(OperationRequest request) {
+    private RecordQuery byValue(OperationRequest request) {
         String attribute = firstText(request, "search_attribute", "attribute");
         boolean hasValue = request.body().has("search_value") || request.body().has("value");
         JsonNode value = request.body().has("search_value") ? request.body().get("search_value")
@@ -77,24 +94,29 @@ public class SearchOperations {
         }
         boolean descending = request.body().path("desc").asBoolean(false);
         TableMeta table = readableTable(request);
-        return TableRead.locked(store, table, c -> {
-            RowShape shape = shape(table, getAttributes, 500);
-            Optional<Condition> condition = ValueSearch.condition(attribute, value);
-            SqlFragment where;
-            String orderBy;
-            try {
-                where = condition.map(new ConditionSql(table)::where).orElse(SqlFragment.TRUE);
-                // "*" is a scan in primary-key order; any other value follows the attribute's index.
-                orderBy = condition.isEmpty() ? OrderBy.byPrimaryKey(table, descending)
-                        : OrderBy.of(table, List.of(new SortKey(attribute, descending)), descending);
-            } catch (UnknownAttributeException e) {
-                throw ApiException.serverError(e.getMessage());
-            }
-            return new Select(shape, where, orderBy, page).run(c);
+        Optional<Condition> condition = ValueSearch.condition(attribute, value);
+        checkShape(table, getAttributes, 500);
+        TableRead.locked(store, table, c -> valueSelect(table, attribute, condition, descending, null, page));
+        return sink -> TableRead.locked(store, table, c -> {
+            valueSelect(table, attribute, condition, descending, shape(table, getAttributes, 500), page).stream(c, sink);
+            return null;
         });
     }
 
-    private JsonNode byConditions(OperationRequest request) {
+    /** A value search's SELECT; "*" is a scan in primary-key order, any other value follows the attribute's index. */
+    private static Select valueSelect(TableMeta table, String attribute, Optional<Condition> condition,
+                                      boolean descending, RowShape shape, Page page) {
+        try {
+            SqlFragment where = condition.map(new ConditionSql(table)::where).orElse(SqlFragment.TRUE);
+            String orderBy = condition.isEmpty() ? OrderBy.byPrimaryKey(table, descending)
+                    : OrderBy.of(table, List.of(new SortKey(attribute, descending)), descending);
+            return new Select(shape, where, orderBy, page);
+        } catch (UnknownAttributeException e) {
+            throw ApiException.serverError(e.getMessage());
+        }
+    }
+
+    private RecordQuery byConditions(OperationRequest request) {
         TableMeta table = conditionsTable(request);
         JsonNode operator = request.field("operator");
         JsonNode conditions = request.field("conditions");
@@ -120,17 +142,24 @@ public class SearchOperations {
         }
         Condition condition = ConditionParser.parse(operator, conditions);
         List<SortKey> sort = sortKeys(request.field("sort"));
-        return TableRead.locked(store, table, c -> {
-            RowShape shape = shape(table, getAttributes, 400);
-            SqlFragment where = new ConditionSql(table).where(condition);
-            for (SortKey key : sort) {
-                if (!table.hasAttribute(key.attribute())) {
-                    throw ApiException.notFound(key.attribute() + " is not a defined attribute");
-                }
-            }
-            List<SortKey> order = sort.isEmpty() ? List.of(new SortKey(condition.firstAttribute(), false)) : sort;
-            return new Select(shape, where, OrderBy.of(table, order, false), page).run(c);
+        checkShape(table, getAttributes, 400);
+        TableRead.locked(store, table, c -> conditionsSelect(table, condition, sort, null, page));
+        return sink -> TableRead.locked(store, table, c -> {
+            conditionsSelect(table, condition, sort, shape(table, getAttributes, 400), page).stream(c, sink);
+            return null;
         });
+    }
+
+    private static Select conditionsSelect(TableMeta table, Condition condition, List<SortKey> sort, RowShape shape,
+                                           Page page) {
+        SqlFragment where = new ConditionSql(table).where(condition);
+        for (SortKey key : sort) {
+            if (!table.hasAttribute(key.attribute())) {
+                throw ApiException.notFound(key.attribute() + " is not a defined attribute");
+            }
+        }
+        List<SortKey> order = sort.isEmpty() ? List.of(new SortKey(condition.firstAttribute(), false)) : sort;
+        return new Select(shape, where, OrderBy.of(table, order, false), page);
     }
 
     /** The table a search reads: 403 for a table outside the user's role comes before 404 (observed §6). */
@@ -168,6 +197,11 @@ public class SearchOperations {
             keys.add(new SortKey(attribute.asText(), s.path("descending").asBoolean(false)));
         }
         return keys;
+    }
+
+    /** Checks get_attributes under the schema lock before the search runs (or is queued as an export). */
+    private void checkShape(TableMeta table, JsonNode getAttributes, int unknownStatus) {
+        TableRead.locked(store, table, c -> shape(table, getAttributes, unknownStatus));
     }
 
     /** Without get_attributes every attribute; an unknown one answers with the operation's status. */

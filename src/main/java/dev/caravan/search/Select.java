@@ -1,8 +1,7 @@
 package dev.caravan.search;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import dev.caravan.api.HarperJson;
 import dev.caravan.store.RowShape;
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -25,9 +24,9 @@ public record Select(RowShape shape, SqlFragment where, String orderBy, Page pag
         return sql.toString();
     }
 
-    /** Runs the query, turning each row into a record as it is read. */
-    public ArrayNode run(Connection c) throws SQLException {
-        ArrayNode out = HarperJson.array();
+    /** Runs the query, handing each row to the sink as a record as the cursor reads it. */
+    public void stream(Connection c, RecordSink sink) throws SQLException, IOException {
+        sink.columns(shape.exportColumns());
         try (PreparedStatement ps = c.prepareStatement(sql())) {
             int index = where.bind(ps);
             if (page.offset() > 0) {
@@ -38,10 +37,9 @@ public record Select(RowShape shape, SqlFragment where, String orderBy, Page pag
             }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(shape.read(rs));
+                    sink.accept(shape.read(rs));
                 }
             }
         }
-        return out;
     }
 }

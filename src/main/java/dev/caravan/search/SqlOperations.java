@@ -1,9 +1,7 @@
 package dev.caravan.search;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.caravan.api.ApiException;
-import dev.caravan.api.HarperJson;
 import dev.caravan.api.OperationRegistry;
 import dev.caravan.api.OperationRequest;
 import dev.caravan.auth.TablePermission;
@@ -21,6 +19,7 @@ import java.util.Locale;
 import net.sf.jsqlparser.statement.Statement;
 import net.sf.jsqlparser.statement.delete.Delete;
 import net.sf.jsqlparser.statement.insert.Insert;
+import net.sf.jsqlparser.statement.select.AllColumns;
 import net.sf.jsqlparser.statement.select.PlainSelect;
 import net.sf.jsqlparser.statement.update.Update;
 
@@ -57,9 +56,31 @@ public class SqlOperations {
         }
     }
 
+    /**
+     * A checked SELECT, not yet run: what an export streams. Syntax, permissions, tables and columns are
+     * checked now, with the operation's own errors.
+     */
+    public RecordQuery selectQuery(OperationRequest request) {
+        String sql = request.text("sql");
+        if (sql == null || sql.isEmpty()) {
+            throw ApiException.badRequest("The 'sql' parameter is missing from the request body");
+        }
+        Statement statement = SqlSyntax.parse(sql);
+        if (!(statement instanceof PlainSelect select)) {
+            throw ApiException.badRequest("An export's sql must be a SELECT: " + sql);
+        }
+        try {
+            return select(request, select);
+        } catch (ExpressionTranslator.ReservedWordException e) {
+            throw SqlSyntax.reservedWord(sql, e.word());
+        } catch (StoreException e) {
+            throw derbyRefused(e);
+        }
+    }
+
     private JsonNode run(OperationRequest request, Statement statement, String sql) {
         if (statement instanceof PlainSelect select) {
-            return select(request, select);
+            return select(request, select).collect();
         }
         if (statement instanceof Insert insert) {
             TableMeta table = SqlTranslator.resolve(writing(request, TablePermission.INSERT), insert.getTable());
@@ -78,7 +99,8 @@ public class SqlOperations {
         throw ApiException.serverError("unsupported SQL type " + type + " in SQL: " + sql);
     }
 
-    private JsonNode select(OperationRequest request, PlainSelect select) {
+    /** Resolves and translates the SELECT now (its errors come first); running it translates again under the locks. */
+    private RecordQuery select(OperationRequest request, PlainSelect select) {
         if (select.getWithItemsList() != null) {
             throw ApiException.badRequest("SQL WITH is not supported");
         }
@@ -87,12 +109,22 @@ public class SqlOperations {
         for (var table : SqlTranslator.tablesOf(select)) {
             read.add(SqlTranslator.resolve(resolver, table));
         }
-        return SchemaReadLocks.holding(read, () -> {
+        SchemaReadLocks.holding(read, () -> new SqlTranslator(resolver).select(select));
+        return sink -> SchemaReadLocks.holding(read, () -> {
             SqlTranslator.DerbyQuery query = new SqlTranslator(resolver).select(select);
-            ArrayNode out = HarperJson.array();
-            store.inTransaction(c -> SqlResultReader.read(c, query)).forEach(out::add);
-            return out;
+            List<String> columns = isStarOverOneTable(select, read) ? read.get(0).exportColumnNames()
+                    : query.columns().stream().map(SqlTranslator.OutputColumn::key).toList();
+            return store.inTransaction(c -> {
+                SqlResultReader.read(c, query, columns, sink);
+                return null;
+            });
         });
+    }
+
+    /** `SELECT * FROM one table` exports its columns in Harper's sorted "*" order (spec §8). */
+    private static boolean isStarOverOneTable(PlainSelect select, List<TableMeta> read) {
+        return read.size() == 1 && select.getSelectItems().size() == 1
+                && select.getSelectItems().get(0).getExpression() instanceof AllColumns;
     }
 
     /** SELECT needs read permission first (403 names an unknown table), then a missing table is 404 (observed §5, §6). */

@@ -98,7 +98,12 @@ final class SqlWrites {
                                       Expression where, Map<String, Expression> values) {
         return SchemaReadLocks.holding(List.of(table), () -> {
             SqlTranslator.DerbyQuery query = translator.matching(target, where, values);
-            return store.inTransaction(c -> SqlResultReader.read(c, query));
+            List<ObjectNode> rows = new java.util.ArrayList<>();
+            store.inTransaction(c -> {
+                SqlResultReader.read(c, query, List.of(), rows::add);
+                return null;
+            });
+            return rows;
         });
     }
 

@@ -18,10 +18,12 @@ public final class RowShape {
     private final List<String> attributes;
     private final List<Column> columns = new ArrayList<>();
     private final String selectList;
+    private final boolean everyAttribute;
 
-    private RowShape(TableMeta table, List<String> attributes) {
+    private RowShape(TableMeta table, List<String> attributes, boolean everyAttribute) {
         this.table = table;
         this.attributes = attributes;
+        this.everyAttribute = everyAttribute;
         StringBuilder sql = new StringBuilder("K, CT, UT");
         for (String a : attributes) {
             Column column = table.isTimestamp(a) || a.equals(table.primaryKey()) ? null : table.attribute(a);
@@ -45,22 +47,27 @@ public final class RowShape {
             }
         }
         if (all) {
-            return new RowShape(table, table.allAttributeNames());
+            return all(table);
         }
         for (String n : names) {
             if (!table.hasAttribute(n)) {
                 throw new UnknownAttributeException(n);
             }
         }
-        return new RowShape(table, names);
+        return new RowShape(table, names, false);
     }
 
     public static RowShape all(TableMeta table) {
-        return new RowShape(table, table.allAttributeNames());
+        return new RowShape(table, table.allAttributeNames(), true);
     }
 
     public List<String> attributes() {
         return attributes;
+    }
+
+    /** The CSV export's columns: the requested order, or Harper's sorted "*" order (spec §8). */
+    public List<String> exportColumns() {
+        return everyAttribute ? table.exportColumnNames() : attributes;
     }
 
     /** Select list starting with K, CT, UT; pass it to {@link #read}. */

@@ -124,6 +124,19 @@ public final class TableMeta {
         return names;
     }
 
+    /**
+     * The columns of a "*" export in CSV (spec §8): primary key, the two timestamps, then the other
+     * attributes alphabetically (Harper sorts them; the API's records keep creation order).
+     */
+    public List<String> exportColumnNames() {
+        List<String> names = allAttributeNames();
+        List<String> rest = new ArrayList<>(names.subList(3, names.size()));
+        rest.sort(null);
+        List<String> ordered = new ArrayList<>(names.subList(0, 3));
+        ordered.addAll(rest);
+        return ordered;
+    }
+
     public String qualifiedName() {
         return database + "." + name;
     }
