@@ -29,6 +29,7 @@ start_caravan() {
   trap stop_caravan EXIT
   (cd "$ROOT" && CARAVAN_PORT="$PORT" CARAVAN_HOST=127.0.0.1 CARAVAN_DATA_DIR="$WORK/data" \
     HDB_ADMIN_USERNAME=HDB_ADMIN HDB_ADMIN_PASSWORD=password \
+    CARAVAN_IMPORT_ROOTS="${CARAVAN_IMPORT_ROOTS:-/tmp}" CARAVAN_EXPORT_ROOTS="${CARAVAN_EXPORT_ROOTS:-/tmp}" \
     exec java ${JAVA_OPTS:-} -jar target/caravan.jar >"$LOG" 2>&1) &
   SERVER_PID=$!
   for _ in $(seq 1 600); do

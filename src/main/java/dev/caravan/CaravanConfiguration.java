@@ -16,6 +16,12 @@ import dev.caravan.store.KeyGenerator;
 import dev.caravan.store.RecordWriter;
 import dev.caravan.store.Store;
 import dev.caravan.store.TxClock;
+import dev.caravan.export.ExportFiles;
+import dev.caravan.export.ExportJobs;
+import dev.caravan.export.ExportLocal;
+import dev.caravan.export.ExportRequestChecks;
+import dev.caravan.export.ExportSearch;
+import dev.caravan.files.AllowedRoots;
 import dev.caravan.jobs.JobControl;
 import dev.caravan.jobs.JobDefinition;
 import dev.caravan.jobs.JobLauncher;
@@ -63,6 +69,10 @@ public class CaravanConfiguration implements CamelConfiguration {
     private int batchSize;
     @PropertyInject("caravan.jobs.visible-to-all")
     private boolean jobsVisibleToAll;
+    @PropertyInject("caravan.import.roots")
+    private String importRootList;
+    @PropertyInject("caravan.export.roots")
+    private String exportRootList;
 
     @Override
     public void configure(CamelContext context) throws Exception {
@@ -78,8 +88,10 @@ public class CaravanConfiguration implements CamelConfiguration {
         OperationRegistry operations = new OperationRegistry();
         new SchemaOperations(tables, store).register(operations);
         new RecordOperations(tables, store, writer, clock).register(operations);
-        new SearchOperations(tables, store).register(operations);
-        new SqlOperations(catalog, store, writer, clock).register(operations);
+        SearchOperations searches = new SearchOperations(tables, store);
+        searches.register(operations);
+        SqlOperations sql = new SqlOperations(catalog, store, writer, clock);
+        sql.register(operations);
         new UserOperations(users, catalog).register(operations);
 
         context.getRegistry().bind("store", store);
@@ -87,13 +99,15 @@ public class CaravanConfiguration implements CamelConfiguration {
         context.getRegistry().bind("operations", operations);
         context.getRegistry().bind("apiRequests", new ApiRequests(new Authenticator(users)));
         context.getRegistry().bind("apiResponses", new ApiResponses());
-        configureJobs(context, store, tables, writer, clock, operations);
+        ExportRequestChecks exportChecks = new ExportRequestChecks(new ExportSearch(searches, sql));
+        configureJobs(context, store, tables, writer, clock, operations, users, exportChecks);
         context.addStartupListener(new ReadyLog(context));
     }
 
     /** The job engine: job table, queue, route policy, the load operations and their route beans. */
     private void configureJobs(CamelContext context, Store store, Tables tables, RecordWriter writer, TxClock clock,
-                               OperationRegistry operations) throws Exception {
+                               OperationRegistry operations, UserStore users, ExportRequestChecks exportChecks)
+            throws Exception {
         int workers = jobWorkers > 0 ? jobWorkers : Runtime.getRuntime().availableProcessors();
         context.getPropertiesComponent().addOverrideProperty("caravan.jobs.workers", String.valueOf(workers));
         Path spoolDir = Path.of(dataDir, "spool");
@@ -106,8 +120,12 @@ public class CaravanConfiguration implements CamelConfiguration {
         LoadRequestChecks checks = new LoadRequestChecks(tables);
         PassthroughHeaders passthrough = new PassthroughHeaders();
         Map<String, JobDefinition> definitions = new LinkedHashMap<>();
-        for (JobDefinition d : List.of(new CsvDataLoad(checks, spoolDir), new CsvFileLoad(checks),
-                new CsvUrlLoad(checks, passthrough))) {
+        AllowedRoots importRoots = AllowedRoots.of("caravan.import.roots",
+                importRootList.isBlank() ? Path.of(dataDir, "imports").toString() : importRootList);
+        AllowedRoots exportRoots = AllowedRoots.of("caravan.export.roots",
+                exportRootList.isBlank() ? Path.of(dataDir, "exports").toString() : exportRootList);
+        for (JobDefinition d : List.of(new CsvDataLoad(checks, spoolDir), new CsvFileLoad(checks, importRoots),
+                new CsvUrlLoad(checks, passthrough), new ExportLocal(exportChecks, exportRoots))) {
             definitions.put(d.type(), d);
             submitter.register(operations, d);
         }
@@ -122,6 +140,8 @@ public class CaravanConfiguration implements CamelConfiguration {
         ExecutorService readAhead = context.getExecutorServiceManager().newCachedThreadPool(this, "csv-read-ahead");
         context.getRegistry().bind("csvLoad",
                 new CsvLoad(store, writer, clock, jobs, control, monitor, batchSize, readAhead));
+        context.getRegistry().bind("exportJobs", new ExportJobs(jobs, users, exportChecks));
+        context.getRegistry().bind("exportFiles", new ExportFiles(store, jobs, control, monitor, spoolDir, batchSize));
         context.addStartupListener(new JobRecovery(jobs, submitter, definitions));
     }
 }

@@ -71,6 +71,9 @@ public final class CaravanProcess implements AutoCloseable {
             pb.environment().put("CARAVAN_DATA_DIR", dataDir.toString());
             pb.environment().put("HDB_ADMIN_USERNAME", ADMIN);
             pb.environment().put("HDB_ADMIN_PASSWORD", PASSWORD);
+            // the tests' CSV files and export folders live in JUnit temp dirs
+            pb.environment().put("CARAVAN_IMPORT_ROOTS", System.getProperty("java.io.tmpdir"));
+            pb.environment().put("CARAVAN_EXPORT_ROOTS", System.getProperty("java.io.tmpdir"));
             pb.environment().putAll(extraEnv);
             long logStart = Files.exists(log) ? Files.size(log) : 0;
             process = pb.start();

@@ -3,6 +3,7 @@ package dev.caravan.load;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.caravan.api.ApiException;
 import dev.caravan.api.OperationRequest;
+import dev.caravan.files.AllowedRoots;
 import dev.caravan.jobs.JobDefinition;
 import dev.caravan.store.TableMeta;
 import java.nio.file.Files;
@@ -11,9 +12,11 @@ import java.nio.file.Path;
 /** csv_file_load (spec §5): a CSV file on the server, read once, streaming. */
 public class CsvFileLoad implements JobDefinition {
     private final LoadRequestChecks checks;
+    private final AllowedRoots roots;
 
-    public CsvFileLoad(LoadRequestChecks checks) {
+    public CsvFileLoad(LoadRequestChecks checks, AllowedRoots roots) {
         this.checks = checks;
+        this.roots = roots;
     }
 
     @Override
@@ -31,6 +34,9 @@ public class CsvFileLoad implements JobDefinition {
         }
         if (!Files.isDirectory(path) && !Files.isReadable(path)) {
             throw ApiException.badRequest("Permission denied " + filePath);
+        }
+        if (!roots.allows(path)) {
+            throw ApiException.badRequest(roots.outside("file_path", filePath));
         }
         LoadRequestChecks.authorize(request, table);
         ObjectNode stored = LoadRequestChecks.storedTarget(request, table);

@@ -1,0 +1,49 @@
+package dev.caravan.export;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.caravan.api.ApiException;
+import dev.caravan.api.OperationRequest;
+import dev.caravan.auth.Access;
+import dev.caravan.auth.User;
+import dev.caravan.auth.UserStore;
+import dev.caravan.formats.LoadFailure;
+import dev.caravan.jobs.Job;
+import dev.caravan.jobs.JobHeaders;
+import dev.caravan.jobs.JobStore;
+import org.apache.camel.Exchange;
+
+/**
+ * Starts an export job's route: reads its row and checks the search again with the user's rights as
+ * they are now (a table may have gone since the request), then puts the ExportContext on the exchange.
+ */
+public class ExportJobs {
+    private final JobStore jobs;
+    private final UserStore users;
+    private final ExportRequestChecks checks;
+
+    public ExportJobs(JobStore jobs, UserStore users, ExportRequestChecks checks) {
+        this.jobs = jobs;
+        this.users = users;
+        this.checks = checks;
+    }
+
+    public void open(Exchange exchange) {
+        String id = exchange.getProperty(JobHeaders.JOB_ID, String.class);
+        Job job = jobs.find(id).orElseThrow(() -> new LoadFailure("job " + id + " is not in the job table"));
+        ObjectNode request = job.request();
+        User user = users.user(job.user())
+                .orElseThrow(() -> new LoadFailure("user '" + job.user() + "' no longer exists"));
+        OperationRequest caller = new OperationRequest(request, user, new Access(user));
+        ExportFormat format = ExportFormat.named(request.path("format").asText());
+        ExportTarget target = request.has("path")
+                ? ExportTarget.of(request.path("path").asText(), request.hasNonNull("filename")
+                        ? request.get("filename").asText() : null, format, id, System.currentTimeMillis())
+                : null;
+        try {
+            var query = checks.query(job.type(), (ObjectNode) request.get("search_operation"), caller);
+            exchange.setProperty(ExportContext.PROPERTY, new ExportContext(id, format, query, target));
+        } catch (ApiException e) {
+            throw e.status() == 403 ? e : new LoadFailure(e.getMessage(), e);
+        }
+    }
+}

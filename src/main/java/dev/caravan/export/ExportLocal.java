@@ -1,0 +1,102 @@
+package dev.caravan.export;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.caravan.api.ApiException;
+import dev.caravan.api.HarperJson;
+import dev.caravan.api.OperationRequest;
+import dev.caravan.files.AllowedRoots;
+import dev.caravan.jobs.JobDefinition;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+
+/**
+ * export_local (spec §8): a search written to a file in a server directory. Every request error is
+ * answered before the job exists (decision 8), in Harper's order: rights, format, search operation,
+ * path, directory; the directory must also lie inside caravan.export.roots.
+ */
+public class ExportLocal implements JobDefinition {
+    private final ExportRequestChecks checks;
+    private final AllowedRoots roots;
+
+    public ExportLocal(ExportRequestChecks checks, AllowedRoots roots) {
+        this.checks = checks;
+        this.roots = roots;
+    }
+
+    @Override
+    public String type() {
+        return "export_local";
+    }
+
+    @Override
+    public ObjectNode prepare(OperationRequest request, String jobId) {
+        ExportRequestChecks.authorize(request);
+        ExportFormat format = ExportRequestChecks.format(request);
+        ObjectNode searchOperation = checks.searchOperation(request);
+        String path = directory(request);
+        JsonNode filename = request.field("filename");
+        if (filename != null) {
+            checkFile(path, format.withExtension(filename.asText()));
+        }
+        ObjectNode stored = HarperJson.object();
+        stored.put("operation", type());
+        stored.put("format", format.label());
+        stored.put("path", path);
+        if (filename != null) {
+            stored.put("filename", filename.asText());
+        }
+        stored.set("search_operation", searchOperation);
+        return stored;
+    }
+
+    private String directory(OperationRequest request) {
+        JsonNode given = request.field("path");
+        if (given == null) {
+            throw ApiException.badRequest("path is missing.");
+        }
+        String path = given.asText();
+        if (path.isEmpty()) {
+            throw ApiException.badRequest("Invalid path: ");
+        }
+        Path dir;
+        try {
+            dir = Path.of(path);
+        } catch (InvalidPathException e) {
+            throw ApiException.badRequest("Invalid path: " + path);
+        }
+        if (!Files.exists(dir)) {
+            throw ApiException.badRequest("path '" + path + "' does not exist");
+        }
+        if (!Files.isDirectory(dir)) {
+            throw ApiException.badRequest("path '" + path + "' is not a directory, please supply a valid folder path");
+        }
+        if (!roots.allows(dir)) {
+            throw ApiException.badRequest(roots.outside("path", path));
+        }
+        return path;
+    }
+
+    /** A filename may name a subdirectory; it must exist and stay inside the export roots. */
+    private void checkFile(String path, String fileName) {
+        Path file;
+        try {
+            file = Path.of(path).resolve(fileName);
+        } catch (InvalidPathException e) {
+            throw ApiException.badRequest("Invalid filename: " + fileName);
+        }
+        Path parent = file.toAbsolutePath().normalize().getParent();
+        if (parent == null || !Files.isDirectory(parent)) {
+            throw ApiException.badRequest("directory '" + (parent == null ? file : parent) + "' does not exist");
+        }
+        if (!roots.allowsNewFile(file)) {
+            throw ApiException.badRequest(roots.outside("file", ExportTarget.joined(path, fileName)));
+        }
+    }
+
+    @Override
+    public boolean resumable(ObjectNode storedRequest) {
+        return true; // run again from the start: the file appears only once it is complete
+    }
+}

@@ -1,0 +1,55 @@
+package dev.caravan.export;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.caravan.api.ApiException;
+import dev.caravan.api.OperationRequest;
+import dev.caravan.search.RecordQuery;
+
+/**
+ * The checks both exports share, made before the job starts (decision 8) with Harper's job-time
+ * texts (spec §8): rights first, then format, then the search operation.
+ */
+public class ExportRequestChecks {
+    private final ExportSearch search;
+
+    public ExportRequestChecks(ExportSearch search) {
+        this.search = search;
+    }
+
+    /** Harper checks the export's rights before anything else: only sql exports are open to non-super users. */
+    public static void authorize(OperationRequest request) {
+        JsonNode searchOperation = request.field("search_operation");
+        String operation = searchOperation == null ? "" : searchOperation.path("operation").asText();
+        if (!"sql".equals(operation)) {
+            request.access().requireSuperUser(request.operation());
+        }
+    }
+
+    public static ExportFormat format(OperationRequest request) {
+        JsonNode format = request.field("format");
+        if (format == null || format.asText().isEmpty()) {
+            throw ApiException.badRequest("format missing");
+        }
+        ExportFormat named = format.isTextual() ? ExportFormat.named(format.textValue()) : null;
+        if (named == null) {
+            throw ApiException.badRequest("format invalid. must be one of the following values: json, csv");
+        }
+        return named;
+    }
+
+    /** The search, checked as the search operation checks it; the stored request keeps it as given. */
+    public ObjectNode searchOperation(OperationRequest request) {
+        JsonNode searchOperation = request.field("search_operation");
+        String problem = ExportSearch.problem(searchOperation);
+        if (problem != null) {
+            throw ApiException.badRequest(problem);
+        }
+        query(request.operation(), (ObjectNode) searchOperation, request);
+        return (ObjectNode) searchOperation;
+    }
+
+    public RecordQuery query(String exportOperation, ObjectNode searchOperation, OperationRequest caller) {
+        return search.query(exportOperation, searchOperation, caller);
+    }
+}
