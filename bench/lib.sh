@@ -18,14 +18,17 @@ stop_caravan() {
     wait "$SERVER_PID" 2>/dev/null || true
   fi
   if [ "${KEEP_DATA:-0}" != 1 ]; then rm -rf "$WORK"; else echo "data and log kept in $WORK" >&2; fi
+  SERVER_PID=""
 }
 
-# start_caravan: JAVA_OPTS are the server's JVM flags
+# start_caravan: JAVA_OPTS are the server's JVM flags; BENCH_WORK names a data dir to reuse (kept)
 start_caravan() {
   build_jar
-  WORK="$(mktemp -d /tmp/caravan-bench-XXXXXX)"
+  if [ -n "${BENCH_WORK:-}" ]; then WORK="$BENCH_WORK"; KEEP_DATA=1; mkdir -p "$WORK"
+  else WORK="$(mktemp -d /tmp/caravan-bench-XXXXXX)"; fi
   PORT="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
   LOG="$WORK/caravan.log"
+  : > "$LOG"
   trap stop_caravan EXIT
   (cd "$ROOT" && CARAVAN_PORT="$PORT" CARAVAN_HOST=127.0.0.1 CARAVAN_DATA_DIR="$WORK/data" \
     HDB_ADMIN_USERNAME=HDB_ADMIN HDB_ADMIN_PASSWORD=password \
