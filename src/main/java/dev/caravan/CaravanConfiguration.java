@@ -36,6 +36,8 @@ import dev.caravan.load.LoadJobs;
 import dev.caravan.load.LoadRequestChecks;
 import dev.caravan.load.PassthroughHeaders;
 import dev.caravan.load.UrlSource;
+import dev.caravan.retention.DeleteRecordsBefore;
+import dev.caravan.retention.RecordDeletion;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -91,7 +93,7 @@ public class CaravanConfiguration implements CamelConfiguration {
         context.addStartupListener(new ReadyLog(context));
     }
 
-    /** The job engine: job table, queue, route policy, the load operations and their route beans. */
+    /** The job engine: job table, queue, route policy, the job operations and their route beans. */
     private void configureJobs(CamelContext context, Store store, Tables tables, RecordWriter writer, TxClock clock,
                                OperationRegistry operations) throws Exception {
         int workers = jobWorkers > 0 ? jobWorkers : Runtime.getRuntime().availableProcessors();
@@ -107,7 +109,8 @@ public class CaravanConfiguration implements CamelConfiguration {
         PassthroughHeaders passthrough = new PassthroughHeaders();
         Map<String, JobDefinition> definitions = new LinkedHashMap<>();
         for (JobDefinition d : List.of(new CsvDataLoad(checks, spoolDir), new CsvFileLoad(checks),
-                new CsvUrlLoad(checks, passthrough))) {
+                new CsvUrlLoad(checks, passthrough), new DeleteRecordsBefore(DeleteRecordsBefore.TYPE),
+                new DeleteRecordsBefore(DeleteRecordsBefore.ALIAS))) {
             definitions.put(d.type(), d);
             submitter.register(operations, d);
         }
@@ -122,6 +125,8 @@ public class CaravanConfiguration implements CamelConfiguration {
         ExecutorService readAhead = context.getExecutorServiceManager().newCachedThreadPool(this, "csv-read-ahead");
         context.getRegistry().bind("csvLoad",
                 new CsvLoad(store, writer, clock, jobs, control, monitor, batchSize, readAhead));
+        context.getRegistry().bind("recordDeletion",
+                new RecordDeletion(store, tables, jobs, control, monitor, batchSize));
         context.addStartupListener(new JobRecovery(jobs, submitter, definitions));
     }
 }
