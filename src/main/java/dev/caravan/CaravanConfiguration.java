@@ -42,6 +42,8 @@ import dev.caravan.load.LoadJobs;
 import dev.caravan.load.LoadRequestChecks;
 import dev.caravan.load.PassthroughHeaders;
 import dev.caravan.load.UrlSource;
+import dev.caravan.retention.DeleteRecordsBefore;
+import dev.caravan.retention.RecordDeletion;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -104,7 +106,7 @@ public class CaravanConfiguration implements CamelConfiguration {
         context.addStartupListener(new ReadyLog(context));
     }
 
-    /** The job engine: job table, queue, route policy, the load operations and their route beans. */
+    /** The job engine: job table, queue, route policy, the job operations and their route beans. */
     private void configureJobs(CamelContext context, Store store, Tables tables, RecordWriter writer, TxClock clock,
                                OperationRegistry operations, UserStore users, ExportRequestChecks exportChecks)
             throws Exception {
@@ -125,7 +127,8 @@ public class CaravanConfiguration implements CamelConfiguration {
         AllowedRoots exportRoots = AllowedRoots.of("caravan.export.roots",
                 exportRootList.isBlank() ? Path.of(dataDir, "exports").toString() : exportRootList);
         for (JobDefinition d : List.of(new CsvDataLoad(checks, spoolDir), new CsvFileLoad(checks, importRoots),
-                new CsvUrlLoad(checks, passthrough), new ExportLocal(exportChecks, exportRoots))) {
+                new CsvUrlLoad(checks, passthrough), new ExportLocal(exportChecks, exportRoots),
+                new DeleteRecordsBefore(DeleteRecordsBefore.TYPE), new DeleteRecordsBefore(DeleteRecordsBefore.ALIAS))) {
             definitions.put(d.type(), d);
             submitter.register(operations, d);
         }
@@ -142,6 +145,8 @@ public class CaravanConfiguration implements CamelConfiguration {
                 new CsvLoad(store, writer, clock, jobs, control, monitor, batchSize, readAhead));
         context.getRegistry().bind("exportJobs", new ExportJobs(jobs, users, exportChecks));
         context.getRegistry().bind("exportFiles", new ExportFiles(store, jobs, control, monitor, spoolDir, batchSize));
+        context.getRegistry().bind("recordDeletion",
+                new RecordDeletion(store, tables, jobs, control, monitor, batchSize));
         context.addStartupListener(new JobRecovery(jobs, submitter, definitions));
     }
 }
