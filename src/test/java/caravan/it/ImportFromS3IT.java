@@ -1,5 +1,6 @@
 package caravan.it;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -19,6 +21,7 @@ import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** import_from_s3 (spec §7, §7.1; Caravan decisions 3 and 6) against S3Proxy on loopback. */
 class ImportFromS3IT {
@@ -322,6 +325,32 @@ class ImportFromS3IT {
         ObjectNode request = importRequest(admin.newTable("ref"), "dogs.csv");
         ((ObjectNode) request.get("s3")).put("endpoint", "ftp://example");
         assertRejected("S3 endpoint must be an http or https URL", request);
+    }
+
+    // --- crash safety: the keys died with the process (Caravan decisions 2, 3) ---
+
+    @Test
+    void killedImportEndsInterruptedAndItsStoredRequestHeldNoKey(@TempDir Path files) throws IOException {
+        String key = "big/dogs.csv";
+        s3.put(BUCKET, key, Files.readAllBytes(TestFiles.dogs(files, 300_000)));
+        try (CaravanProcess crashing = CaravanProcess.startFresh(Map.of("CARAVAN_JOB_BATCH_SIZE", "1000"))) {
+            ApiClient client = crashing.admin();
+            Jobs crashingJobs = new Jobs(client);
+            client.ok("{'operation':'create_database','database':'ref'}");
+            String id = crashingJobs.submit(importRequest(client.newTable("ref"), key).toString());
+            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(20))
+                    .until(() -> crashingJobs.get(id), j -> j.path("progress").path("rows_written").asLong() > 0);
+
+            crashing.kill(); // the job row still holds its stored request
+            assertTrue(anyFileHolds(crashing.dataDir(), key), "the scan finds the stored request's S3 key");
+            assertFalse(anyFileHolds(crashing.dataDir(), s3.secretAccessKey()), "a file in the data dir holds the secret");
+            assertFalse(anyFileHolds(crashing.dataDir(), s3.accessKeyId()), "a file in the data dir holds the key id");
+            crashing.start();
+
+            JsonNode job = crashingJobs.await(id);
+            assertEquals("ERROR", job.path("status").asText(), job::toString);
+            assertTrue(job.path("interrupted").asBoolean(), job::toString);
+        }
     }
 
     // --- the server's default endpoint ---
