@@ -9,6 +9,7 @@ import dev.caravan.ops.RecordOperations;
 import dev.caravan.ops.SchemaOperations;
 import dev.caravan.ops.Tables;
 import dev.caravan.ops.UserOperations;
+import dev.caravan.s3.S3Clients;
 import dev.caravan.search.SearchOperations;
 import dev.caravan.search.SqlOperations;
 import dev.caravan.store.Catalog;
@@ -30,6 +31,7 @@ import dev.caravan.jobs.JobOperations;
 import dev.caravan.jobs.JobRecovery;
 import dev.caravan.jobs.JobRoutePolicy;
 import dev.caravan.jobs.JobRunner;
+import dev.caravan.jobs.JobSecrets;
 import dev.caravan.jobs.JobShutdown;
 import dev.caravan.jobs.JobStore;
 import dev.caravan.jobs.JobSubmitter;
@@ -38,9 +40,12 @@ import dev.caravan.load.CsvFileLoad;
 import dev.caravan.load.CsvLoad;
 import dev.caravan.load.CsvSources;
 import dev.caravan.load.CsvUrlLoad;
+import dev.caravan.load.ImportFromS3;
+import dev.caravan.load.JsonLoad;
 import dev.caravan.load.LoadJobs;
 import dev.caravan.load.LoadRequestChecks;
-import dev.caravan.load.PassthroughHeaders;
+import dev.caravan.load.RecordLoad;
+import dev.caravan.load.S3ObjectSource;
 import dev.caravan.load.UrlSource;
 import dev.caravan.retention.DeleteRecordsBefore;
 import dev.caravan.retention.RecordDeletion;
@@ -75,6 +80,8 @@ public class CaravanConfiguration implements CamelConfiguration {
     private String importRootList;
     @PropertyInject("caravan.export.roots")
     private String exportRootList;
+    @PropertyInject(value = "caravan.s3.endpoint", defaultValue = "")
+    private String s3Endpoint;
 
     @Override
     public void configure(CamelContext context) throws Exception {
@@ -120,14 +127,15 @@ public class CaravanConfiguration implements CamelConfiguration {
         context.addService(monitor);
         JobSubmitter submitter = new JobSubmitter(jobs, context, monitor);
         LoadRequestChecks checks = new LoadRequestChecks(tables);
-        PassthroughHeaders passthrough = new PassthroughHeaders();
+        JobSecrets secrets = new JobSecrets();
         Map<String, JobDefinition> definitions = new LinkedHashMap<>();
         AllowedRoots importRoots = AllowedRoots.of("caravan.import.roots",
                 importRootList.isBlank() ? Path.of(dataDir, "imports").toString() : importRootList);
         AllowedRoots exportRoots = AllowedRoots.of("caravan.export.roots",
                 exportRootList.isBlank() ? Path.of(dataDir, "exports").toString() : exportRootList);
         for (JobDefinition d : List.of(new CsvDataLoad(checks, spoolDir), new CsvFileLoad(checks, importRoots),
-                new CsvUrlLoad(checks, passthrough), new ExportLocal(exportChecks, exportRoots),
+                new CsvUrlLoad(checks, secrets), new ImportFromS3(checks, secrets),
+                new ExportLocal(exportChecks, exportRoots),
                 new DeleteRecordsBefore(DeleteRecordsBefore.TYPE), new DeleteRecordsBefore(DeleteRecordsBefore.ALIAS))) {
             definitions.put(d.type(), d);
             submitter.register(operations, d);
@@ -139,10 +147,13 @@ public class CaravanConfiguration implements CamelConfiguration {
         context.getRegistry().bind("jobLauncher", new JobLauncher(jobs));
         context.getRegistry().bind("loadJobs", new LoadJobs(jobs, tables));
         context.getRegistry().bind("csvSources", new CsvSources(jobs, spoolDir));
-        context.getRegistry().bind("urlSource", new UrlSource(jobs, passthrough));
+        context.getRegistry().bind("urlSource", new UrlSource(jobs, secrets));
+        context.getRegistry().bind("s3ObjectSource", new S3ObjectSource(jobs, secrets, new S3Clients(context, s3Endpoint)));
         ExecutorService readAhead = context.getExecutorServiceManager().newCachedThreadPool(this, "csv-read-ahead");
-        context.getRegistry().bind("csvLoad",
-                new CsvLoad(store, writer, clock, jobs, control, monitor, batchSize, readAhead));
+        RecordLoad recordLoad = new RecordLoad(store, writer, clock, jobs, control, monitor, batchSize, readAhead);
+        context.getRegistry().bind("recordLoad", recordLoad);
+        context.getRegistry().bind("csvLoad", new CsvLoad(recordLoad));
+        context.getRegistry().bind("jsonLoad", new JsonLoad(recordLoad));
         context.getRegistry().bind("exportJobs", new ExportJobs(jobs, users, exportChecks));
         context.getRegistry().bind("exportFiles", new ExportFiles(store, jobs, control, monitor, spoolDir, batchSize));
         context.getRegistry().bind("recordDeletion",

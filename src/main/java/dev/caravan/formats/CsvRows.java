@@ -3,7 +3,6 @@ package dev.caravan.formats;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.caravan.api.HarperJson;
 import java.io.BufferedReader;
-import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -24,7 +23,7 @@ import org.apache.commons.csv.CSVRecord;
  * are cast by {@link HarperCaster}, missing trailing cells are absent and extra cells are dropped and
  * counted (Caravan decision 6).
  */
-public final class CsvRows implements Iterator<ObjectNode>, Closeable {
+public final class CsvRows implements Iterator<ObjectNode>, RecordSource {
     private static final int SNIFF_CHARS = 64 * 1024;
     private static final char[] DELIMITERS = {',', '\t', '|', ';', '\u001E', '\u001F'};
 
@@ -149,7 +148,7 @@ public final class CsvRows implements Iterator<ObjectNode>, Closeable {
         return skipped;
     }
 
-    /** Reads up to max rows. */
+    @Override
     public List<ObjectNode> nextBatch(int max) {
         List<ObjectNode> batch = new ArrayList<>(Math.min(max, 8192));
         while (batch.size() < max && hasNext()) {
@@ -158,6 +157,7 @@ public final class CsvRows implements Iterator<ObjectNode>, Closeable {
         return batch;
     }
 
+    @Override
     public long rowsRead() {
         return rowsRead;
     }

@@ -1,74 +1,28 @@
 package dev.caravan.load;
 
-import java.io.UncheckedIOException;
-import org.slf4j.LoggerFactory;
-import org.slf4j.Logger;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.caravan.formats.CsvRows;
-import dev.caravan.formats.LoadFailure;
-import dev.caravan.jobs.JobControl;
-import dev.caravan.jobs.JobHeaders;
-import dev.caravan.jobs.JobMonitor;
-import dev.caravan.jobs.JobStore;
 import dev.caravan.store.MissingKeyException;
-import dev.caravan.store.RecordWriter;
-import dev.caravan.store.Store;
-import dev.caravan.store.TxClock;
 import dev.caravan.store.WriteAction;
-import dev.caravan.store.WriteResult;
-import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.util.List;
-import java.util.concurrent.ExecutorService;
 import org.apache.camel.Exchange;
-import org.apache.camel.ExchangeProperty;
-import org.apache.camel.support.SynchronizationAdapter;
 
-/**
- * The shared CSV load tail (kamelets/csv-load-sink.kamelet.yaml): parse the source as Harper rows,
- * write them batch by batch, each batch and the job's counts in one transaction, then say how many
- * were loaded (spec §3.6).
- */
+/** The head of the CSV load tail (kamelets/csv-load-sink.kamelet.yaml): Harper's CSV rows, in batches. */
 public class CsvLoad {
-    private static final Logger LOG = LoggerFactory.getLogger(CsvLoad.class);
-    private final Store store;
-    private final RecordWriter writer;
-    private final TxClock clock;
-    private final JobStore jobs;
-    private final JobControl control;
-    private final JobMonitor monitor;
-    private final int batchSize;
-    private final ExecutorService readAhead;
+    private final RecordLoad tail;
 
-    public CsvLoad(Store store, RecordWriter writer, TxClock clock, JobStore jobs, JobControl control, JobMonitor monitor,
-                   int batchSize, ExecutorService readAhead) {
-        this.batchSize = batchSize;
-        this.readAhead = readAhead;
-        this.store = store;
-        this.writer = writer;
-        this.clock = clock;
-        this.jobs = jobs;
-        this.control = control;
-        this.monitor = monitor;
+    public CsvLoad(RecordLoad tail) {
+        this.tail = tail;
     }
 
     /**
-     * Turns the source stream into batches of rows, read ahead on another thread; the header is checked
-     * here, before anything is written. A resumed job passes over the rows it already committed.
+     * Turns the source stream into batches of rows; the header is checked here, before anything is
+     * written. A resumed job passes over the rows it already committed.
      */
     public RowBatches parse(InputStream source, Exchange exchange) {
         LoadContext load = exchange.getProperty(LoadContext.PROPERTY, LoadContext.class);
-        // however the job ends, the source is closed and a spool file removed (a crash keeps both for resuming)
-        exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
-            @Override
-            public void onDone(Exchange done) {
-                release(load);
-            }
-        });
+        tail.releaseWhenDone(exchange, load);
         CsvRows rows = CsvRows.open(source);
-        load.rows(rows);
+        load.records(rows);
         if (rows.header() != null && load.action() == WriteAction.UPDATE
                 && !rows.header().contains(load.table().primaryKey())) {
             throw new MissingKeyException();
@@ -76,60 +30,6 @@ public class CsvLoad {
         if (load.resumeAfterRows() > 0) {
             rows.skip(load.resumeAfterRows());
         }
-        RowBatches batches = new RowBatches(rows, load.input(), batchSize, readAhead);
-        load.batches(batches);
-        return batches;
+        return tail.batches(load, rows);
     }
-
-    /** One batch, one transaction: the records and the job's new counts commit together. */
-    public void writeBatch(RowBatch batch, @ExchangeProperty(LoadContext.PROPERTY) LoadContext load) {
-        control.checkpoint(load.jobId());
-        if (load.action() == WriteAction.UPDATE) {
-            requireKeys(batch.rows(), load.table().primaryKey());
-        }
-        WriteResult result = store.inTransaction(c -> {
-            WriteResult r = writer.write(c, load.table(), load.action(), batch.rows(), clock.next());
-            jobs.recordProgress(c, load.jobId(), load.progressAfter(batch, r.written(), r.skippedKeys().size()));
-            return r;
-        });
-        load.committed(batch.rowsReadAtEnd(), result.written(), result.skippedKeys().size());
-        monitor.wrote(load.jobId(), result.written());
-    }
-
-    /** Harper fails an update whose row has no usable key (spec §3.5): null, absent or "". */
-    private static void requireKeys(List<ObjectNode> batch, String primaryKey) {
-        for (ObjectNode row : batch) {
-            JsonNode key = row.get(primaryKey);
-            if (key == null || key.isNull() || (key.isTextual() && key.textValue().isEmpty())) {
-                throw new MissingKeyException();
-            }
-        }
-    }
-
-    /** The job's message: successfully loaded N of M records, M counting every parsed row. */
-    public void finish(Exchange exchange) {
-        LoadContext load = exchange.getProperty(LoadContext.PROPERTY, LoadContext.class);
-        exchange.setProperty(JobHeaders.MESSAGE,
-                "successfully loaded " + load.rowsWritten() + " of " + load.rowsRead() + " records");
-    }
-
-    /** Closes the source and removes a spool file; called on success and on failure. */
-    static void release(LoadContext load) {
-        try {
-            if (load.batches() != null) {
-                load.batches().close();
-            }
-            if (load.rows() != null) {
-                load.rows().close();
-            } else if (load.input() != null) {
-                load.input().close();
-            }
-            if (load.spoolFile() != null) {
-                Files.deleteIfExists(load.spoolFile());
-            }
-        } catch (IOException | UncheckedIOException e) {
-            LOG.warn("Job {}: could not release its source: {}", load.jobId(), e.getMessage());
-        }
-    }
-
 }

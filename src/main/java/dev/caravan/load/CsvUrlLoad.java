@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.caravan.api.ApiException;
 import dev.caravan.api.OperationRequest;
 import dev.caravan.jobs.JobDefinition;
+import dev.caravan.jobs.JobSecrets;
 import dev.caravan.store.TableMeta;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -20,11 +21,11 @@ import java.util.Map;
  */
 public class CsvUrlLoad implements JobDefinition {
     private final LoadRequestChecks checks;
-    private final PassthroughHeaders passthrough;
+    private final JobSecrets secrets;
 
-    public CsvUrlLoad(LoadRequestChecks checks, PassthroughHeaders passthrough) {
+    public CsvUrlLoad(LoadRequestChecks checks, JobSecrets secrets) {
         this.checks = checks;
-        this.passthrough = passthrough;
+        this.secrets = secrets;
     }
 
     @Override
@@ -60,7 +61,7 @@ public class CsvUrlLoad implements JobDefinition {
         ObjectNode stored = LoadRequestChecks.storedTarget(request, table);
         stored.put("csv_url", url.textValue());
         if (headers != null && !headers.isEmpty()) {
-            passthrough.keep(jobId, headerMap(headers));
+            secrets.keep(jobId, headerMap(headers));
             ObjectNode redacted = stored.putObject("passthrough_headers");
             headers.fieldNames().forEachRemaining(name -> redacted.put(name, "[redacted]"));
         }

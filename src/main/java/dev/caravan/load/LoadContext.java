@@ -1,7 +1,7 @@
 package dev.caravan.load;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.caravan.formats.CsvRows;
+import dev.caravan.formats.RecordSource;
 import dev.caravan.jobs.Job;
 import dev.caravan.store.TableMeta;
 import dev.caravan.store.WriteAction;
@@ -24,7 +24,7 @@ public final class LoadContext {
     private long rowsWritten;
     private long rowsSkipped;
     private CountingInputStream input;
-    private CsvRows rows;
+    private RecordSource records;
     private RowBatches batches;
     private Path spoolFile;
 
@@ -99,12 +99,12 @@ public final class LoadContext {
         this.input = input;
     }
 
-    public CsvRows rows() {
-        return rows;
+    public RecordSource records() {
+        return records;
     }
 
-    void rows(CsvRows rows) {
-        this.rows = rows;
+    void records(RecordSource records) {
+        this.records = records;
     }
 
     public Path spoolFile() {

@@ -1,7 +1,7 @@
 package dev.caravan.load;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.caravan.formats.CsvRows;
+import dev.caravan.formats.RecordSource;
 import java.io.Closeable;
 import java.util.Iterator;
 import java.util.List;
@@ -12,7 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 
 /**
- * Batches of rows, parsed one or two batches ahead on another thread: reading and casting the CSV
+ * Batches of records, parsed one or two batches ahead on another thread: reading and casting the source
  * overlaps with writing the previous batch to Derby, so a load uses both cores. At most two batches
  * wait, so memory stays bounded by the batch size.
  */
@@ -27,11 +27,11 @@ public final class RowBatches implements Iterator<RowBatch>, Closeable {
     private record Failure(RuntimeException error) {
     }
 
-    public RowBatches(CsvRows rows, CountingInputStream input, int batchSize, ExecutorService executor) {
+    public RowBatches(RecordSource rows, CountingInputStream input, int batchSize, ExecutorService executor) {
         this.reader = executor.submit(() -> read(rows, input, batchSize));
     }
 
-    private void read(CsvRows rows, CountingInputStream input, int batchSize) {
+    private void read(RecordSource rows, CountingInputStream input, int batchSize) {
         try {
             while (true) {
                 List<ObjectNode> batch = rows.nextBatch(batchSize);

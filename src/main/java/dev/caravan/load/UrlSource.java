@@ -1,6 +1,7 @@
 package dev.caravan.load;
 
 import dev.caravan.formats.LoadFailure;
+import dev.caravan.jobs.JobSecrets;
 import dev.caravan.jobs.JobStore;
 import java.io.InputStream;
 import java.util.Locale;
@@ -18,11 +19,11 @@ public class UrlSource {
             Set.of("text/csv", "text/plain", "application/octet-stream", "application/vnd.ms-excel");
 
     private final JobStore jobs;
-    private final PassthroughHeaders passthrough;
+    private final JobSecrets secrets;
 
-    public UrlSource(JobStore jobs, PassthroughHeaders passthrough) {
+    public UrlSource(JobStore jobs, JobSecrets secrets) {
         this.jobs = jobs;
-        this.passthrough = passthrough;
+        this.secrets = secrets;
     }
 
     /** Sets up the GET: only the URL and the passthrough headers go out, nothing of the job's own headers. */
@@ -31,7 +32,7 @@ public class UrlSource {
         Message message = exchange.getMessage();
         message.getHeaders().clear();
         message.setBody(null);
-        for (Map.Entry<String, String> header : passthrough.take(load.jobId()).entrySet()) {
+        for (Map.Entry<String, String> header : secrets.take(load.jobId()).entrySet()) {
             message.setHeader(header.getKey(), header.getValue());
         }
         message.setHeader(Exchange.HTTP_URI, url(load));

@@ -1,0 +1,104 @@
+package dev.caravan.formats;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.caravan.api.HarperJson;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A JSON array of records, streamed element by element so the document is never in memory as a whole
+ * (spec §7): values keep their JSON types, only JSON-looking strings are parsed (deeply), and a top
+ * level that is not an array fails with Harper's message. An empty source holds no records.
+ */
+public final class JsonArrayRecords implements RecordSource {
+    static final String NOT_AN_ARRAY = "Top-level object should be an array.";
+
+    private final JsonParser parser;
+    private final HarperCaster caster = new HarperCaster();
+    private boolean started;
+    private boolean ended;
+    private long rowsRead;
+
+    private JsonArrayRecords(JsonParser parser) {
+        this.parser = parser;
+    }
+
+    public static JsonArrayRecords open(InputStream in) {
+        try {
+            return new JsonArrayRecords(HarperJson.MAPPER.createParser(in));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public List<ObjectNode> nextBatch(int max) {
+        List<ObjectNode> batch = new ArrayList<>(Math.min(max, 8192));
+        try {
+            if (!started) {
+                start();
+            }
+            while (!ended && batch.size() < max) {
+                JsonToken token = parser.nextToken();
+                if (token == JsonToken.END_ARRAY) {
+                    ended = true;
+                    requireNothingAfter();
+                } else {
+                    batch.add(record(parser.getTokenLocation()));
+                }
+            }
+        } catch (JsonProcessingException e) {
+            throw JsonProblems.invalid(e, rowsRead);
+        } catch (IOException e) {
+            throw JsonProblems.unreadable(e, rowsRead);
+        }
+        return batch;
+    }
+
+    private void start() throws IOException {
+        started = true;
+        JsonToken first = parser.nextToken();
+        if (first == null) {
+            ended = true;
+        } else if (first != JsonToken.START_ARRAY) {
+            throw new LoadFailure(NOT_AN_ARRAY);
+        }
+    }
+
+    private ObjectNode record(JsonLocation location) throws IOException {
+        JsonNode element = HarperJson.MAPPER.readTree(parser);
+        rowsRead++;
+        if (!(element instanceof ObjectNode record)) {
+            throw JsonProblems.notAnObject(rowsRead, location);
+        }
+        return (ObjectNode) caster.castJsonStrings(record);
+    }
+
+    private void requireNothingAfter() throws IOException {
+        if (parser.nextToken() != null) {
+            throw new LoadFailure("Unexpected JSON after the top-level array " + JsonProblems.at(parser.getTokenLocation()));
+        }
+    }
+
+    @Override
+    public long rowsRead() {
+        return rowsRead;
+    }
+
+    @Override
+    public void close() {
+        try {
+            parser.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package dev.caravan.load;
+
+import java.io.UncheckedIOException;
+import org.slf4j.LoggerFactory;
+import org.slf4j.Logger;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.caravan.formats.RecordSource;
+import dev.caravan.jobs.JobControl;
+import dev.caravan.jobs.JobHeaders;
+import dev.caravan.jobs.JobMonitor;
+import dev.caravan.jobs.JobStore;
+import dev.caravan.store.MissingKeyException;
+import dev.caravan.store.RecordWriter;
+import dev.caravan.store.Store;
+import dev.caravan.store.TxClock;
+import dev.caravan.store.WriteAction;
+import dev.caravan.store.WriteResult;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeProperty;
+import org.apache.camel.support.SynchronizationAdapter;
+
+/**
+ * The shared load tail (kamelets csv-load-sink and json-load-sink): records from any source, written
+ * batch by batch, each batch and the job's counts in one transaction, then the count of what was
+ * loaded (spec §3.6).
+ */
+public class RecordLoad {
+    private static final Logger LOG = LoggerFactory.getLogger(RecordLoad.class);
+    private final Store store;
+    private final RecordWriter writer;
+    private final TxClock clock;
+    private final JobStore jobs;
+    private final JobControl control;
+    private final JobMonitor monitor;
+    private final int batchSize;
+    private final ExecutorService readAhead;
+
+    public RecordLoad(Store store, RecordWriter writer, TxClock clock, JobStore jobs, JobControl control,
+                      JobMonitor monitor, int batchSize, ExecutorService readAhead) {
+        this.batchSize = batchSize;
+        this.readAhead = readAhead;
+        this.store = store;
+        this.writer = writer;
+        this.clock = clock;
+        this.jobs = jobs;
+        this.control = control;
+        this.monitor = monitor;
+    }
+
+    /** However the job ends, its source is closed and a spool file removed (a crash keeps both for resuming). */
+    void releaseWhenDone(Exchange exchange, LoadContext load) {
+        exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
+            @Override
+            public void onDone(Exchange done) {
+                release(load);
+            }
+        });
+    }
+
+    /** The source's records in batches, read ahead on another thread. */
+    RowBatches batches(LoadContext load, RecordSource records) {
+        load.records(records);
+        RowBatches batches = new RowBatches(records, load.input(), batchSize, readAhead);
+        load.batches(batches);
+        return batches;
+    }
+
+    /** One batch, one transaction: the records and the job's new counts commit together. */
+    public void writeBatch(RowBatch batch, @ExchangeProperty(LoadContext.PROPERTY) LoadContext load) {
+        control.checkpoint(load.jobId());
+        if (load.action() == WriteAction.UPDATE) {
+            requireKeys(batch.rows(), load.table().primaryKey());
+        }
+        WriteResult result = store.inTransaction(c -> {
+            WriteResult r = writer.write(c, load.table(), load.action(), batch.rows(), clock.next());
+            jobs.recordProgress(c, load.jobId(), load.progressAfter(batch, r.written(), r.skippedKeys().size()));
+            return r;
+        });
+        load.committed(batch.rowsReadAtEnd(), result.written(), result.skippedKeys().size());
+        monitor.wrote(load.jobId(), result.written());
+    }
+
+    /** Harper fails an update whose row has no usable key (spec §3.5): null, absent or "". */
+    private static void requireKeys(List<ObjectNode> batch, String primaryKey) {
+        for (ObjectNode row : batch) {
+            JsonNode key = row.get(primaryKey);
+            if (key == null || key.isNull() || (key.isTextual() && key.textValue().isEmpty())) {
+                throw new MissingKeyException();
+            }
+        }
+    }
+
+    /** The job's message: successfully loaded N of M records, M counting every parsed row. */
+    public void finish(Exchange exchange) {
+        LoadContext load = exchange.getProperty(LoadContext.PROPERTY, LoadContext.class);
+        exchange.setProperty(JobHeaders.MESSAGE,
+                "successfully loaded " + load.rowsWritten() + " of " + load.rowsRead() + " records");
+    }
+
+    /** Closes the source and removes a spool file; called on success and on failure. */
+    static void release(LoadContext load) {
+        try {
+            if (load.batches() != null) {
+                load.batches().close();
+            }
+            if (load.records() != null) {
+                load.records().close();
+            } else if (load.input() != null) {
+                load.input().close();
+            }
+            if (load.spoolFile() != null) {
+                Files.deleteIfExists(load.spoolFile());
+            }
+        } catch (IOException | UncheckedIOException e) {
+            LOG.warn("Job {}: could not release its source: {}", load.jobId(), e.getMessage());
+        }
+    }
+
+}
