@@ -10,6 +10,7 @@ import dev.caravan.ops.SchemaOperations;
 import dev.caravan.ops.Tables;
 import dev.caravan.ops.UserOperations;
 import dev.caravan.s3.S3Clients;
+import dev.caravan.s3.S3JobAccess;
 import dev.caravan.search.SearchOperations;
 import dev.caravan.search.SqlOperations;
 import dev.caravan.store.Catalog;
@@ -22,6 +23,8 @@ import dev.caravan.export.ExportJobs;
 import dev.caravan.export.ExportLocal;
 import dev.caravan.export.ExportRequestChecks;
 import dev.caravan.export.ExportSearch;
+import dev.caravan.export.ExportToS3;
+import dev.caravan.export.ExportUpload;
 import dev.caravan.files.AllowedRoots;
 import dev.caravan.jobs.JobControl;
 import dev.caravan.jobs.JobDefinition;
@@ -135,7 +138,7 @@ public class CaravanConfiguration implements CamelConfiguration {
                 exportRootList.isBlank() ? Path.of(dataDir, "exports").toString() : exportRootList);
         for (JobDefinition d : List.of(new CsvDataLoad(checks, spoolDir), new CsvFileLoad(checks, importRoots),
                 new CsvUrlLoad(checks, secrets), new ImportFromS3(checks, secrets),
-                new ExportLocal(exportChecks, exportRoots),
+                new ExportLocal(exportChecks, exportRoots), new ExportToS3(exportChecks, secrets),
                 new DeleteRecordsBefore(DeleteRecordsBefore.TYPE), new DeleteRecordsBefore(DeleteRecordsBefore.ALIAS))) {
             definitions.put(d.type(), d);
             submitter.register(operations, d);
@@ -148,7 +151,10 @@ public class CaravanConfiguration implements CamelConfiguration {
         context.getRegistry().bind("loadJobs", new LoadJobs(jobs, tables));
         context.getRegistry().bind("csvSources", new CsvSources(jobs, spoolDir));
         context.getRegistry().bind("urlSource", new UrlSource(jobs, secrets));
-        context.getRegistry().bind("s3ObjectSource", new S3ObjectSource(jobs, secrets, new S3Clients(context, s3Endpoint)));
+        S3JobAccess s3 = new S3JobAccess(secrets, new S3Clients(context, s3Endpoint));
+        context.getRegistry().bind("s3JobAccess", s3);
+        context.getRegistry().bind("s3ObjectSource", new S3ObjectSource(jobs, s3));
+        context.getRegistry().bind("exportUpload", new ExportUpload(jobs, s3));
         ExecutorService readAhead = context.getExecutorServiceManager().newCachedThreadPool(this, "csv-read-ahead");
         RecordLoad recordLoad = new RecordLoad(store, writer, clock, jobs, control, monitor, batchSize, readAhead);
         context.getRegistry().bind("recordLoad", recordLoad);

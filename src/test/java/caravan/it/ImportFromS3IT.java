@@ -226,38 +226,11 @@ class ImportFromS3IT {
             assertFalse(job.toString().contains(secret), job::toString);
             assertFalse(searched.toString().contains(secret), searched::toString);
             assertFalse(caravan.logText().contains(secret), "the server log holds a key");
-            assertFalse(anyFileHolds(caravan.dataDir(), secret), "a file in the data dir (Derby's data or log) holds a key");
+            assertFalse(TestFiles.anyFileHolds(caravan.dataDir(), secret), "a file in the data dir (Derby's data or log) holds a key");
         }
     }
 
     /** Derby keeps row data (and its transaction log) as plain bytes: a stored key would be found here. */
-    private static boolean anyFileHolds(Path dir, String text) throws IOException {
-        byte[] needle = text.getBytes(StandardCharsets.UTF_8);
-        try (Stream<Path> files = Files.walk(dir)) {
-            return files.filter(Files::isRegularFile).anyMatch(file -> contains(read(file), needle));
-        }
-    }
-
-    private static byte[] read(Path file) {
-        try {
-            return Files.readAllBytes(file);
-        } catch (IOException e) {
-            return new byte[0]; // a file Derby removed meanwhile
-        }
-    }
-
-    private static boolean contains(byte[] haystack, byte[] needle) {
-        outer:
-        for (int i = 0; i + needle.length <= haystack.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (haystack[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return true;
-        }
-        return false;
-    }
 
     // --- validation (spec §7, §16 cases 47, 48) ---
 
@@ -342,9 +315,9 @@ class ImportFromS3IT {
                     .until(() -> crashingJobs.get(id), j -> j.path("progress").path("rows_written").asLong() > 0);
 
             crashing.kill(); // the job row still holds its stored request
-            assertTrue(anyFileHolds(crashing.dataDir(), key), "the scan finds the stored request's S3 key");
-            assertFalse(anyFileHolds(crashing.dataDir(), s3.secretAccessKey()), "a file in the data dir holds the secret");
-            assertFalse(anyFileHolds(crashing.dataDir(), s3.accessKeyId()), "a file in the data dir holds the key id");
+            assertTrue(TestFiles.anyFileHolds(crashing.dataDir(), key), "the scan finds the stored request's S3 key");
+            assertFalse(TestFiles.anyFileHolds(crashing.dataDir(), s3.secretAccessKey()), "a file in the data dir holds the secret");
+            assertFalse(TestFiles.anyFileHolds(crashing.dataDir(), s3.accessKeyId()), "a file in the data dir holds the key id");
             crashing.start();
 
             JsonNode job = crashingJobs.await(id);

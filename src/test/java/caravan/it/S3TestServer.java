@@ -1,5 +1,9 @@
 package caravan.it;
 
+import org.jclouds.blobstore.BlobStore;
+import org.jclouds.blobstore.domain.MultipartPart;
+import org.jclouds.blobstore.util.ForwardingBlobStore;
+import org.jclouds.io.Payload;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,14 +36,16 @@ public final class S3TestServer implements AutoCloseable {
     private final String accessKeyId = "AKTEST" + UUID.randomUUID().toString().replace("-", "").substring(0, 14).toUpperCase();
     private final String secretAccessKey = "secret-" + UUID.randomUUID();
     private final BlobStoreContext blobs;
+    private final PartFailingBlobStore store;
     private final S3Proxy proxy;
     private final URI endpoint;
     private final S3Client client;
 
     private S3TestServer() throws Exception {
         blobs = ContextBuilder.newBuilder("transient").credentials("identity", "credential").build(BlobStoreContext.class);
+        store = new PartFailingBlobStore(blobs.getBlobStore());
         proxy = S3Proxy.builder()
-                .blobStore(blobs.getBlobStore())
+                .blobStore(store)
                 .endpoint(URI.create("http://127.0.0.1:0"))
                 .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, accessKeyId, secretAccessKey)
                 .ignoreUnknownHeaders(true)
@@ -101,6 +107,11 @@ public final class S3TestServer implements AutoCloseable {
         return client.listObjectsV2Paginator(l -> l.bucket(bucket)).contents().stream().map(S3Object::key).toList();
     }
 
+    /** From now on, uploading part number {@code part} or higher of any multipart upload fails (0: none). */
+    public void failPartsFrom(int part) {
+        store.failFrom = part;
+    }
+
     /** Keys of multipart uploads started and neither completed nor aborted. */
     public List<String> uploadsInProgress(String bucket) {
         return client.listMultipartUploads(l -> l.bucket(bucket)).uploads().stream().map(MultipartUpload::key).toList();
@@ -115,6 +126,23 @@ public final class S3TestServer implements AutoCloseable {
             throw new IllegalStateException(e);
         } finally {
             blobs.close();
+        }
+    }
+
+    /** The store with a switch that makes part uploads fail, as a network or a full disk would midway. */
+    private static final class PartFailingBlobStore extends ForwardingBlobStore {
+        private volatile int failFrom;
+
+        PartFailingBlobStore(BlobStore delegate) {
+            super(delegate);
+        }
+
+        @Override
+        public MultipartPart uploadMultipartPart(org.jclouds.blobstore.domain.MultipartUpload upload, int partNumber, Payload payload) {
+            if (failFrom > 0 && partNumber >= failFrom) {
+                throw new IllegalStateException("test store refuses part " + partNumber);
+            }
+            return super.uploadMultipartPart(upload, partNumber, payload);
         }
     }
 }

@@ -1,5 +1,6 @@
 package caravan.it;
 
+import java.util.stream.Stream;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -39,5 +40,34 @@ public final class TestFiles {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Whether any file under dir (Derby's data and log files included) holds the text's UTF-8 bytes. */
+    public static boolean anyFileHolds(Path dir, String text) throws IOException {
+        byte[] needle = text.getBytes(StandardCharsets.UTF_8);
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile).anyMatch(file -> contains(read(file), needle));
+        }
+    }
+
+    private static byte[] read(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            return new byte[0]; // a file Derby removed meanwhile
+        }
+    }
+
+    private static boolean contains(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
     }
 }

@@ -1,5 +1,6 @@
 package dev.caravan.export;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.caravan.search.RecordQuery;
 import java.nio.file.Path;
 
@@ -8,14 +9,16 @@ public final class ExportContext {
     public static final String PROPERTY = "CaravanExport";
 
     private final String jobId;
+    private final ObjectNode request;
     private final ExportFormat format;
     private final RecordQuery query;
     private final ExportTarget localTarget;
     private Path written;
     private long records;
 
-    ExportContext(String jobId, ExportFormat format, RecordQuery query, ExportTarget localTarget) {
+    ExportContext(String jobId, ObjectNode request, ExportFormat format, RecordQuery query, ExportTarget localTarget) {
         this.jobId = jobId;
+        this.request = request;
         this.format = format;
         this.query = query;
         this.localTarget = localTarget;
@@ -23,6 +26,11 @@ public final class ExportContext {
 
     public String jobId() {
         return jobId;
+    }
+
+    /** The job's stored request (no secrets in it). */
+    public ObjectNode request() {
+        return request;
     }
 
     public ExportFormat format() {

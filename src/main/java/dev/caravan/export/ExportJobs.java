@@ -41,7 +41,7 @@ public class ExportJobs {
                 : null;
         try {
             var query = checks.query(job.type(), (ObjectNode) request.get("search_operation"), caller);
-            exchange.setProperty(ExportContext.PROPERTY, new ExportContext(id, format, query, target));
+            exchange.setProperty(ExportContext.PROPERTY, new ExportContext(id, request, format, query, target));
         } catch (ApiException e) {
             throw e.status() == 403 ? e : new LoadFailure(e.getMessage(), e);
         }

@@ -48,7 +48,11 @@ public class JobRoutePolicy extends RoutePolicySupport {
                 JsonNode result = exchange.getProperty(JobHeaders.RESULT, JsonNode.class);
                 jobs.complete(id, message != null ? message : "Successfully completed job: " + id, result, now);
             } else {
-                JobFailure f = JobFailure.of(failure, jobs.find(id).map(Job::progress).orElse(Job.Progress.NONE));
+                // an export commits nothing to the database: its counts are records written to a file
+                boolean commitsRecords = !String.valueOf(exchange.getProperty(JobHeaders.JOB_TYPE)).startsWith("export_");
+                Job.Progress committed = commitsRecords
+                        ? jobs.find(id).map(Job::progress).orElse(Job.Progress.NONE) : Job.Progress.NONE;
+                JobFailure f = JobFailure.of(failure, committed);
                 jobs.fail(id, f.message(), now, f.cancelled(), false);
                 LOG.info("Job {} failed: {}", id, f.message());
             }

@@ -7,9 +7,8 @@ import dev.caravan.formats.SourceFormat;
 import dev.caravan.jobs.JobDefinition;
 import dev.caravan.jobs.JobSecrets;
 import dev.caravan.s3.S3Credentials;
+import dev.caravan.s3.S3RequestFields;
 import dev.caravan.store.TableMeta;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.List;
 
 /**
@@ -22,7 +21,6 @@ public class ImportFromS3 implements JobDefinition {
     static final String BAD_EXTENSION = "S3 key must include one of the following valid file extensions - '.csv', '.json'";
     private static final List<String> REQUIRED =
             List.of(S3Credentials.ACCESS_KEY_ID, S3Credentials.SECRET_ACCESS_KEY, "bucket", "key", "region");
-    private static final String REDACTED = "[redacted]";
 
     private final LoadRequestChecks checks;
     private final JobSecrets secrets;
@@ -51,8 +49,7 @@ public class ImportFromS3 implements JobDefinition {
         LoadRequestChecks.failIfAny(errors);
         TableMeta table = checks.table(request);
         LoadRequestChecks.authorize(request, table);
-        secrets.keep(jobId, new S3Credentials(s3.get(S3Credentials.ACCESS_KEY_ID).textValue(),
-                s3.get(S3Credentials.SECRET_ACCESS_KEY).textValue()).asSecrets());
+        secrets.keep(jobId, S3RequestFields.credentials(s3).asSecrets());
         return stored(request, table, s3);
     }
 
@@ -76,31 +73,14 @@ public class ImportFromS3 implements JobDefinition {
         }
         if (!endpoint.isTextual()) {
             errors.add("S3 endpoint  must be a 'String' value");
-        } else if (!isHttpUrl(endpoint.textValue())) {
+        } else if (!S3RequestFields.isHttpUrl(endpoint.textValue())) {
             errors.add("S3 endpoint must be an http or https URL");
-        }
-    }
-
-    static boolean isHttpUrl(String text) {
-        try {
-            URI uri = new URI(text);
-            return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null;
-        } catch (URISyntaxException e) {
-            return false;
         }
     }
 
     private static ObjectNode stored(OperationRequest request, TableMeta table, JsonNode s3) {
         ObjectNode stored = LoadRequestChecks.storedTarget(request, table);
-        ObjectNode target = stored.putObject("s3");
-        target.put(S3Credentials.ACCESS_KEY_ID, REDACTED);
-        target.put(S3Credentials.SECRET_ACCESS_KEY, REDACTED);
-        for (String field : List.of("bucket", "key", "region", "endpoint")) {
-            JsonNode value = s3.get(field);
-            if (value != null && !value.isNull()) {
-                target.put(field, value.textValue());
-            }
-        }
+        stored.set("s3", S3RequestFields.redacted(s3));
         return stored;
     }
 

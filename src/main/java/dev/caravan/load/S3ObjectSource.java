@@ -1,23 +1,15 @@
 package dev.caravan.load;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.caravan.formats.LoadFailure;
 import dev.caravan.formats.SourceFormat;
-import dev.caravan.jobs.JobSecrets;
 import dev.caravan.jobs.JobStore;
-import dev.caravan.s3.S3Clients;
-import dev.caravan.s3.S3Credentials;
-import dev.caravan.s3.S3Failures;
+import dev.caravan.s3.S3JobAccess;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.Map;
-import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.aws2.s3.AWS2S3Constants;
-import org.apache.camel.util.ObjectHelper;
 import software.amazon.awssdk.core.ResponseInputStream;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 
 /**
@@ -26,54 +18,23 @@ import software.amazon.awssdk.services.s3.model.GetObjectResponse;
  * with its record format for the route's choice of load tail.
  */
 public class S3ObjectSource {
-    /** Exchange properties the route's aws2-s3 endpoint URI is built from (no secret among them). */
-    public static final String BUCKET = "CaravanS3Bucket";
-    public static final String CLIENT = "CaravanS3Client";
-    private static final String CREDENTIALS = "CaravanS3Credentials";
-    /** S3's own bucket name characters (legacy names included); anything else could bend the endpoint URI. */
-    private static final Pattern BUCKET_NAME = Pattern.compile("[A-Za-z0-9._-]{1,255}");
     private static final int GZIP_BUFFER = 64 * 1024;
 
     private final JobStore jobs;
-    private final JobSecrets secrets;
-    private final S3Clients clients;
+    private final S3JobAccess s3;
 
-    public S3ObjectSource(JobStore jobs, JobSecrets secrets, S3Clients clients) {
+    public S3ObjectSource(JobStore jobs, S3JobAccess s3) {
         this.jobs = jobs;
-        this.secrets = secrets;
-        this.clients = clients;
+        this.s3 = s3;
     }
 
     /** Binds the job's client and sets up the GetObject: the bucket for the endpoint URI, the key header. */
     public void request(Exchange exchange) {
         LoadContext load = exchange.getProperty(LoadContext.PROPERTY, LoadContext.class);
-        Map<String, String> kept = secrets.take(load.jobId());
-        if (kept.isEmpty()) {
-            throw new LoadFailure("The S3 keys of this job are gone: they are kept in memory only, for one run");
-        }
-        S3Credentials credentials = S3Credentials.fromSecrets(kept);
-        JsonNode s3 = load.request().path("s3");
-        String bucket = s3.path("bucket").asText();
-        if (!BUCKET_NAME.matcher(bucket).matches()) {
-            throw new LoadFailure("The specified bucket is not valid.");
-        }
-        String endpoint = s3.hasNonNull("endpoint") ? s3.get("endpoint").asText() : null;
-        String client = clients.open(exchange, load.jobId(), credentials, s3.path("region").asText(), endpoint);
-        exchange.setProperty(BUCKET, bucket);
-        exchange.setProperty(CLIENT, client);
-        exchange.setProperty(CREDENTIALS, credentials);
+        s3.open(exchange, load.jobId(), load.request().path("s3"));
         exchange.getMessage().getHeaders().clear();
         exchange.getMessage().setBody(null);
-        exchange.getMessage().setHeader(AWS2S3Constants.KEY, s3.path("key").asText());
-    }
-
-    /** The S3 failure as the job's message: S3's own text, as Harper shows it, with no key in it. */
-    public void failed(Exchange exchange) {
-        Exception caught = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
-        SdkException sdk = ObjectHelper.getException(SdkException.class, caught);
-        S3Credentials credentials = exchange.getProperty(CREDENTIALS, S3Credentials.class);
-        String message = sdk != null ? S3Failures.message(sdk, credentials) : credentials.scrub(String.valueOf(caught.getMessage()));
-        throw new LoadFailure(message);
+        exchange.getMessage().setHeader(AWS2S3Constants.KEY, load.request().path("s3").path("key").asText());
     }
 
     /** The object's body, counted as it is read (bytes total from its length), gunzipped for ".gz". */

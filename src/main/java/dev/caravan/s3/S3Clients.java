@@ -36,6 +36,16 @@ public class S3Clients {
         this.defaultEndpoint = defaultEndpoint == null || defaultEndpoint.isBlank() ? null : URI.create(defaultEndpoint.trim());
     }
 
+    /** Where an object lives, as S3's upload answer says it: path-style on a store, virtual-host on AWS. */
+    public String location(String requestEndpoint, String region, String bucket, String key) {
+        URI endpoint = requestEndpoint == null ? defaultEndpoint : URI.create(requestEndpoint);
+        if (endpoint == null) {
+            return "https://" + bucket + ".s3." + region + ".amazonaws.com/" + key;
+        }
+        String base = endpoint.toString();
+        return (base.endsWith("/") ? base : base + "/") + bucket + "/" + key;
+    }
+
     /**
      * Builds and binds a client for the job whose exchange this is; returns the registry name to use
      * as {@code amazonS3Client=#<name>}. The client is released when the exchange is done.

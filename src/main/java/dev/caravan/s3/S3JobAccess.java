@@ -1,0 +1,64 @@
+package dev.caravan.s3;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.caravan.formats.LoadFailure;
+import dev.caravan.jobs.JobSecrets;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.apache.camel.Exchange;
+import org.apache.camel.util.ObjectHelper;
+import software.amazon.awssdk.core.exception.SdkException;
+
+/**
+ * The S3 steps every S3 job route shares: take the job's keys from memory, bind a client of its own
+ * (exchange properties {@link #BUCKET} and {@link #CLIENT} build the aws2-s3 endpoint URI, which never
+ * holds a key), and turn an S3 failure caught by the route into the job's message.
+ */
+public class S3JobAccess {
+    /** Exchange properties the route's aws2-s3 endpoint URI is built from (no secret among them). */
+    public static final String BUCKET = "CaravanS3Bucket";
+    public static final String CLIENT = "CaravanS3Client";
+    private static final String CREDENTIALS = "CaravanS3Credentials";
+    /** S3's own bucket name characters (legacy names included); anything else could bend the endpoint URI. */
+    private static final Pattern BUCKET_NAME = Pattern.compile("[A-Za-z0-9._-]{1,255}");
+
+    private final JobSecrets secrets;
+    private final S3Clients clients;
+
+    public S3JobAccess(JobSecrets secrets, S3Clients clients) {
+        this.secrets = secrets;
+        this.clients = clients;
+    }
+
+    /** Binds the client for the job's stored {@code s3} object; released when the exchange is done. */
+    public void open(Exchange exchange, String jobId, JsonNode s3) {
+        Map<String, String> kept = secrets.take(jobId);
+        if (kept.isEmpty()) {
+            throw new LoadFailure("The S3 keys of this job are gone: they are kept in memory only, for one run");
+        }
+        S3Credentials credentials = S3Credentials.fromSecrets(kept);
+        String bucket = s3.path("bucket").asText();
+        if (!BUCKET_NAME.matcher(bucket).matches()) {
+            throw new LoadFailure("The specified bucket is not valid.");
+        }
+        String endpoint = s3.hasNonNull("endpoint") ? s3.get("endpoint").asText() : null;
+        exchange.setProperty(CLIENT, clients.open(exchange, jobId, credentials, s3.path("region").asText(), endpoint));
+        exchange.setProperty(BUCKET, bucket);
+        exchange.setProperty(CREDENTIALS, credentials);
+    }
+
+    public String location(JsonNode s3, String key) {
+        String endpoint = s3.hasNonNull("endpoint") ? s3.get("endpoint").asText() : null;
+        return clients.location(endpoint, s3.path("region").asText(), s3.path("bucket").asText(), key);
+    }
+
+    /** The S3 failure as the job's message: S3's own text, as Harper shows it, with no key in it. */
+    public void failed(Exchange exchange) {
+        Exception caught = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        SdkException sdk = ObjectHelper.getException(SdkException.class, caught);
+        S3Credentials credentials = exchange.getProperty(CREDENTIALS, S3Credentials.class);
+        String message = sdk != null ? S3Failures.message(sdk, credentials)
+                : credentials.scrub(String.valueOf(caught.getMessage()));
+        throw new LoadFailure(message);
+    }
+}

@@ -1,0 +1,44 @@
+package dev.caravan.s3;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.caravan.api.HarperJson;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.List;
+
+/** The request's {@code s3} object as S3 jobs store it: the keys redacted (decision 3), the rest kept. */
+public final class S3RequestFields {
+    private static final String REDACTED = "[redacted]";
+
+    private S3RequestFields() {
+    }
+
+    public static ObjectNode redacted(JsonNode s3) {
+        ObjectNode target = HarperJson.object();
+        target.put(S3Credentials.ACCESS_KEY_ID, REDACTED);
+        target.put(S3Credentials.SECRET_ACCESS_KEY, REDACTED);
+        for (String field : List.of("bucket", "key", "region", "endpoint")) {
+            JsonNode value = s3.get(field);
+            if (value != null && !value.isNull()) {
+                target.put(field, value.textValue());
+            }
+        }
+        return target;
+    }
+
+    /** An optional s3.endpoint must be an absolute http(s) URL. */
+    public static boolean isHttpUrl(String text) {
+        try {
+            URI uri = new URI(text);
+            return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null;
+        } catch (URISyntaxException e) {
+            return false;
+        }
+    }
+
+    public static S3Credentials credentials(JsonNode s3) {
+        return new S3Credentials(s3.path(S3Credentials.ACCESS_KEY_ID).asText(),
+                s3.path(S3Credentials.SECRET_ACCESS_KEY).asText());
+    }
+}
