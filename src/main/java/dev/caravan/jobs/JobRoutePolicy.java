@@ -19,11 +19,13 @@ public class JobRoutePolicy extends RoutePolicySupport {
     private final JobStore jobs;
     private final JobControl control;
     private final JobMonitor monitor;
+    private final JobSecrets secrets;
 
-    public JobRoutePolicy(JobStore jobs, JobControl control, JobMonitor monitor) {
+    public JobRoutePolicy(JobStore jobs, JobControl control, JobMonitor monitor, JobSecrets secrets) {
         this.jobs = jobs;
         this.control = control;
         this.monitor = monitor;
+        this.secrets = secrets;
     }
 
     @Override
@@ -57,6 +59,7 @@ public class JobRoutePolicy extends RoutePolicySupport {
                 LOG.info("Job {} failed: {}", id, f.message());
             }
         } finally {
+            secrets.forget(id); // a job that failed before its source step never took its keys
             control.forget(id);
             monitor.finished(id, failure == null);
         }

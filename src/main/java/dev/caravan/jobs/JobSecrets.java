@@ -20,4 +20,9 @@ public class JobSecrets {
         Map<String, String> secrets = byJob.remove(jobId);
         return secrets == null ? Map.of() : secrets;
     }
+
+    /** Drops whatever the job did not take: it ended (or was cancelled) before its route needed them. */
+    public void forget(String jobId) {
+        byJob.remove(jobId);
+    }
 }
