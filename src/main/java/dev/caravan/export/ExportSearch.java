@@ -52,7 +52,9 @@ public class ExportSearch {
             caller.access().requireSuperUser(exportOperation);
         }
         try {
-            return isSql ? sql.selectQuery(search) : searches.query(search);
+            RecordQuery query = isSql ? sql.selectQuery(search) : searches.query(search);
+            query.check();
+            return query;
         } catch (ApiException e) {
             throw e.status() == 403 ? e : new ApiException(400, e.getMessage(), e.body());
         }

@@ -4,12 +4,14 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.caravan.api.HarperJson;
 
 /**
- * A validated search, ready to run: the API collects its records into one answer, an export streams
- * them to a file. Running it plans the SQL again under the schema locks, so a search checked before a
- * job starts still reads the table as it is when the job runs.
+ * A search whose request is read and whose tables are resolved, ready to run: the API collects its
+ * records into one answer, an export streams them to a file. Running plans the SQL under the schema
+ * locks, so a search checked before a job starts still reads the table as it is when the job runs.
  */
-@FunctionalInterface
 public interface RecordQuery {
+    /** Plans the search now, without running it, throwing what running it would throw (an export's early check). */
+    void check();
+
     void run(RecordSink sink);
 
     /** The whole answer in memory: the search operations' own responses. */

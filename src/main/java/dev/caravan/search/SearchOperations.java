@@ -35,10 +35,7 @@ public class SearchOperations {
                 .register("search_by_conditions", request -> byConditions(request).collect());
     }
 
-    /**
-     * A checked search of one of the three kinds, not yet run: what an export streams. Throws the same
-     * errors the operation answers with.
-     */
+    /** A search of one of the three kinds, not yet run: what an export checks and then streams. */
     public RecordQuery query(OperationRequest request) {
         return switch (request.operation()) {
             case "search_by_hash" -> byHash(request);
@@ -63,10 +60,9 @@ public class SearchOperations {
         problems.checkGetAttributes(getAttributes, "item");
         problems.throwIfAny(500);
         TableMeta table = readableTable(request);
-        checkShape(table, getAttributes, 500);
-        return sink -> TableRead.locked(store, table, c -> {
-            HashSearch.find(c, shape(table, getAttributes, 500), ids, sink);
-            return null;
+        return new TableQuery(store, table, () -> {
+            RowShape shape = shape(table, getAttributes, 500);
+            return (c, sink) -> HashSearch.find(c, shape, ids, sink);
         });
     }
 
@@ -95,12 +91,8 @@ public class SearchOperations {
         boolean descending = request.body().path("desc").asBoolean(false);
         TableMeta table = readableTable(request);
         Optional<Condition> condition = ValueSearch.condition(attribute, value);
-        checkShape(table, getAttributes, 500);
-        TableRead.locked(store, table, c -> valueSelect(table, attribute, condition, descending, null, page));
-        return sink -> TableRead.locked(store, table, c -> {
-            valueSelect(table, attribute, condition, descending, shape(table, getAttributes, 500), page).stream(c, sink);
-            return null;
-        });
+        return new TableQuery(store, table, () -> valueSelect(table, attribute, condition, descending,
+                shape(table, getAttributes, 500), page)::stream);
     }
 
     /** A value search's SELECT; "*" is a scan in primary-key order, any other value follows the attribute's index. */
@@ -142,12 +134,8 @@ public class SearchOperations {
         }
         Condition condition = ConditionParser.parse(operator, conditions);
         List<SortKey> sort = sortKeys(request.field("sort"));
-        checkShape(table, getAttributes, 400);
-        TableRead.locked(store, table, c -> conditionsSelect(table, condition, sort, null, page));
-        return sink -> TableRead.locked(store, table, c -> {
-            conditionsSelect(table, condition, sort, shape(table, getAttributes, 400), page).stream(c, sink);
-            return null;
-        });
+        return new TableQuery(store, table,
+                () -> conditionsSelect(table, condition, sort, shape(table, getAttributes, 400), page)::stream);
     }
 
     private static Select conditionsSelect(TableMeta table, Condition condition, List<SortKey> sort, RowShape shape,
@@ -197,11 +185,6 @@ public class SearchOperations {
             keys.add(new SortKey(attribute.asText(), s.path("descending").asBoolean(false)));
         }
         return keys;
-    }
-
-    /** Checks get_attributes under the schema lock before the search runs (or is queued as an export). */
-    private void checkShape(TableMeta table, JsonNode getAttributes, int unknownStatus) {
-        TableRead.locked(store, table, c -> shape(table, getAttributes, unknownStatus));
     }
 
     /** Without get_attributes every attribute; an unknown one answers with the operation's status. */

@@ -16,6 +16,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 import net.sf.jsqlparser.statement.Statement;
 import net.sf.jsqlparser.statement.delete.Delete;
 import net.sf.jsqlparser.statement.insert.Insert;
@@ -42,18 +43,9 @@ public class SqlOperations {
     }
 
     private JsonNode sql(OperationRequest request) {
-        String sql = request.text("sql");
-        if (sql == null || sql.isEmpty()) {
-            throw ApiException.badRequest("The 'sql' parameter is missing from the request body");
-        }
+        String sql = sqlText(request);
         Statement statement = SqlSyntax.parse(sql);
-        try {
-            return run(request, statement, sql);
-        } catch (ExpressionTranslator.ReservedWordException e) {
-            throw SqlSyntax.reservedWord(sql, e.word());
-        } catch (StoreException e) {
-            throw derbyRefused(e);
-        }
+        return withSqlErrors(sql, () -> run(request, statement, sql));
     }
 
     /**
@@ -61,16 +53,26 @@ public class SqlOperations {
      * checked now, with the operation's own errors.
      */
     public RecordQuery selectQuery(OperationRequest request) {
-        String sql = request.text("sql");
-        if (sql == null || sql.isEmpty()) {
-            throw ApiException.badRequest("The 'sql' parameter is missing from the request body");
-        }
+        String sql = sqlText(request);
         Statement statement = SqlSyntax.parse(sql);
         if (!(statement instanceof PlainSelect select)) {
             throw ApiException.badRequest("An export's sql must be a SELECT: " + sql);
         }
+        return select(request, select, sql);
+    }
+
+    private static String sqlText(OperationRequest request) {
+        String sql = request.text("sql");
+        if (sql == null || sql.isEmpty()) {
+            throw ApiException.badRequest("The 'sql' parameter is missing from the request body");
+        }
+        return sql;
+    }
+
+    /** The sql operation's answers to a reserved word or a statement Derby refuses. */
+    private static <T> T withSqlErrors(String sql, Supplier<T> work) {
         try {
-            return select(request, select);
+            return work.get();
         } catch (ExpressionTranslator.ReservedWordException e) {
             throw SqlSyntax.reservedWord(sql, e.word());
         } catch (StoreException e) {
@@ -80,7 +82,7 @@ public class SqlOperations {
 
     private JsonNode run(OperationRequest request, Statement statement, String sql) {
         if (statement instanceof PlainSelect select) {
-            return select(request, select).collect();
+            return select(request, select, sql).collect();
         }
         if (statement instanceof Insert insert) {
             TableMeta table = SqlTranslator.resolve(writing(request, TablePermission.INSERT), insert.getTable());
@@ -99,8 +101,8 @@ public class SqlOperations {
         throw ApiException.serverError("unsupported SQL type " + type + " in SQL: " + sql);
     }
 
-    /** Resolves and translates the SELECT now (its errors come first); running it translates again under the locks. */
-    private RecordQuery select(OperationRequest request, PlainSelect select) {
+    /** Resolves the tables now; translating (its errors included) happens under the locks, at check or run. */
+    private RecordQuery select(OperationRequest request, PlainSelect select, String sql) {
         if (select.getWithItemsList() != null) {
             throw ApiException.badRequest("SQL WITH is not supported");
         }
@@ -109,16 +111,25 @@ public class SqlOperations {
         for (var table : SqlTranslator.tablesOf(select)) {
             read.add(SqlTranslator.resolve(resolver, table));
         }
-        SchemaReadLocks.holding(read, () -> new SqlTranslator(resolver).select(select));
-        return sink -> SchemaReadLocks.holding(read, () -> {
-            SqlTranslator.DerbyQuery query = new SqlTranslator(resolver).select(select);
-            List<String> columns = isStarOverOneTable(select, read) ? read.get(0).exportColumnNames()
-                    : query.columns().stream().map(SqlTranslator.OutputColumn::key).toList();
-            return store.inTransaction(c -> {
-                SqlResultReader.read(c, query, columns, sink);
-                return null;
-            });
-        });
+        return new RecordQuery() {
+            @Override
+            public void check() {
+                withSqlErrors(sql, () -> SchemaReadLocks.holding(read, () -> new SqlTranslator(resolver).select(select)));
+            }
+
+            @Override
+            public void run(RecordSink sink) {
+                withSqlErrors(sql, () -> SchemaReadLocks.holding(read, () -> {
+                    SqlTranslator.DerbyQuery query = new SqlTranslator(resolver).select(select);
+                    List<String> columns = isStarOverOneTable(select, read) ? read.get(0).exportColumnNames()
+                            : query.columns().stream().map(SqlTranslator.OutputColumn::key).toList();
+                    return store.inTransaction(c -> {
+                        SqlResultReader.read(c, query, columns, sink);
+                        return null;
+                    });
+                }));
+            }
+        };
     }
 
     /** `SELECT * FROM one table` exports its columns in Harper's sorted "*" order (spec §8). */
