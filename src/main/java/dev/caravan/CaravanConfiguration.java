@@ -145,7 +145,7 @@ public class CaravanConfiguration implements CamelConfiguration {
         }
         new JobOperations(jobs, control, monitor, jobsVisibleToAll).register(operations);
 
-        context.getRegistry().bind("jobPolicy", new JobRoutePolicy(jobs, control, monitor, secrets));
+        context.getRegistry().bind("jobPolicy", new JobRoutePolicy(jobs, control, monitor, secrets, definitions));
         context.getRegistry().bind("jobRunner", new JobRunner(jobs, secrets));
         context.getRegistry().bind("jobLauncher", new JobLauncher(jobs));
         context.getRegistry().bind("loadJobs", new LoadJobs(jobs, tables));

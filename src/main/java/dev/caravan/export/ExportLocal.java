@@ -99,4 +99,9 @@ public class ExportLocal implements JobDefinition {
     public boolean resumable(ObjectNode storedRequest) {
         return true; // run again from the start: the file appears only once it is complete
     }
+
+    @Override
+    public boolean commitsRecords() {
+        return false;
+    }
 }

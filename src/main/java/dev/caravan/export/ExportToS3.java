@@ -64,4 +64,9 @@ public class ExportToS3 implements JobDefinition {
         stored.set("search_operation", searchOperation);
         return stored;
     }
+
+    @Override
+    public boolean commitsRecords() {
+        return false;
+    }
 }

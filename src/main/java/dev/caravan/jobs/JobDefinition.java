@@ -18,4 +18,12 @@ public interface JobDefinition {
     default boolean resumable(ObjectNode storedRequest) {
         return false;
     }
+
+    /**
+     * Whether the job's progress counts records committed to the database, which a failure message
+     * reports; an export's counts are records written to a file.
+     */
+    default boolean commitsRecords() {
+        return true;
+    }
 }

@@ -3,6 +3,7 @@ package dev.caravan.jobs;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.caravan.api.ApiException;
+import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.Route;
 import org.apache.camel.support.RoutePolicySupport;
@@ -20,12 +21,15 @@ public class JobRoutePolicy extends RoutePolicySupport {
     private final JobControl control;
     private final JobMonitor monitor;
     private final JobSecrets secrets;
+    private final Map<String, JobDefinition> definitions;
 
-    public JobRoutePolicy(JobStore jobs, JobControl control, JobMonitor monitor, JobSecrets secrets) {
+    public JobRoutePolicy(JobStore jobs, JobControl control, JobMonitor monitor, JobSecrets secrets,
+                          Map<String, JobDefinition> definitions) {
         this.jobs = jobs;
         this.control = control;
         this.monitor = monitor;
         this.secrets = secrets;
+        this.definitions = definitions;
     }
 
     @Override
@@ -50,8 +54,8 @@ public class JobRoutePolicy extends RoutePolicySupport {
                 JsonNode result = exchange.getProperty(JobHeaders.RESULT, JsonNode.class);
                 jobs.complete(id, message != null ? message : "Successfully completed job: " + id, result, now);
             } else {
-                // an export commits nothing to the database: its counts are records written to a file
-                boolean commitsRecords = !String.valueOf(exchange.getProperty(JobHeaders.JOB_TYPE)).startsWith("export_");
+                JobDefinition definition = definitions.get(exchange.getProperty(JobHeaders.JOB_TYPE, String.class));
+                boolean commitsRecords = definition == null || definition.commitsRecords();
                 Job.Progress committed = commitsRecords
                         ? jobs.find(id).map(Job::progress).orElse(Job.Progress.NONE) : Job.Progress.NONE;
                 JobFailure f = JobFailure.of(failure, committed);
