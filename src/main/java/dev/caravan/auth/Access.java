@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.caravan.api.ApiException;
 import dev.caravan.api.HarperJson;
+import dev.caravan.store.TableMeta;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -95,6 +96,15 @@ public final class Access {
         }
         JsonNode t = tablePermissions(database, table);
         return t != null && t.path(permission.key()).asBoolean(false);
+    }
+
+    /** The role's rights on each attribute of a table: unrestricted for super users and roles without attribute_permissions. */
+    public AttributePermissions attributes(TableMeta table) {
+        if (isSuperUser()) {
+            return AttributePermissions.unrestricted();
+        }
+        JsonNode t = tablePermissions(table.database(), table.name());
+        return t == null ? AttributePermissions.unrestricted() : AttributePermissions.of(table, t.get("attribute_permissions"));
     }
 
     /** Whether the user sees the table (describe_all lists only these for non-super users). */
