@@ -148,7 +148,7 @@ public class CaravanConfiguration implements CamelConfiguration {
         context.getRegistry().bind("jobPolicy", new JobRoutePolicy(jobs, control, monitor, secrets, definitions));
         context.getRegistry().bind("jobRunner", new JobRunner(jobs, secrets));
         context.getRegistry().bind("jobLauncher", new JobLauncher(jobs));
-        context.getRegistry().bind("loadJobs", new LoadJobs(jobs, tables));
+        context.getRegistry().bind("loadJobs", new LoadJobs(jobs, tables, users));
         context.getRegistry().bind("csvSources", new CsvSources(jobs, spoolDir));
         context.getRegistry().bind("urlSource", new UrlSource(jobs, secrets));
         S3JobAccess s3 = new S3JobAccess(secrets, new S3Clients(context, s3Endpoint));

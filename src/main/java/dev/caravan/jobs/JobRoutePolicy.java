@@ -77,7 +77,7 @@ public class JobRoutePolicy extends RoutePolicySupport {
                 return new JobFailure(TextNode.valueOf("Job cancelled; " + committed.rowsWritten() + " of "
                         + committed.rowsRead() + " records read were committed"), true);
             }
-            if (cause instanceof ApiException api && api.status() == 403) {
+            if (cause instanceof ApiException api && api.status() == 403 && api.body().has("unauthorized_access")) {
                 return new JobFailure(api.body(), false); // Harper stores the permission object itself
             }
             String message = cause.getMessage() != null ? cause.getMessage() : cause.getClass().getSimpleName();

@@ -23,6 +23,9 @@ public class CsvLoad {
         tail.releaseWhenDone(exchange, load);
         CsvRows rows = CsvRows.open(source);
         load.records(rows);
+        if (rows.header() != null) {
+            load.requireWritable(rows.header().names()); // the whole header, before anything is written (as Harper)
+        }
         if (rows.header() != null && load.action() == WriteAction.UPDATE
                 && !rows.header().contains(load.table().primaryKey())) {
             throw new MissingKeyException();

@@ -1,11 +1,15 @@
 package dev.caravan.load;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.caravan.auth.AttributePermissions;
+import dev.caravan.auth.TablePermission;
 import dev.caravan.formats.RecordSource;
 import dev.caravan.jobs.Job;
 import dev.caravan.store.TableMeta;
 import dev.caravan.store.WriteAction;
 import java.nio.file.Path;
+import java.util.Collection;
+import java.util.List;
 
 /**
  * One running load job, carried through its route as the exchange property CaravanLoad: the target,
@@ -27,6 +31,7 @@ public final class LoadContext {
     private RecordSource records;
     private RowBatches batches;
     private Path spoolFile;
+    private AttributePermissions permissions = AttributePermissions.unrestricted();
 
     LoadContext(String jobId, ObjectNode request, TableMeta table, WriteAction action, Job.Progress committed) {
         this.jobId = jobId;
@@ -105,6 +110,23 @@ public final class LoadContext {
 
     void records(RecordSource records) {
         this.records = records;
+    }
+
+    /**
+     * 403 unless the user may write every given attribute with the job's action (docs/harper-observed.md §8);
+     * the job then ends ERROR with Harper's permission object as its message.
+     */
+    public void requireWritable(Collection<String> attributes) {
+        permissions.require(attributes, TablePermission.neededFor(action));
+    }
+
+    /** The same for every key of a batch's records. */
+    public void requireWritable(List<ObjectNode> records) {
+        permissions.requireWrite(records, TablePermission.neededFor(action));
+    }
+
+    void permissions(AttributePermissions permissions) {
+        this.permissions = permissions;
     }
 
     public Path spoolFile() {

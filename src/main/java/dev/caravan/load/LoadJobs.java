@@ -1,6 +1,10 @@
 package dev.caravan.load;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.caravan.auth.Access;
+import dev.caravan.auth.AttributePermissions;
+import dev.caravan.auth.User;
+import dev.caravan.auth.UserStore;
 import dev.caravan.formats.LoadFailure;
 import dev.caravan.jobs.Job;
 import dev.caravan.jobs.JobHeaders;
@@ -11,14 +15,16 @@ import dev.caravan.store.WriteAction;
 import java.util.Locale;
 import org.apache.camel.Exchange;
 
-/** Starts a load job's route: reads its row and puts the LoadContext on the exchange. */
+/** Starts a load job's route: reads its row and the user's attribute rights, and puts the LoadContext on the exchange. */
 public class LoadJobs {
     private final JobStore jobs;
     private final Tables tables;
+    private final UserStore users;
 
-    public LoadJobs(JobStore jobs, Tables tables) {
+    public LoadJobs(JobStore jobs, Tables tables, UserStore users) {
         this.jobs = jobs;
         this.tables = tables;
+        this.users = users;
     }
 
     public void open(Exchange exchange) {
@@ -32,6 +38,18 @@ public class LoadJobs {
             throw new LoadFailure(e.getMessage(), e);
         }
         WriteAction action = WriteAction.valueOf(request.path("action").asText("insert").toUpperCase(Locale.ROOT));
-        exchange.setProperty(LoadContext.PROPERTY, new LoadContext(id, request, table, action, job.progress()));
+        LoadContext load = new LoadContext(id, request, table, action, job.progress());
+        load.permissions(attributeRights(job, table));
+        exchange.setProperty(LoadContext.PROPERTY, load);
+    }
+
+    /** The submitting user's attribute rights as they are now; Harper checks them inside the job (spec §14). */
+    private AttributePermissions attributeRights(Job job, TableMeta table) {
+        User user = users.user(job.user())
+                .orElseThrow(() -> new LoadFailure("user '" + job.user() + "' no longer exists"));
+        if (user.role() == null) {
+            throw Access.withoutRole(user.username());
+        }
+        return new Access(user).attributes(table);
     }
 }

@@ -73,6 +73,7 @@ public class RecordLoad {
     /** One batch, one transaction: the records and the job's new counts commit together. */
     public void writeBatch(RowBatch batch, @ExchangeProperty(LoadContext.PROPERTY) LoadContext load) {
         control.checkpoint(load.jobId());
+        load.requireWritable(batch.rows());
         if (load.action() == WriteAction.UPDATE) {
             requireKeys(batch.rows(), load.table().primaryKey());
         }

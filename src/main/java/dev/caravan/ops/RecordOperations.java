@@ -43,12 +43,9 @@ public class RecordOperations {
     private JsonNode write(OperationRequest request, WriteAction action) {
         TableMeta table = tables.require(request, 400);
         List<ObjectNode> records = records(request);
-        switch (action) {
-            case INSERT -> request.access().requireTable(table.database(), table.name(), TablePermission.INSERT);
-            case UPDATE -> request.access().requireTable(table.database(), table.name(), TablePermission.UPDATE);
-            case UPSERT -> request.access().requireTable(table.database(), table.name(),
-                    TablePermission.INSERT, TablePermission.UPDATE);
-        }
+        TablePermission[] needed = TablePermission.neededFor(action);
+        request.access().requireTable(table.database(), table.name(), needed);
+        request.access().attributes(table).requireWrite(records, needed);
         for (ObjectNode record : records) {
             record.fieldNames().forEachRemaining(HarperNames::checkAttribute);
             JsonNode key = record.get(table.primaryKey());

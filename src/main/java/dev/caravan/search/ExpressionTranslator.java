@@ -236,7 +236,11 @@ final class ExpressionTranslator {
             return null;
         }
         SqlScope.ColumnRef ref = scope.find(c.getTable(), attributeName(c));
-        return ref != null && ref.isPrimaryKey() ? ref : null;
+        if (ref == null || !ref.isPrimaryKey()) {
+            return null;
+        }
+        scope.reference(ref);
+        return ref;
     }
 
     private DerbyExpression addition(Addition a) {
@@ -325,6 +329,7 @@ final class ExpressionTranslator {
         String name = f.getName().toUpperCase(Locale.ROOT);
         List<Expression> parameters = parameters(f);
         if (name.equals("COUNT") && (f.isAllColumns() || parameters.size() == 1 && parameters.get(0) instanceof AllColumns)) {
+            scope.referenceEveryColumn();
             return DerbyExpression.of("COUNT(*)", SqlType.NUMBER);
         }
         if (parameters.size() != 1) {

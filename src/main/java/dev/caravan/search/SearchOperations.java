@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.caravan.api.ApiException;
 import dev.caravan.api.OperationRegistry;
 import dev.caravan.api.OperationRequest;
+import dev.caravan.auth.AttributePermissions;
 import dev.caravan.auth.TablePermission;
 import dev.caravan.ops.Tables;
 import dev.caravan.store.RowShape;
@@ -61,7 +62,7 @@ public class SearchOperations {
         problems.throwIfAny(500);
         TableMeta table = readableTable(request);
         return new TableQuery(store, table, () -> {
-            RowShape shape = shape(table, getAttributes, 500);
+            RowShape shape = shape(request, table, getAttributes, 500, List.of());
             return (c, sink) -> HashSearch.find(c, shape, ids, sink);
         });
     }
@@ -92,7 +93,7 @@ public class SearchOperations {
         TableMeta table = readableTable(request);
         Optional<Condition> condition = ValueSearch.condition(attribute, value);
         return new TableQuery(store, table, () -> valueSelect(table, attribute, condition, descending,
-                shape(table, getAttributes, 500), page)::stream);
+                shape(request, table, getAttributes, 500, List.of(attribute)), page)::stream);
     }
 
     /** A value search's SELECT; "*" is a scan in primary-key order, any other value follows the attribute's index. */
@@ -134,8 +135,10 @@ public class SearchOperations {
         }
         Condition condition = ConditionParser.parse(operator, conditions);
         List<SortKey> sort = sortKeys(request.field("sort"));
+        List<String> searched = new ArrayList<>(condition.attributes());
+        sort.forEach(key -> searched.add(key.attribute()));
         return new TableQuery(store, table,
-                () -> conditionsSelect(table, condition, sort, shape(table, getAttributes, 400), page)::stream);
+                () -> conditionsSelect(table, condition, sort, shape(request, table, getAttributes, 400, searched), page)::stream);
     }
 
     private static Select conditionsSelect(TableMeta table, Condition condition, List<SortKey> sort, RowShape shape,
@@ -185,6 +188,32 @@ public class SearchOperations {
             keys.add(new SortKey(attribute.asText(), s.path("descending").asBoolean(false)));
         }
         return keys;
+    }
+
+    /**
+     * The role's view of the table (docs/harper-observed.md §8): for a role with attribute restrictions
+     * "*" and a missing get_attributes (where Harper returns the whole stored record) are the readable
+     * attributes, and every searched, sorted or named attribute needs read.
+     */
+    private static RowShape shape(OperationRequest request, TableMeta table, JsonNode getAttributes, int unknownStatus,
+                                  List<String> searched) {
+        AttributePermissions permissions = request.access().attributes(table);
+        if (!permissions.isRestricted()) {
+            return shape(table, getAttributes, unknownStatus);
+        }
+        List<String> returned = new ArrayList<>();
+        if (getAttributes == null || "*".equals(getAttributes.get(0).asText())) {
+            returned.addAll(permissions.readable());
+        } else {
+            getAttributes.forEach(a -> returned.add(a.asText()));
+        }
+        List<String> read = new ArrayList<>(searched);
+        read.addAll(returned);
+        permissions.require(read, TablePermission.READ);
+        if (returned.isEmpty()) {
+            throw ApiException.serverError("'get_attributes' must contain at least 1 item"); // Harper's answer, observed §8
+        }
+        return RowShape.named(table, returned);
     }
 
     /** Without get_attributes every attribute; an unknown one answers with the operation's status. */

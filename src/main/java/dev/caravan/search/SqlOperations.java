@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.caravan.api.ApiException;
 import dev.caravan.api.OperationRegistry;
 import dev.caravan.api.OperationRequest;
+import dev.caravan.auth.AttributePermissions;
 import dev.caravan.auth.TablePermission;
 import dev.caravan.ops.Tables;
 import dev.caravan.store.Catalog;
@@ -86,15 +87,16 @@ public class SqlOperations {
         }
         if (statement instanceof Insert insert) {
             TableMeta table = SqlTranslator.resolve(writing(request, TablePermission.INSERT), insert.getTable());
-            return writes.insert(insert, table);
+            return writes.insert(insert, table, request.access().attributes(table));
         }
         if (statement instanceof Update update) {
             SqlTranslator.TableResolver resolver = writing(request, TablePermission.UPDATE);
-            return writes.update(update, SqlTranslator.resolve(resolver, update.getTable()), new SqlTranslator(resolver));
+            TableMeta table = SqlTranslator.resolve(resolver, update.getTable());
+            return writes.update(update, table, request.access().attributes(table), translator(resolver, request));
         }
         if (statement instanceof Delete delete) {
             SqlTranslator.TableResolver resolver = writing(request, TablePermission.DELETE);
-            return writes.delete(delete, SqlTranslator.resolve(resolver, delete.getTable()), new SqlTranslator(resolver));
+            return writes.delete(delete, SqlTranslator.resolve(resolver, delete.getTable()), translator(resolver, request));
         }
         // Harper: 500 "unsupported SQL type drop in SQL: [object Object]" (asked of HarperDB 4.7.29).
         String type = sql.strip().split("\\s+")[0].toLowerCase(Locale.ROOT);
@@ -114,14 +116,15 @@ public class SqlOperations {
         return new RecordQuery() {
             @Override
             public void check() {
-                withSqlErrors(sql, () -> SchemaReadLocks.holding(read, () -> new SqlTranslator(resolver).select(select)));
+                withSqlErrors(sql, () -> SchemaReadLocks.holding(read, () -> translator(resolver, request).select(select)));
             }
 
             @Override
             public void run(RecordSink sink) {
                 withSqlErrors(sql, () -> SchemaReadLocks.holding(read, () -> {
-                    SqlTranslator.DerbyQuery query = new SqlTranslator(resolver).select(select);
-                    List<String> columns = isStarOverOneTable(select, read) ? read.get(0).exportColumnNames()
+                    SqlTranslator.DerbyQuery query = translator(resolver, request).select(select);
+                    List<String> columns = isStarOverOneTable(select, read)
+                            ? starExportColumns(read.get(0), request.access().attributes(read.get(0)))
                             : query.columns().stream().map(SqlTranslator.OutputColumn::key).toList();
                     return store.inTransaction(c -> {
                         SqlResultReader.read(c, query, columns, sink);
@@ -130,6 +133,17 @@ public class SqlOperations {
                 }));
             }
         };
+    }
+
+    /** The translator of a statement, which checks the role's attribute rights on every column it references. */
+    private static SqlTranslator translator(SqlTranslator.TableResolver resolver, OperationRequest request) {
+        return new SqlTranslator(resolver, request.access()::attributes);
+    }
+
+    /** A restricted role exports only the attributes it may read (observed §8). */
+    private static List<String> starExportColumns(TableMeta table, AttributePermissions permissions) {
+        List<String> columns = table.exportColumnNames();
+        return permissions.isRestricted() ? columns.stream().filter(permissions.readable()::contains).toList() : columns;
     }
 
     /** `SELECT * FROM one table` exports its columns in Harper's sorted "*" order (spec §8). */

@@ -1,21 +1,35 @@
 package dev.caravan.search;
 
 import dev.caravan.api.ApiException;
+import dev.caravan.auth.AttributeDenials;
+import dev.caravan.auth.AttributePermissions;
+import dev.caravan.auth.TablePermission;
 import dev.caravan.store.Column;
 import dev.caravan.store.TableMeta;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import net.sf.jsqlparser.schema.Table;
 
 /**
  * The tables a statement reads, each under a generated Derby correlation name (Q1, Q2, ...) so no
  * Harper alias or name meets Derby's identifier rules, and the lookup of column references in them.
+ * Every column the statement references is remembered per table, so the role's attribute rights are
+ * checked once, over all of them (docs/harper-observed.md §8).
  */
 final class SqlScope {
-    /** One table of the FROM clause. */
-    record Source(TableMeta table, String alias, String correlation) {
+    /** One table of the FROM clause and the role's rights on its attributes. */
+    record Source(TableMeta table, String alias, String correlation, AttributePermissions permissions) {
         String qualified(String derbyColumn) {
             return correlation + "." + derbyColumn;
+        }
+
+        /** What "*" selects: every attribute, or only the readable ones for a restricted role. */
+        List<String> starAttributes() {
+            return permissions.isRestricted() ? permissions.readable() : table.allAttributeNames();
         }
     }
 
@@ -58,11 +72,44 @@ final class SqlScope {
     }
 
     private final List<Source> sources = new ArrayList<>();
+    private final Map<Source, Set<String>> referenced = new LinkedHashMap<>();
 
-    Source add(TableMeta table, String alias) {
-        Source source = new Source(table, alias, "Q" + (sources.size() + 1));
+    Source add(TableMeta table, String alias, AttributePermissions permissions) {
+        Source source = new Source(table, alias, "Q" + (sources.size() + 1), permissions);
         sources.add(source);
         return source;
+    }
+
+    /**
+     * Remembers a column reference. A bare name is also charged to the first FROM table, as Harper
+     * charges it (observed §8: a bare `oname` of a join "does not exist on 'perm_obs.dog'").
+     */
+    private void reference(Source source, Table qualifier, String attribute) {
+        if (source != null) {
+            referenced.computeIfAbsent(source, s -> new LinkedHashSet<>()).add(attribute);
+        }
+        if ((qualifier == null || qualifier.getName() == null) && !sources.isEmpty() && sources.get(0) != source) {
+            referenced.computeIfAbsent(sources.get(0), s -> new LinkedHashSet<>()).add(attribute);
+        }
+    }
+
+    /** A reference outside the resolver (the key of `id = 4`, the `*` Harper sees in COUNT(*)). */
+    void reference(ColumnRef ref) {
+        referenced.computeIfAbsent(ref.source(), s -> new LinkedHashSet<>()).add(ref.attribute());
+    }
+
+    /** Harper charges COUNT(*) to the first table as an attribute `*`, which a restricted role lacks (observed §8). */
+    void referenceEveryColumn() {
+        if (!sources.isEmpty()) {
+            referenced.computeIfAbsent(sources.get(0), s -> new LinkedHashSet<>()).add("*");
+        }
+    }
+
+    /** 403 unless the role may read every column referenced so far. */
+    void requireReadable() {
+        AttributeDenials denials = new AttributeDenials();
+        referenced.forEach((source, attributes) -> denials.check(source.permissions(), attributes, TablePermission.READ));
+        denials.throwIfAny();
     }
 
     List<Source> sources() {
@@ -94,8 +141,13 @@ final class SqlScope {
     ColumnRef resolve(Table qualifier, String attribute) {
         ColumnRef found = find(qualifier, attribute);
         if (found == null) {
+            // A restricted role is told the attribute does not exist for it, before the unknown column (observed §8).
+            Source named = qualifier != null && qualifier.getName() != null ? source(qualifier) : null;
+            reference(named, qualifier, attribute);
+            requireReadable();
             throw ApiException.serverError("unknown column " + attribute);
         }
+        reference(found.source(), qualifier, attribute);
         return found;
     }
 

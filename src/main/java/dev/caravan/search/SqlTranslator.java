@@ -1,6 +1,7 @@
 package dev.caravan.search;
 
 import dev.caravan.api.ApiException;
+import dev.caravan.auth.AttributePermissions;
 import dev.caravan.store.TableMeta;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -37,6 +38,12 @@ public final class SqlTranslator {
         TableMeta resolve(String database, String table);
     }
 
+    /** The role's rights on the attributes of a table the SQL names (Access.attributes). */
+    @FunctionalInterface
+    public interface AttributeRights {
+        AttributePermissions of(TableMeta table);
+    }
+
     /** One key of the answer records and the value it holds. */
     record OutputColumn(String key, SelectedValue value) {
     }
@@ -49,9 +56,17 @@ public final class SqlTranslator {
     private static final String NO_TABLE = "SYSIBM.SYSDUMMY1";
 
     private final TableResolver tables;
+    private final AttributeRights rights;
 
-    public SqlTranslator(TableResolver tables) {
+    /** rights: the role's attribute rights on each table the statement names. */
+    public SqlTranslator(TableResolver tables, AttributeRights rights) {
         this.tables = tables;
+        this.rights = rights;
+    }
+
+    /** A translator for a user without attribute restrictions. */
+    public SqlTranslator(TableResolver tables) {
+        this(tables, t -> AttributePermissions.unrestricted());
     }
 
     /** The Harper database and table a table reference names; Harper needs the database (observed §5). */
@@ -124,6 +139,7 @@ public final class SqlTranslator {
         }
         appendOrderBy(sql, select.getOrderByElements(), scope, expressions, list);
         appendLimit(sql, select);
+        scope.requireReadable();
         return new DerbyQuery(sql.toString(), list.columns);
     }
 
@@ -147,6 +163,8 @@ public final class SqlTranslator {
         if (where != null) {
             sql += " WHERE " + expressions.condition(where);
         }
+        // The WHERE and the SET values read the attributes they name; Harper checks only DELETE's (observed §8).
+        scope.requireReadable();
         return new DerbyQuery(sql, list.columns);
     }
 
@@ -182,7 +200,7 @@ public final class SqlTranslator {
     private String source(SqlScope scope, Table table) {
         TableMeta meta = resolve(tables, table);
         String alias = table.getAlias() == null ? null : aliasName(table.getAlias());
-        return meta.sqlName() + " " + scope.add(meta, alias).correlation();
+        return meta.sqlName() + " " + scope.add(meta, alias, rights.of(meta)).correlation();
     }
 
     private static String aliasName(Alias alias) {
@@ -210,9 +228,9 @@ public final class SqlTranslator {
         }
     }
 
-    /** "*": Harper's attribute order per table; absent attributes are null (observed §4, §5). */
+    /** "*": Harper's attribute order per table, a restricted role's readable ones only; absent attributes are null (observed §4, §5, §8). */
     private static void addAll(SelectList list, SqlScope.Source source) {
-        for (String attribute : source.table().allAttributeNames()) {
+        for (String attribute : source.starAttributes()) {
             list.add(attribute, SelectedValue.of(new SqlScope.ColumnRef(source, attribute)), true);
         }
     }

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.caravan.api.ApiException;
 import dev.caravan.api.HarperJson;
 import dev.caravan.api.HarperNames;
+import dev.caravan.auth.AttributePermissions;
+import dev.caravan.auth.TablePermission;
 import dev.caravan.ops.RecordOperations;
 import dev.caravan.store.RecordWriter;
 import dev.caravan.store.Store;
@@ -42,8 +44,9 @@ final class SqlWrites {
         this.clock = clock;
     }
 
-    JsonNode insert(Insert insert, TableMeta table) {
+    JsonNode insert(Insert insert, TableMeta table, AttributePermissions permissions) {
         List<ObjectNode> records = InsertValues.records(insert);
+        permissions.requireWrite(records, TablePermission.INSERT);
         for (ObjectNode record : records) {
             record.fieldNames().forEachRemaining(HarperNames::checkAttribute);
             if (record.path(table.primaryKey()).isBoolean()) {
@@ -54,7 +57,7 @@ final class SqlWrites {
         return RecordOperations.answer(WriteAction.INSERT, records.size(), result);
     }
 
-    JsonNode update(Update update, TableMeta table, SqlTranslator translator) {
+    JsonNode update(Update update, TableMeta table, AttributePermissions permissions, SqlTranslator translator) {
         if (isPresent(update.getJoins()) || update.getFromItem() != null || isPresent(update.getStartJoins())) {
             throw ApiException.badRequest("SQL UPDATE of one table only: " + update);
         }
@@ -72,6 +75,7 @@ final class SqlWrites {
                 values.put(attribute, set.getValues().get(i));
             }
         }
+        permissions.require(values.keySet(), TablePermission.UPDATE);
         List<ObjectNode> records = matching(table, translator, update.getTable(), update.getWhere(), values);
         WriteResult result = records.isEmpty() ? nothing()
                 : store.inTransaction(c -> writer.write(c, table, WriteAction.UPDATE, records, clock.next()));

@@ -57,6 +57,11 @@ public final class RowShape {
         return new RowShape(table, names, false);
     }
 
+    /** The shape of named attributes, each known to exist (a restricted role's readable ones, docs/harper-observed.md §8). */
+    public static RowShape named(TableMeta table, List<String> attributes) {
+        return new RowShape(table, List.copyOf(attributes), false);
+    }
+
     public static RowShape all(TableMeta table) {
         return new RowShape(table, table.allAttributeNames(), true);
     }
