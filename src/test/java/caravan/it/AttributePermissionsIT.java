@@ -34,6 +34,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * <li>ro: name and owner_id all rights, age read only;</li>
  * <li>open: attribute_permissions [] (no restriction);</li>
  * <li>ts: name, age, owner_id all rights and __createdtime__ listed;</li>
+ * <li>ins: name all rights, age read and insert;</li>
  * <li>reader: table read only, name read, age nothing.</li>
  * </ul>
  */
@@ -69,6 +70,7 @@ class AttributePermissionsIT {
         role("ro", tables(grants(true, "[" + attribute("name", all) + "," + attribute("age", "true,false,false") + ","
                 + attribute("owner_id", all) + "]")));
         role("open", tables(grants(true, "[]")));
+        role("ins", tables(grants(true, "[" + attribute("name", all) + "," + attribute("age", "true,true,false") + "]")));
         role("ts", tables(grants(true, "[" + attribute("name", all) + "," + attribute("age", all) + ","
                 + attribute("owner_id", all) + "," + attribute("__createdtime__", all) + "]")));
         role("reader", tables(grants(false, "[" + attribute("name", "true,false,false") + ","
@@ -394,6 +396,7 @@ class AttributePermissionsIT {
                 Arguments.of("ro", "import_from_s3", "upsert", "id,age\n1,5\n", "f.csv", lacking("pup", "age", "['insert','update']")),
                 Arguments.of("ro", "import_from_s3", "insert", "[{\"id\":404,\"name\":\"j\",\"age\":2}]", "g.json",
                         lacking("pup", "age", "['insert']")),
+                Arguments.of("ins", "csv_data_load", null, "id,age\n406,1\n", "i.csv", lacking("pup", "age", "['update']")),
                 Arguments.of("ts", "csv_data_load", "insert", "id,name,__createdtime__\n405,a,5\n", "h.csv",
                         "'" + TIMESTAMP_ERROR.replace('\'', '`') + "'"));
     }
@@ -417,9 +420,11 @@ class AttributePermissionsIT {
         assertEquals("successfully loaded 1 of 1 records",
                 mix.run(load("import_from_s3", "upsert", "[{\"id\":501,\"name\":\"json\"}]", "ok.json").toString())
                         .path("message").asText());
-        assertJson("[{'id':500,'name':'loaded'},{'id':501,'name':'json'}]",
-                admin.ok("{'operation':'search_by_hash','database':'perm','table':'pup','hash_values':[500,501],"
-                        + "'get_attributes':['id','name']}"));
+        assertEquals("successfully loaded 1 of 1 records", new Jobs(caravan.as("ins", "pw"))
+                .run(load("csv_file_load", "insert", "id,age\n502,4\n", "ok-insert.csv").toString()).path("message").asText());
+        assertJson("[{'id':500,'name':'loaded','age':null},{'id':501,'name':'json','age':null},{'id':502,'name':null,'age':4}]",
+                admin.ok("{'operation':'search_by_hash','database':'perm','table':'pup','hash_values':[500,501,502],"
+                        + "'get_attributes':['id','name','age']}"));
     }
 
     private static ObjectNode export(String format, String filename, String statement) {

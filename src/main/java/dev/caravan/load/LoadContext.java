@@ -32,6 +32,7 @@ public final class LoadContext {
     private RowBatches batches;
     private Path spoolFile;
     private AttributePermissions permissions = AttributePermissions.unrestricted();
+    private TablePermission[] rights = {};
 
     LoadContext(String jobId, ObjectNode request, TableMeta table, WriteAction action, Job.Progress committed) {
         this.jobId = jobId;
@@ -117,16 +118,18 @@ public final class LoadContext {
      * the job then ends ERROR with Harper's permission object as its message.
      */
     public void requireWritable(Collection<String> attributes) {
-        permissions.require(attributes, TablePermission.neededFor(action));
+        permissions.require(attributes, rights);
     }
 
     /** The same for every key of a batch's records. */
     public void requireWritable(List<ObjectNode> records) {
-        permissions.requireWrite(records, TablePermission.neededFor(action));
+        permissions.requireWrite(records, rights);
     }
 
-    void permissions(AttributePermissions permissions) {
+    /** The user's rights and those the load needs (LoadRequestChecks.rights). */
+    void permissions(AttributePermissions permissions, TablePermission... rights) {
         this.permissions = permissions;
+        this.rights = rights;
     }
 
     public Path spoolFile() {

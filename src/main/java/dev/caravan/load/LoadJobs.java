@@ -39,7 +39,7 @@ public class LoadJobs {
         }
         WriteAction action = WriteAction.valueOf(request.path("action").asText("insert").toUpperCase(Locale.ROOT));
         LoadContext load = new LoadContext(id, request, table, action, job.progress());
-        load.permissions(attributeRights(job, table));
+        load.permissions(attributeRights(job, table), LoadRequestChecks.rights(request.path("action").textValue()));
         exchange.setProperty(LoadContext.PROPERTY, load);
     }
 

@@ -99,21 +99,29 @@ public final class LoadRequestChecks {
      * when the action is absent or upsert (observed: an absent action requires update).
      */
     public static void authorize(OperationRequest request, TableMeta table) {
-        String action = request.text("action");
-        TablePermission[] needed = action == null || "upsert".equals(action)
+        request.access().requireTable(table.database(), table.name(), rights(request.text("action")));
+    }
+
+    /** The rights a load needs, on the table and on each attribute it writes; the job checks the latter (observed §8). */
+    static TablePermission[] rights(String action) {
+        return action == null || "upsert".equals(action)
                 ? new TablePermission[] {TablePermission.INSERT, TablePermission.UPDATE}
                 : "update".equals(action) ? new TablePermission[] {TablePermission.UPDATE}
                 : new TablePermission[] {TablePermission.INSERT};
-        request.access().requireTable(table.database(), table.name(), needed);
     }
 
-    /** The part of a load request every job keeps: where to write and how. */
+    /**
+     * The part of a load request every job keeps: where to write and how. An absent action stays absent
+     * (the job inserts), since the job's attribute check then needs update as well.
+     */
     public static ObjectNode storedTarget(OperationRequest request, TableMeta table) {
         ObjectNode stored = HarperJson.object();
         stored.put("operation", request.operation());
         stored.put("database", table.database());
         stored.put("table", table.name());
-        stored.put("action", action(request).name().toLowerCase(Locale.ROOT));
+        if (request.text("action") != null) {
+            stored.put("action", action(request).name().toLowerCase(Locale.ROOT));
+        }
         return stored;
     }
 }
