@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.caravan.api.HarperJson;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +32,7 @@ public final class AttributeDenials {
     }
 
     /** Adds what the attributes of one table lack for the needed rights. */
-    public AttributeDenials check(AttributePermissions table, java.util.Collection<String> attributes,
+    public AttributeDenials check(AttributePermissions table, Collection<String> attributes,
                                   TablePermission... needed) {
         table.collect(attributes, List.of(needed), this);
         return this;

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -85,7 +86,7 @@ public final class AttributePermissions {
             }
         }
         // Harper's "*" order: the table's attribute order, an unlisted primary key moved to the end.
-        Map<String, Grant> grants = new java.util.LinkedHashMap<>();
+        Map<String, Grant> grants = new LinkedHashMap<>();
         for (String name : table.allAttributeNames()) {
             if (!name.equals(key) || keyListed) {
                 grants.put(name, listed.getOrDefault(name, Grant.NONE));

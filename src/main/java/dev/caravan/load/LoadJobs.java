@@ -43,7 +43,7 @@ public class LoadJobs {
         exchange.setProperty(LoadContext.PROPERTY, load);
     }
 
-    /** The submitting user's attribute rights as they are now; Harper checks them inside the job (spec §14). */
+    /** The submitting user's attribute rights as they are now: Harper checks them inside the job (docs/harper-observed.md §8). */
     private AttributePermissions attributeRights(Job job, TableMeta table) {
         User user = users.user(job.user())
                 .orElseThrow(() -> new LoadFailure("user '" + job.user() + "' no longer exists"));
