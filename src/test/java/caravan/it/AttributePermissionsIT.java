@@ -35,6 +35,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * <li>open: attribute_permissions [] (no restriction);</li>
  * <li>ts: name, age, owner_id all rights and __createdtime__ listed;</li>
  * <li>ins: name all rights, age read and insert;</li>
+ * <li>blind: only age listed, with no right (so nothing is readable, not even the key);</li>
  * <li>reader: table read only, name read, age nothing.</li>
  * </ul>
  */
@@ -70,6 +71,7 @@ class AttributePermissionsIT {
         role("ro", tables(grants(true, "[" + attribute("name", all) + "," + attribute("age", "true,false,false") + ","
                 + attribute("owner_id", all) + "]")));
         role("open", tables(grants(true, "[]")));
+        role("blind", tables(grants(true, "[" + attribute("age", "false,false,false") + "]")));
         role("ins", tables(grants(true, "[" + attribute("name", all) + "," + attribute("age", "true,true,false") + "]")));
         role("ts", tables(grants(true, "[" + attribute("name", all) + "," + attribute("age", all) + ","
                 + attribute("owner_id", all) + "," + attribute("__createdtime__", all) + "]")));
@@ -227,6 +229,11 @@ class AttributePermissionsIT {
                         "[{'name':'Penny','age':7,'owner_id':10,'id':1},{'name':'Bond','age':3,'owner_id':11,'id':2}]"),
                 Arguments.of("open: every attribute", "open", sql("SELECT id, name, age, owner_id FROM perm.dog ORDER BY id"), 200,
                         "[{'id':1,'name':'Penny','age':7,'owner_id':10},{'id':2,'name':'Bond','age':3,'owner_id':11}]"),
+                Arguments.of("blind: SELECT * of nothing readable", "blind", sql("SELECT * FROM perm.dog"), 200, "[]"),
+                Arguments.of("blind: search_by_hash * of nothing readable", "blind", hash("['*']"), 500,
+                        "{'error':'`get_attributes` must contain at least 1 item'}"),
+                Arguments.of("blind: search_by_value on the key", "blind", "{'operation':'search_by_value','database':'perm',"
+                        + "'table':'dog','search_attribute':'id','search_value':'*','get_attributes':['*']}", 403, missing("dog", "id")),
                 Arguments.of("reader: the readable attribute", "reader", hash("['*']"), 200, NAME_AND_KEY),
                 Arguments.of("reader: the denied attribute", "reader", sql("SELECT age FROM perm.dog"), 403, missing("dog", "age")));
     }
@@ -341,12 +348,14 @@ class AttributePermissionsIT {
     }
 
     @Test
-    void timestampsAreNeverUserWritable() {
+    void timestampsAreNeverUserWritable() throws IOException {
         caravan.as("open", "pw").ok(write("insert", "[{'id':300,'name':'t','brand_new3':1,'__createdtime__':5,'__updatedtime__':6}]"));
         admin.ok(write("insert", "[{'id':301,'name':'t','__createdtime__':5,'__updatedtime__':6}]"));
         ok(caravan.as("open", "pw"), sql("UPDATE perm.pup SET __updatedtime__ = 7, name = `u` WHERE id = 300"));
         admin.ok(write("upsert", "[{'id':301,'__createdtime__':8}]"));
-        for (int id : new int[] {300, 301}) {
+        assertEquals("COMPLETE", new Jobs(admin).run(load("csv_data_load", "insert",
+                "id,name,__createdtime__,__updatedtime__\n302,c,5,6\n", "ts.csv").toString()).path("status").asText());
+        for (int id : new int[] {300, 301, 302}) {
             JsonNode stored = pup(id, "['__createdtime__','__updatedtime__']").get(0);
             assertTrue(stored.path("__createdtime__").asDouble() > 1e12, stored::toString);
             assertTrue(stored.path("__updatedtime__").asDouble() > 1e12, stored::toString);

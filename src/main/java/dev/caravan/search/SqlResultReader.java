@@ -17,6 +17,9 @@ final class SqlResultReader {
     static void read(Connection c, SqlTranslator.DerbyQuery query, List<String> exportColumns, RecordSink sink)
             throws SQLException, IOException {
         sink.columns(exportColumns);
+        if (query.columns().isEmpty()) {
+            return; // "*" over a table the role may read nothing of: Harper answers [] (docs/harper-observed.md §8)
+        }
         try (PreparedStatement ps = c.prepareStatement(query.sql()); ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 sink.accept(record(rs, query.columns()));
