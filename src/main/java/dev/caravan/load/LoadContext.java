@@ -3,6 +3,7 @@ package dev.caravan.load;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.caravan.formats.RecordSource;
 import dev.caravan.jobs.Job;
+import dev.caravan.jobs.JobSources;
 import dev.caravan.store.TableMeta;
 import dev.caravan.store.WriteAction;
 import java.nio.file.Path;
@@ -27,6 +28,8 @@ public final class LoadContext {
     private RecordSource records;
     private RowBatches batches;
     private Path spoolFile;
+    private JobSources.Recorded recordedSource;
+    private String sourceName = "the source";
 
     LoadContext(String jobId, ObjectNode request, TableMeta table, WriteAction action, Job.Progress committed) {
         this.jobId = jobId;
@@ -105,6 +108,24 @@ public final class LoadContext {
 
     void records(RecordSource records) {
         this.records = records;
+    }
+
+    /** What the job recorded of its source when it first opened it (null before that). */
+    public JobSources.Recorded recordedSource() {
+        return recordedSource;
+    }
+
+    void recordedSource(JobSources.Recorded recorded) {
+        this.recordedSource = recorded;
+    }
+
+    /** How messages name the source, e.g. "The file '/srv/dogs.csv'". */
+    public String sourceName() {
+        return sourceName;
+    }
+
+    void sourceName(String name) {
+        this.sourceName = name;
     }
 
     public Path spoolFile() {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.caravan.formats.LoadFailure;
 import dev.caravan.jobs.Job;
 import dev.caravan.jobs.JobHeaders;
+import dev.caravan.jobs.JobSources;
 import dev.caravan.jobs.JobStore;
 import dev.caravan.ops.Tables;
 import dev.caravan.store.TableMeta;
@@ -15,10 +16,12 @@ import org.apache.camel.Exchange;
 public class LoadJobs {
     private final JobStore jobs;
     private final Tables tables;
+    private final JobSources sources;
 
-    public LoadJobs(JobStore jobs, Tables tables) {
+    public LoadJobs(JobStore jobs, Tables tables, JobSources sources) {
         this.jobs = jobs;
         this.tables = tables;
+        this.sources = sources;
     }
 
     public void open(Exchange exchange) {
@@ -32,6 +35,8 @@ public class LoadJobs {
             throw new LoadFailure(e.getMessage(), e);
         }
         WriteAction action = WriteAction.valueOf(request.path("action").asText("insert").toUpperCase(Locale.ROOT));
-        exchange.setProperty(LoadContext.PROPERTY, new LoadContext(id, request, table, action, job.progress()));
+        LoadContext load = new LoadContext(id, request, table, action, job.progress());
+        sources.find(id).ifPresent(load::recordedSource);
+        exchange.setProperty(LoadContext.PROPERTY, load);
     }
 }
