@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import org.apache.camel.Exchange;
 
 /** Opens the local CSV sources: an uploaded (spooled) data field, or a file on the server. */
@@ -75,21 +76,42 @@ public class CsvSources {
             throw new LoadFailure(CsvFileLoad.notRegularMessage(file.toString()));
         }
         SourceIdentity identity = SourceIdentity.ofFile(real);
+        guard.opening(load, () -> releaseBlockedOpen(real));
         FileChannel channel = FileChannel.open(real, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
         try {
             String swapped = SourceIdentity.ofFile(real).changesSince(identity);
             if (swapped != null) {
                 throw new SourceChangedException(sourceName + " changed while it was opened (" + swapped + ")");
             }
-            jobs.setBytesTotal(load.jobId(), identity.size());
             CountingInputStream in = new CountingInputStream(Channels.newInputStream(channel))
                     .named(sourceName).expectLength(identity.size())
                     .atEnd(() -> requireUnchanged(real, identity, sourceName));
-            return guard.open(load, identity, in);
+            guard.open(load, identity, in);
+            jobs.setBytesTotal(load.jobId(), identity.size()); // once it is known to be the job's source
+            return in;
         } catch (IOException | RuntimeException e) {
             channel.close();
             throw e;
         }
+    }
+
+    /**
+     * A FIFO swapped in between the check and the open makes the open wait for a writer: opening its
+     * other end for a moment lets the open return (and the check after it refuse the FIFO). Runs on a
+     * thread of its own, since that open in turn waits when no reader is left.
+     */
+    static void releaseBlockedOpen(Path real) {
+        Thread release = new Thread(() -> {
+            try {
+                if (Files.readAttributes(real, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).isOther()) {
+                    FileChannel.open(real, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS).close();
+                }
+            } catch (IOException e) {
+                // gone or not a FIFO: nothing was blocked on it
+            }
+        }, "fifo-release");
+        release.setDaemon(true);
+        release.start();
     }
 
     /** At the end of a file: the bytes read are the file's only if it was not rewritten meanwhile. */

@@ -50,8 +50,17 @@ public final class RowBatches implements Iterator<RowBatch>, Closeable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt(); // closed by the consumer
-        } catch (RuntimeException e) {
-            ready.offer(new Failure(e));
+        } catch (RuntimeException | Error e) {
+            fail(e instanceof RuntimeException r ? r : new IllegalStateException(e.toString(), e));
+        }
+    }
+
+    /** Waits for room like a batch does: with two batches waiting, an offer would lose the failure. */
+    private void fail(RuntimeException error) {
+        try {
+            ready.put(new Failure(error));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // closed by the consumer, which no longer waits
         }
     }
 
@@ -66,6 +75,9 @@ public final class RowBatches implements Iterator<RowBatch>, Closeable {
             }
             if (next == null) {
                 stopCheck.run(); // a source that sends nothing must not hold the job past a cancel
+                if (reader.isDone() && ready.isEmpty()) {
+                    throw new IllegalStateException("the source's reader stopped without an end or an error");
+                }
             }
         }
         if (next instanceof Failure failure) {

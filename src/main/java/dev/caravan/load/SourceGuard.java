@@ -60,6 +60,11 @@ public class SourceGuard {
         return in;
     }
 
+    /** While the source is being opened, a cancel or a shutdown runs release (an open can block too). */
+    void opening(LoadContext load, Runnable release) {
+        control.sourceOpened(load.jobId(), reason -> release.run());
+    }
+
     /** A URL source must also keep its pace: too slow, it is aborted and the job ends ERROR saying why. */
     void pace(LoadContext load, CountingInputStream in, String failurePrefix) {
         paced.put(load.jobId(), new Watched(in,
