@@ -48,6 +48,8 @@ public class CsvFileLoad implements JobDefinition {
     /**
      * Only a regular file (links resolved) is loaded: opening a FIFO blocks until a writer comes, a
      * device never ends, and a directory has no rows. Checked from its attributes, never by opening it.
+     * (Harper accepts a directory and fails the job with "EISDIR"; Caravan says so before the job, spec
+     * decision 10.)
      */
     private static void requireRegularFile(Path path, String filePath) {
         if (Files.isDirectory(path)) {
