@@ -36,6 +36,7 @@ import dev.caravan.jobs.JobRoutePolicy;
 import dev.caravan.jobs.JobRunner;
 import dev.caravan.jobs.JobSecrets;
 import dev.caravan.jobs.JobShutdown;
+import dev.caravan.jobs.JobSources;
 import dev.caravan.jobs.JobStore;
 import dev.caravan.jobs.JobSubmitter;
 import dev.caravan.load.CsvDataLoad;
@@ -49,10 +50,12 @@ import dev.caravan.load.LoadJobs;
 import dev.caravan.load.LoadRequestChecks;
 import dev.caravan.load.RecordLoad;
 import dev.caravan.load.S3ObjectSource;
+import dev.caravan.load.SourceGuard;
 import dev.caravan.load.UrlSource;
 import dev.caravan.retention.DeleteRecordsBefore;
 import dev.caravan.retention.RecordDeletion;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -85,6 +88,12 @@ public class CaravanConfiguration implements CamelConfiguration {
     private String exportRootList;
     @PropertyInject(value = "caravan.s3.endpoint", defaultValue = "")
     private String s3Endpoint;
+    @PropertyInject(value = "caravan.url.max-duration", defaultValue = "0")
+    private long urlMaxDurationMillis;
+    @PropertyInject(value = "caravan.url.min-bytes-per-second", defaultValue = "0")
+    private long urlMinBytesPerSecond;
+    @PropertyInject(value = "caravan.url.min-rate-window", defaultValue = "60000")
+    private long urlMinRateWindowMillis;
 
     @Override
     public void configure(CamelContext context) throws Exception {
@@ -148,15 +157,20 @@ public class CaravanConfiguration implements CamelConfiguration {
         context.getRegistry().bind("jobPolicy", new JobRoutePolicy(jobs, control, monitor, secrets, definitions));
         context.getRegistry().bind("jobRunner", new JobRunner(jobs, secrets));
         context.getRegistry().bind("jobLauncher", new JobLauncher(jobs));
-        context.getRegistry().bind("loadJobs", new LoadJobs(jobs, tables, users));
-        context.getRegistry().bind("csvSources", new CsvSources(jobs, spoolDir));
-        context.getRegistry().bind("urlSource", new UrlSource(jobs, secrets));
+        JobSources sources = new JobSources(store);
+        SourceGuard guard = new SourceGuard(control, sources,
+                context.getExecutorServiceManager().newSingleThreadScheduledExecutor(this, "source-pace"),
+                Duration.ofMillis(urlMaxDurationMillis), urlMinBytesPerSecond, Duration.ofMillis(urlMinRateWindowMillis));
+        context.getRegistry().bind("loadJobs", new LoadJobs(jobs, tables, users, sources));
+        context.getRegistry().bind("csvSources", new CsvSources(jobs, guard, spoolDir));
+        context.getRegistry().bind("urlSource", new UrlSource(jobs, secrets, guard));
         S3JobAccess s3 = new S3JobAccess(secrets, new S3Clients(context, s3Endpoint));
         context.getRegistry().bind("s3JobAccess", s3);
-        context.getRegistry().bind("s3ObjectSource", new S3ObjectSource(jobs, s3));
+        context.getRegistry().bind("s3ObjectSource", new S3ObjectSource(jobs, s3, guard));
         context.getRegistry().bind("exportUpload", new ExportUpload(jobs, s3));
         ExecutorService readAhead = context.getExecutorServiceManager().newCachedThreadPool(this, "csv-read-ahead");
-        RecordLoad recordLoad = new RecordLoad(store, writer, clock, jobs, control, monitor, batchSize, readAhead);
+        RecordLoad recordLoad = new RecordLoad(store, writer, clock, jobs, control, monitor, sources, batchSize,
+                readAhead);
         context.getRegistry().bind("recordLoad", recordLoad);
         context.getRegistry().bind("csvLoad", new CsvLoad(recordLoad));
         context.getRegistry().bind("jsonLoad", new JsonLoad(recordLoad));

@@ -71,11 +71,25 @@ class CsvFileLoadIT {
     }
 
     @Test
-    void directoryFailsThePlainWay() throws Exception {
+    void directoryIsRefusedBeforeTheJob() throws Exception {
         Path dir = Files.createDirectories(files.resolve("a-dir"));
-        JsonNode job = jobs.run(fileLoad(table("dir"), dir));
-        assertEquals("ERROR", job.get("status").asText());
-        assertEquals("'" + dir + "' is a directory, not a CSV file", job.get("message").asText());
+        ApiClient.Response r = admin.post(fileLoad(table("dir"), dir));
+        assertEquals(400, r.status(), r::toString);
+        assertEquals("'" + dir + "' is a directory, not a CSV file", r.error());
+    }
+
+    @Test
+    void fifoIsRefusedBeforeTheJobWithoutBeingOpened() throws Exception {
+        Path fifo = files.resolve("pipe.csv");
+        assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
+        ApiClient.Response r = admin.post(fileLoad(table("fifo"), fifo));
+        assertEquals(400, r.status(), r::toString);
+        assertEquals("'" + fifo + "' is not a regular file (a FIFO, socket or device cannot be loaded)", r.error());
+
+        Path link = Files.createSymbolicLink(files.resolve("link-to-pipe.csv"), fifo);
+        ApiClient.Response viaLink = admin.post(fileLoad("fifo", link));
+        assertEquals(400, viaLink.status(), viaLink::toString);
+        assertEquals("'" + link + "' is not a regular file (a FIFO, socket or device cannot be loaded)", viaLink.error());
     }
 
     @Test

@@ -71,6 +71,7 @@ class CsvUrlLoadIT {
         server.createContext("/gzip.csv", CsvUrlLoadIT::sendGzip);
         server.createContext("/empty.csv", exchange -> send(exchange, 200, "text/csv", ""));
         server.createContext("/dropped.csv", CsvUrlLoadIT::sendPartOfTheBody);
+        server.createContext("/short.csv", CsvUrlLoadIT::sendLessThanAnnounced);
         serverThreads = Executors.newCachedThreadPool();
         server.setExecutor(serverThreads);
         server.start();
@@ -126,6 +127,25 @@ class CsvUrlLoadIT {
         out.write(rows.toString().getBytes(StandardCharsets.UTF_8));
         out.flush();
         throw new UncheckedIOException(new IOException("connection dropped on purpose"));
+    }
+
+    /** Announces the Content-Length of ROWS_BEFORE_DROP rows, sends half of them, and closes the connection. */
+    private static void sendLessThanAnnounced(HttpExchange exchange) throws IOException {
+        byte[] body = rowsCsv(ROWS_BEFORE_DROP).getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "text/csv");
+        exchange.sendResponseHeaders(200, body.length);
+        OutputStream out = exchange.getResponseBody();
+        out.write(body, 0, body.length / 2);
+        out.flush();
+        exchange.close(); // the JDK server drops the connection of a body shorter than announced
+    }
+
+    private static String rowsCsv(int count) {
+        StringBuilder rows = new StringBuilder("id,name\n");
+        for (int i = 1; i <= count; i++) {
+            rows.append(i).append(",row ").append(i).append('\n');
+        }
+        return rows.toString();
     }
 
     private static String url(String path) {
@@ -337,6 +357,18 @@ class CsvUrlLoadIT {
         assertEquals(written, recordCount("dropped"));
         String message = job.get("message").asText();
         assertTrue(message.endsWith("(" + written + " records were committed before the failure)"), message);
+    }
+
+    @Test
+    void bodyShorterThanItsContentLengthEndsInError() {
+        int length = rowsCsv(ROWS_BEFORE_DROP).getBytes(StandardCharsets.UTF_8).length;
+        JsonNode job = run(urlLoad(table("short"), url("/short.csv")));
+        assertEquals("ERROR", job.get("status").asText(), job::toString);
+        long written = job.get("progress").get("rows_written").asLong();
+        assertEquals(written, recordCount("short"));
+        assertTrue(written < ROWS_BEFORE_DROP / 2, () -> "rows_written " + written);
+        String message = job.get("message").asText();
+        assertTrue(message.contains(String.valueOf(length)) && message.contains(String.valueOf(length / 2)), message);
     }
 
     @Test

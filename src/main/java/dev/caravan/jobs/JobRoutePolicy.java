@@ -45,8 +45,11 @@ public class JobRoutePolicy extends RoutePolicySupport {
         Throwable failure = exchange.getException() != null ? exchange.getException()
                 : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         long now = System.currentTimeMillis();
+        if (failure != null && control.cancelRequested(id)) {
+            failure = new JobCancelledException(id); // whatever aborting its source made the read throw
+        }
         try {
-            if (failure != null && JobFailure.rootOf(failure) instanceof JobStoppedException) {
+            if (failure != null && JobFailure.causedBy(failure, JobStoppedException.class)) {
                 jobs.setPhase(id, JobPhase.QUEUED); // still IN_PROGRESS: JobRecovery resumes it at the next start
                 LOG.info("Job {} stopped for the shutdown; it resumes at the next start", id);
             } else if (failure == null) {
@@ -85,6 +88,15 @@ public class JobRoutePolicy extends RoutePolicySupport {
                 message += " (" + committed.rowsWritten() + " records were committed before the failure)";
             }
             return new JobFailure(TextNode.valueOf(message), false);
+        }
+
+        static boolean causedBy(Throwable t, Class<? extends Throwable> type) {
+            for (Throwable current = t; current != null; current = current.getCause()) {
+                if (type.isInstance(current)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         static Throwable rootOf(Throwable t) {

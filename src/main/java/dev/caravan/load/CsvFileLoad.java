@@ -38,10 +38,34 @@ public class CsvFileLoad implements JobDefinition {
         if (!roots.allows(path)) {
             throw ApiException.badRequest(roots.outside("file_path", filePath));
         }
+        requireRegularFile(path, filePath);
         LoadRequestChecks.authorize(request, table);
         ObjectNode stored = LoadRequestChecks.storedTarget(request, table);
         stored.put("file_path", filePath);
         return stored;
+    }
+
+    /**
+     * Only a regular file (links resolved) is loaded: opening a FIFO blocks until a writer comes, a
+     * device never ends, and a directory has no rows. Checked from its attributes, never by opening it.
+     * (Harper accepts a directory and fails the job with "EISDIR"; Caravan says so before the job, spec
+     * decision 10.)
+     */
+    private static void requireRegularFile(Path path, String filePath) {
+        if (Files.isDirectory(path)) {
+            throw ApiException.badRequest(directoryMessage(filePath));
+        }
+        if (!Files.isRegularFile(path)) {
+            throw ApiException.badRequest(notRegularMessage(filePath));
+        }
+    }
+
+    static String directoryMessage(String filePath) {
+        return "'" + filePath + "' is a directory, not a CSV file";
+    }
+
+    static String notRegularMessage(String filePath) {
+        return "'" + filePath + "' is not a regular file (a FIFO, socket or device cannot be loaded)";
     }
 
     @Override

@@ -5,6 +5,7 @@ import dev.caravan.auth.AttributePermissions;
 import dev.caravan.auth.TablePermission;
 import dev.caravan.formats.RecordSource;
 import dev.caravan.jobs.Job;
+import dev.caravan.jobs.JobSources;
 import dev.caravan.store.TableMeta;
 import dev.caravan.store.WriteAction;
 import java.nio.file.Path;
@@ -33,6 +34,8 @@ public final class LoadContext {
     private Path spoolFile;
     private AttributePermissions permissions = AttributePermissions.unrestricted();
     private TablePermission[] rights = {};
+    private JobSources.Recorded recordedSource;
+    private String sourceName = "the source";
 
     LoadContext(String jobId, ObjectNode request, TableMeta table, WriteAction action, Job.Progress committed) {
         this.jobId = jobId;
@@ -130,6 +133,24 @@ public final class LoadContext {
     void permissions(AttributePermissions permissions, TablePermission... rights) {
         this.permissions = permissions;
         this.rights = rights;
+    }
+
+    /** What the job recorded of its source when it first opened it (null before that). */
+    public JobSources.Recorded recordedSource() {
+        return recordedSource;
+    }
+
+    void recordedSource(JobSources.Recorded recorded) {
+        this.recordedSource = recorded;
+    }
+
+    /** How messages name the source, e.g. "The file '/srv/dogs.csv'". */
+    public String sourceName() {
+        return sourceName;
+    }
+
+    void sourceName(String name) {
+        this.sourceName = name;
     }
 
     public Path spoolFile() {

@@ -8,6 +8,7 @@ import dev.caravan.auth.UserStore;
 import dev.caravan.formats.LoadFailure;
 import dev.caravan.jobs.Job;
 import dev.caravan.jobs.JobHeaders;
+import dev.caravan.jobs.JobSources;
 import dev.caravan.jobs.JobStore;
 import dev.caravan.ops.Tables;
 import dev.caravan.store.TableMeta;
@@ -20,11 +21,13 @@ public class LoadJobs {
     private final JobStore jobs;
     private final Tables tables;
     private final UserStore users;
+    private final JobSources sources;
 
-    public LoadJobs(JobStore jobs, Tables tables, UserStore users) {
+    public LoadJobs(JobStore jobs, Tables tables, UserStore users, JobSources sources) {
         this.jobs = jobs;
         this.tables = tables;
         this.users = users;
+        this.sources = sources;
     }
 
     public void open(Exchange exchange) {
@@ -40,6 +43,7 @@ public class LoadJobs {
         WriteAction action = WriteAction.valueOf(request.path("action").asText("insert").toUpperCase(Locale.ROOT));
         LoadContext load = new LoadContext(id, request, table, action, job.progress());
         load.permissions(attributeRights(job, table), LoadRequestChecks.rights(request.path("action").textValue()));
+        sources.find(id).ifPresent(load::recordedSource);
         exchange.setProperty(LoadContext.PROPERTY, load);
     }
 

@@ -5,10 +5,12 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.Logger;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.caravan.formats.LoadFailure;
 import dev.caravan.formats.RecordSource;
 import dev.caravan.jobs.JobControl;
 import dev.caravan.jobs.JobHeaders;
 import dev.caravan.jobs.JobMonitor;
+import dev.caravan.jobs.JobSources;
 import dev.caravan.jobs.JobStore;
 import dev.caravan.store.MissingKeyException;
 import dev.caravan.store.RecordWriter;
@@ -37,11 +39,13 @@ public class RecordLoad {
     private final JobStore jobs;
     private final JobControl control;
     private final JobMonitor monitor;
+    private final JobSources sources;
     private final int batchSize;
     private final ExecutorService readAhead;
 
     public RecordLoad(Store store, RecordWriter writer, TxClock clock, JobStore jobs, JobControl control,
-                      JobMonitor monitor, int batchSize, ExecutorService readAhead) {
+                      JobMonitor monitor, JobSources sources, int batchSize, ExecutorService readAhead) {
+        this.sources = sources;
         this.batchSize = batchSize;
         this.readAhead = readAhead;
         this.store = store;
@@ -65,7 +69,8 @@ public class RecordLoad {
     /** The source's records in batches, read ahead on another thread. */
     RowBatches batches(LoadContext load, RecordSource records) {
         load.records(records);
-        RowBatches batches = new RowBatches(records, load.input(), batchSize, readAhead);
+        RowBatches batches = new RowBatches(records, load.input(), batchSize, readAhead,
+                () -> control.checkpoint(load.jobId()));
         load.batches(batches);
         return batches;
     }
@@ -80,6 +85,9 @@ public class RecordLoad {
         WriteResult result = store.inTransaction(c -> {
             WriteResult r = writer.write(c, load.table(), load.action(), batch.rows(), clock.next());
             jobs.recordProgress(c, load.jobId(), load.progressAfter(batch, r.written(), r.skippedKeys().size()));
+            if (batch.sourceHashAtEnd() != null) {
+                sources.recordHash(c, load.jobId(), batch.sourceHashAtEnd());
+            }
             return r;
         });
         load.committed(batch.rowsReadAtEnd(), result.written(), result.skippedKeys().size());
@@ -106,6 +114,10 @@ public class RecordLoad {
     /** Closes the source and removes a spool file; called on success and on failure. */
     static void release(LoadContext load) {
         try {
+            if (load.input() != null) {
+                // a source still open (a failed or cancelled job) is dropped, not read to its end
+                load.input().abort(new LoadFailure("the job's source is closed"));
+            }
             if (load.batches() != null) {
                 load.batches().close();
             }

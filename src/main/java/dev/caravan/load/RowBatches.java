@@ -10,6 +10,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Batches of records, parsed one or two batches ahead on another thread: reading and casting the source
@@ -19,15 +20,20 @@ import java.util.concurrent.Future;
 public final class RowBatches implements Iterator<RowBatch>, Closeable {
     private static final Object END = new Object();
     private static final int AHEAD = 2;
+    private static final long STOP_CHECK_MILLIS = 200;
 
     private final BlockingQueue<Object> ready = new ArrayBlockingQueue<>(AHEAD);
     private final Future<?> reader;
+    private final Runnable stopCheck;
     private Object next;
 
     private record Failure(RuntimeException error) {
     }
 
-    public RowBatches(RecordSource rows, CountingInputStream input, int batchSize, ExecutorService executor) {
+    /** stopCheck throws when the job must stop (a cancel, a shutdown); it runs while waiting for rows too. */
+    public RowBatches(RecordSource rows, CountingInputStream input, int batchSize, ExecutorService executor,
+                      Runnable stopCheck) {
+        this.stopCheck = stopCheck;
         this.reader = executor.submit(() -> read(rows, input, batchSize));
     }
 
@@ -39,23 +45,39 @@ public final class RowBatches implements Iterator<RowBatch>, Closeable {
                     ready.put(END);
                     return;
                 }
-                ready.put(new RowBatch(batch, rows.rowsRead(), input == null ? 0 : input.count()));
+                SourceCheckpoint at = input == null ? new SourceCheckpoint(0, null) : input.checkpoint();
+                ready.put(new RowBatch(batch, rows.rowsRead(), at.bytes(), at.hash()));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt(); // closed by the consumer
-        } catch (RuntimeException e) {
-            ready.offer(new Failure(e));
+        } catch (RuntimeException | Error e) {
+            fail(e instanceof RuntimeException r ? r : new IllegalStateException(e.toString(), e));
+        }
+    }
+
+    /** Waits for room like a batch does: with two batches waiting, an offer would lose the failure. */
+    private void fail(RuntimeException error) {
+        try {
+            ready.put(new Failure(error));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // closed by the consumer, which no longer waits
         }
     }
 
     @Override
     public boolean hasNext() {
-        if (next == null) {
+        while (next == null) {
             try {
-                next = ready.take();
+                next = ready.poll(STOP_CHECK_MILLIS, TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while waiting for rows", e);
+            }
+            if (next == null) {
+                stopCheck.run(); // a source that sends nothing must not hold the job past a cancel
+                if (reader.isDone() && ready.isEmpty()) {
+                    throw new IllegalStateException("the source's reader stopped without an end or an error");
+                }
             }
         }
         if (next instanceof Failure failure) {

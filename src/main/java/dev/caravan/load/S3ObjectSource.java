@@ -22,10 +22,12 @@ public class S3ObjectSource {
 
     private final JobStore jobs;
     private final S3JobAccess s3;
+    private final SourceGuard guard;
 
-    public S3ObjectSource(JobStore jobs, S3JobAccess s3) {
+    public S3ObjectSource(JobStore jobs, S3JobAccess s3, SourceGuard guard) {
         this.jobs = jobs;
         this.s3 = s3;
+        this.guard = guard;
     }
 
     /** Binds the job's client and sets up the GetObject: the bucket for the endpoint URI, the key header. */
@@ -37,16 +39,20 @@ public class S3ObjectSource {
         exchange.getMessage().setHeader(AWS2S3Constants.KEY, load.request().path("s3").path("key").asText());
     }
 
-    /** The object's body, counted as it is read (bytes total from its length), gunzipped for ".gz". */
+    /** The object's body, counted as it is read (it must carry its whole length), gunzipped for ".gz". */
     public InputStream response(Exchange exchange) throws IOException {
         LoadContext load = exchange.getProperty(LoadContext.PROPERTY, LoadContext.class);
         @SuppressWarnings("unchecked")
         ResponseInputStream<GetObjectResponse> object = exchange.getMessage().getBody(ResponseInputStream.class);
-        if (object.response().contentLength() != null) {
-            jobs.setBytesTotal(load.jobId(), object.response().contentLength());
+        GetObjectResponse meta = object.response();
+        if (meta.contentLength() != null) {
+            jobs.setBytesTotal(load.jobId(), meta.contentLength());
         }
-        CountingInputStream counted = new CountingInputStream(object);
-        load.input(counted);
+        load.sourceName("The S3 object");
+        CountingInputStream counted = new CountingInputStream(object).named(load.sourceName())
+                .expectLength(meta.contentLength()).abortedBy(object::abort);
+        guard.open(load, SourceIdentity.ofObject(meta.contentLength(), meta.eTag(),
+                meta.lastModified() == null ? null : meta.lastModified().toString()), counted);
         SourceFormat format = SourceFormat.ofName(load.request().path("s3").path("key").asText())
                 .orElseThrow(() -> new LoadFailure(ImportFromS3.BAD_EXTENSION));
         exchange.setProperty(JsonLoad.FORMAT, format.records());

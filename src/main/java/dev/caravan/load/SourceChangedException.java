@@ -1,0 +1,16 @@
+package dev.caravan.load;
+
+import dev.caravan.formats.LoadFailure;
+
+/** The source is not the one the job started on, or it ended early: the job ends ERROR rather than load part of it. */
+public class SourceChangedException extends LoadFailure {
+    public SourceChangedException(String message) {
+        super(message);
+    }
+
+    /** On a resume: the message says the source changed since the job started. */
+    static SourceChangedException sinceStart(String detail) {
+        return new SourceChangedException("The source changed since the job started: " + detail
+                + "; the job does not resume into a different source");
+    }
+}
