@@ -50,11 +50,20 @@ public class SchemaOperations {
         if (name != null && name.isEmpty()) {
             throw ApiException.badRequest("'database' is not allowed to be empty");
         }
+        requireDatabaseName(request);
         String database = request.database();
         if (!catalog.createDatabase(database)) {
             throw ApiException.badRequest("database '" + database + "' already exists");
         }
         return HarperJson.message("database '" + database + "' successfully created");
+    }
+
+    /** The database a create names, when it names one: Harper's name rules (spec §1.3), as for tables. */
+    private static void requireDatabaseName(OperationRequest request) {
+        JsonNode given = request.field("database") != null ? request.field("database") : request.field("schema");
+        if (given != null) {
+            HarperNames.requireSchemaName("Database", given);
+        }
     }
 
     /** The database/schema field as given ("" included), or null when absent. */
@@ -87,9 +96,13 @@ public class SchemaOperations {
         if (primaryKey == null) {
             throw ApiException.badRequest("'primary_key' is required");
         }
-        if (!HarperNames.isAllowed(table)) {
-            throw ApiException.badRequest("Table names cannot include backticks or forward slashes");
+        if (table.isEmpty()) {
+            throw ApiException.badRequest("'table' is not allowed to be empty");
         }
+        requireDatabaseName(request);
+        HarperNames.requireSchemaName("Table", request.field("table"));
+        HarperNames.requireSchemaName("Primary key", request.field(request.text("primary_key") != null
+                ? "primary_key" : "hash_attribute"));
         String database = request.database();
         if (catalog.createTable(database, table, primaryKey).isEmpty()) {
             throw ApiException.badRequest("Table '" + table + "' already exists in '" + database + "'");
