@@ -1,5 +1,8 @@
 package dev.caravan.load;
 
+import dev.caravan.jobs.SecretUrls;
+import java.util.LinkedHashMap;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.caravan.api.ApiException;
@@ -20,6 +23,8 @@ import java.util.Map;
  * passthrough headers cannot resume after a crash (it ends ERROR, interrupted).
  */
 public class CsvUrlLoad implements JobDefinition {
+    /** Where a URL with a secret in it waits for the run, among the headers: no header is named so (not a token). */
+    static final String URL_SECRET = "(csv_url)";
     private final LoadRequestChecks checks;
     private final JobSecrets secrets;
 
@@ -59,22 +64,19 @@ public class CsvUrlLoad implements JobDefinition {
         TableMeta table = checks.table(request);
         LoadRequestChecks.authorize(request, table);
         ObjectNode stored = LoadRequestChecks.storedTarget(request, table);
-        stored.put("csv_url", url.textValue());
+        Map<String, String> kept = headers == null ? new LinkedHashMap<>() : PassthroughHeaders.checked(headers);
+        stored.put("csv_url", SecretUrls.redact(url.textValue()));
+        if (SecretUrls.hasSecret(url.textValue())) {
+            kept.put(URL_SECRET, url.textValue());
+        }
+        if (!kept.isEmpty()) {
+            secrets.keep(jobId, kept);
+        }
         if (headers != null && !headers.isEmpty()) {
-            secrets.keep(jobId, headerMap(headers));
             ObjectNode redacted = stored.putObject("passthrough_headers");
             headers.fieldNames().forEachRemaining(name -> redacted.put(name, "[redacted]"));
         }
         return stored;
-    }
-
-    private static Map<String, String> headerMap(JsonNode headers) {
-        Map<String, String> map = new java.util.LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = headers.fields(); it.hasNext();) {
-            Map.Entry<String, JsonNode> e = it.next();
-            map.put(e.getKey(), e.getValue().asText());
-        }
-        return map;
     }
 
     /** Joi's uri(): an absolute URI with a scheme (ftp://host/x passes, "not a url" does not). */
@@ -89,6 +91,7 @@ public class CsvUrlLoad implements JobDefinition {
 
     @Override
     public boolean resumable(ObjectNode storedRequest) {
-        return !storedRequest.has("passthrough_headers");
+        return !storedRequest.has("passthrough_headers")
+                && !storedRequest.path("csv_url").asText().contains(SecretUrls.REDACTED);
     }
 }

@@ -96,9 +96,6 @@ public class SchemaOperations {
         if (primaryKey == null) {
             throw ApiException.badRequest("'primary_key' is required");
         }
-        if (table.isEmpty()) {
-            throw ApiException.badRequest("'table' is not allowed to be empty");
-        }
         requireDatabaseName(request);
         HarperNames.requireSchemaName("Table", request.field("table"));
         HarperNames.requireSchemaName("Primary key", request.field(request.text("primary_key") != null
