@@ -68,8 +68,8 @@ public class SchemaOperations {
 
     /** The database/schema field as given ("" included), or null when absent. */
     private static String emptyGivenName(OperationRequest request) {
-        String database = request.text("database");
-        return database != null ? database : request.text("schema");
+        JsonNode given = request.field("database") != null ? request.field("database") : request.field("schema");
+        return given != null && given.isTextual() ? given.textValue() : null;
     }
 
     private JsonNode dropDatabase(OperationRequest request) {
