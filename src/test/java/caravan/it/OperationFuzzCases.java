@@ -18,7 +18,7 @@ import java.util.Random;
  * Operations that change data name the scratch database, or things that do not exist, so that the
  * seed database, users and roles stay as they were whatever the server does with a case.
  */
-final class OperationFuzzCases {
+public final class OperationFuzzCases {
     static final String SEED_DB = "fuzz";
     static final String SEED_TABLE = "seed";
     static final String SCRATCH_DB = "fuzz_scratch";
@@ -133,7 +133,7 @@ final class OperationFuzzCases {
     }
 
     /** Every operation's base request, built for a server prepared as OperationFuzzIT prepares it. */
-    static Map<String, ObjectNode> bases(String importFile, String exportDir) {
+    public static Map<String, ObjectNode> bases(String importFile, String exportDir) {
         Map<String, ObjectNode> bases = new LinkedHashMap<>();
         String seed = "'database':'fuzz','table':'seed'";
         String scratch = "'database':'fuzz_scratch','table':'scratch'";
