@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -36,6 +37,9 @@ import org.junit.jupiter.api.io.TempDir;
 class OperationFuzzIT {
     private static final long SEED = 20261201L;
     private static final int COMBINED_CASES = 1500;
+    /** One case in this many is sent again by a user with table rights only (403s and table checks). */
+    private static final int RESTRICTED_SHARE = 4;
+    private static final String RESTRICTED_USER = "fuzz_restricted";
     /** Generous: a loaded CI machine must not turn a slow answer into a reported hang. */
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
     private static final String GENERIC_500 = "There was an error processing your request. Check logs and try again.";
@@ -64,6 +68,12 @@ class OperationFuzzIT {
         // a request without a database means 'data' (spec §1.2): the second scratch database
         api.ok("{'operation':'create_database','database':'data'}");
         api.ok("{'operation':'create_table','database':'fuzz_scratch','table':'scratch','primary_key':'id'}");
+        api.ok("{'operation':'add_role','role':'fuzz_restricted','permission':{'super_user':false,"
+                + "'fuzz':{'tables':{'seed':{'read':true,'insert':false,'update':false,'delete':false,'attribute_permissions':[]}}},"
+                + "'fuzz_scratch':{'tables':{'scratch':{'read':true,'insert':true,'update':true,'delete':false,"
+                + "'attribute_permissions':[]}}}}}");
+        api.ok("{'operation':'add_user','username':'" + RESTRICTED_USER + "','password':'pw','role':'fuzz_restricted',"
+                + "'active':true}");
     }
 
     @AfterAll
@@ -81,11 +91,20 @@ class OperationFuzzIT {
 
         Map<String, Integer> statuses = new TreeMap<>();
         List<String> failures = new ArrayList<>();
+        String admin = basic(CaravanProcess.ADMIN, CaravanProcess.PASSWORD);
+        String restricted = basic(RESTRICTED_USER, "pw");
+        Random share = new Random(SEED);
+        int sent = 0;
         for (OperationFuzzCases.Case c : cases) {
-            String outcome = send(c, failures);
-            statuses.merge(outcome, 1, Integer::sum);
+            statuses.merge(send(c, admin, failures), 1, Integer::sum);
+            sent++;
+            if (share.nextInt(RESTRICTED_SHARE) == 0) {
+                statuses.merge("restricted " + send(c, restricted, failures), 1, Integer::sum);
+                sent++;
+            }
         }
-        System.out.println("Fuzz: " + cases.size() + " cases (seed " + SEED + "), outcomes " + statuses);
+        System.out.println("Fuzz: " + cases.size() + " cases, " + sent + " requests (seed " + SEED + "), outcomes "
+                + statuses);
 
         failures.forEach(f -> System.out.println("FUZZ FAILURE " + f));
         assertTrue(failures.isEmpty(), failures.size() + " failing cases, the first ones:\n"
@@ -95,35 +114,38 @@ class OperationFuzzIT {
     }
 
     /** Sends one case; returns its outcome for the counts and records what is wrong with it. */
-    private static String send(OperationFuzzCases.Case c, List<String> failures) throws InterruptedException {
+    private static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String send(OperationFuzzCases.Case c, String authorization, List<String> failures)
+            throws InterruptedException {
+        String label = c + (authorization.equals(basic(CaravanProcess.ADMIN, CaravanProcess.PASSWORD)) ? ""
+                : " (as " + RESTRICTED_USER + ")");
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + caravan.port() + "/"))
                 .timeout(REQUEST_TIMEOUT)
                 .header("Content-Type", "application/json")
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                        (CaravanProcess.ADMIN + ":" + CaravanProcess.PASSWORD).getBytes(StandardCharsets.UTF_8)))
+                .header("Authorization", authorization)
                 .POST(HttpRequest.BodyPublishers.ofString(c.body()))
                 .build();
         HttpResponse<String> response;
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (HttpTimeoutException e) {
-            failures.add(c + ": no answer within " + REQUEST_TIMEOUT.toSeconds() + " s");
+            failures.add(label + ": no answer within " + REQUEST_TIMEOUT.toSeconds() + " s");
             return "hang";
         } catch (IOException e) {
-            failures.add(c + ": " + e);
+            failures.add(label + ": " + e);
             return "io-error";
         }
         int status = response.statusCode();
         String error = errorText(response.body());
         if (status >= 400 && (error == null || error.isBlank())) {
-            failures.add(c + ": " + status + " without a message: " + abbreviate(response.body()));
+            failures.add(label + ": " + status + " without a message: " + abbreviate(response.body()));
         } else if (status == 500 && (GENERIC_500.equals(error) || !expected500(c.operation(), error))) {
-            failures.add(c + ": 500 " + abbreviate(error));
+            failures.add(label + ": 500 " + abbreviate(error));
         } else if (status > 500 || status == 404 && error == null) {
-            failures.add(c + ": " + status + " " + abbreviate(response.body()));
-        }
-        if (status == 500 && System.getProperty("fuzz.print500") != null) {
-            System.out.println("FUZZ 500 " + c.operation() + " | " + abbreviate(error));
+            failures.add(label + ": " + status + " " + abbreviate(response.body()));
         }
         return String.valueOf(status);
     }

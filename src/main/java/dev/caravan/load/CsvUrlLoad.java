@@ -1,26 +1,25 @@
 package dev.caravan.load;
 
-import dev.caravan.jobs.SecretUrls;
-import java.util.LinkedHashMap;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.caravan.api.ApiException;
 import dev.caravan.api.OperationRequest;
 import dev.caravan.jobs.JobDefinition;
 import dev.caravan.jobs.JobSecrets;
+import dev.caravan.jobs.SecretUrls;
 import dev.caravan.store.TableMeta;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
-import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * csv_url_load (spec §6): validated with Joi's messages (quoted, joined by ". "). Passthrough header
  * values are secrets: they are kept in memory for the run only, never in the job row, so a job with
- * passthrough headers cannot resume after a crash (it ends ERROR, interrupted).
+ * passthrough headers cannot resume after a crash (it ends ERROR, interrupted); so it is with a URL
+ * that carries a password or a signature, which the job row shows redacted (SecretUrls).
  */
 public class CsvUrlLoad implements JobDefinition {
     /** Where a URL with a secret in it waits for the run, among the headers: no header is named so (not a token). */

@@ -58,11 +58,17 @@ public class SchemaOperations {
         return HarperJson.message("database '" + database + "' successfully created");
     }
 
-    /** The database a create names, when it names one: Harper's name rules (spec §1.3), as for tables. */
+    /**
+     * The database a create names, when it names one: Harper's name rules (spec §1.3), as for tables.
+     * An empty database field gives way to schema, then to 'data', as OperationRequest.database() says.
+     */
     private static void requireDatabaseName(OperationRequest request) {
-        JsonNode given = request.field("database") != null ? request.field("database") : request.field("schema");
-        if (given != null) {
-            HarperNames.requireSchemaName("Database", given);
+        for (String field : new String[] {"database", "schema"}) {
+            JsonNode given = request.field(field);
+            if (given != null && !(given.isTextual() && given.textValue().isEmpty())) {
+                HarperNames.requireSchemaName("Database", given);
+                return;
+            }
         }
     }
 
