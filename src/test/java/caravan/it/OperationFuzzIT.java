@@ -113,11 +113,11 @@ class OperationFuzzIT {
         assertEquals(before, snapshot(), "the seed database, users and roles are unchanged");
     }
 
-    /** Sends one case; returns its outcome for the counts and records what is wrong with it. */
     private static String basic(String user, String password) {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
+    /** Sends one case; returns its outcome for the counts and records what is wrong with it. */
     private static String send(OperationFuzzCases.Case c, String authorization, List<String> failures)
             throws InterruptedException {
         String label = c + (authorization.equals(basic(CaravanProcess.ADMIN, CaravanProcess.PASSWORD)) ? ""
