@@ -129,6 +129,15 @@ public final class OperationFuzzCases {
             "SELECT",
             ";");
 
+    /** Bodies that are no proper request at all: the envelope's own checks (spec §1.1). */
+    static final List<String> ODD_BODIES = List.of("", " ", "null", "[]", "\"describe_all\"", "{}", "{\"operation\":123}",
+            "{\"operation\":[\"describe_all\"]}", "{\"operation\":{}}", "{\"operation\":\"\"}",
+            "{\"operation\":\"describe_all\\u0000\"}", "{\"operation\":\"sql\",\"sql\":\"SELECT 1\",\"sql\":null}",
+            "{\"operation\":\"describe_all\"", "{\"operation\":\"describe_all\"}{}", "{\"operation\":\"describe_all\"}]",
+            "[".repeat(5000) + "]".repeat(5000), "{\"operation\":\"" + "x".repeat(100_000) + "\"}",
+            "{\"operation\":\"describe_all\",\"a\":1e999999999}", "{\"operation\":\"describe_all\",\"a\":"
+                    + "9".repeat(5000) + "}");
+
     private OperationFuzzCases() {
     }
 
@@ -229,6 +238,9 @@ public final class OperationFuzzCases {
         for (String sql : ODD_SQL) {
             String json = JSON.getNodeFactory().textNode(sql).toString();
             cases.add(oneField("sql", bases.get("sql"), "sql", new Hostile("odd-sql:" + abbreviate(sql), json)));
+        }
+        for (int i = 0; i < ODD_BODIES.size(); i++) {
+            cases.add(new Case("envelope", "body", "odd-body-" + i, ODD_BODIES.get(i)));
         }
         Random random = new Random(seed);
         List<String> operations = new ArrayList<>(bases.keySet());
