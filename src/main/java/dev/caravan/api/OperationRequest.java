@@ -29,12 +29,22 @@ public record OperationRequest(ObjectNode body, User user, Access access) {
      * neither given means 'data'.
      */
     public String database() {
+        requireNotContainer("database");
+        requireNotContainer("schema");
         String database = truthy(field("database"));
         if (database != null) {
             return database;
         }
         String schema = truthy(field("schema"));
         return schema != null ? schema : "data";
+    }
+
+    /** An array or object where a name belongs is refused: its text would be a name nobody asked for. */
+    public void requireNotContainer(String name) {
+        JsonNode value = field(name);
+        if (value != null && value.isContainerNode()) {
+            throw ApiException.badRequest("'" + name + "' must be a string");
+        }
     }
 
     private static String truthy(JsonNode value) {

@@ -1,5 +1,10 @@
 package dev.caravan.export;
 
+import java.io.IOException;
+import java.nio.file.LinkOption;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.caravan.api.ApiException;
@@ -17,6 +22,7 @@ import java.nio.file.Path;
  * path, directory; the directory must also lie inside caravan.export.roots.
  */
 public class ExportLocal implements JobDefinition {
+    private static final Logger LOG = LoggerFactory.getLogger(ExportLocal.class);
     private final ExportRequestChecks checks;
     private final AllowedRoots roots;
 
@@ -92,6 +98,31 @@ public class ExportLocal implements JobDefinition {
         }
         if (!roots.allowsNewFile(file)) {
             throw ApiException.badRequest(roots.outside("file", ExportTarget.joined(path, fileName)));
+        }
+    }
+
+    /**
+     * The hidden part file of a crashed run. Its name holds the target's, which without a filename is
+     * the epoch ms of that run, so every part file of this job in the target's folder goes.
+     */
+    @Override
+    public void removeLeftovers(ObjectNode storedRequest, String jobId) {
+        Path folder = Path.of(storedRequest.path("path").asText());
+        if (storedRequest.hasNonNull("filename")) {
+            Path parent = folder.resolve(storedRequest.get("filename").asText()).getParent();
+            folder = parent != null ? parent : folder;
+        }
+        String suffix = "." + jobId + ".part";
+        try (java.util.stream.Stream<Path> files = Files.list(folder)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                String name = file.getFileName().toString();
+                if (name.startsWith(".") && name.endsWith(suffix) && Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+                    Files.deleteIfExists(file);
+                    LOG.info("Removed the part file {} of interrupted export job {}", file, jobId);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Could not remove the part files of interrupted export job {}: {}", jobId, e.toString());
         }
     }
 

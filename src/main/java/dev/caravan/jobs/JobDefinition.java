@@ -20,6 +20,13 @@ public interface JobDefinition {
     }
 
     /**
+     * Removes what a job interrupted by a crash left half-written (called at start-up, before the job
+     * resumes or ends ERROR): the process that would have cleaned it up is gone.
+     */
+    default void removeLeftovers(ObjectNode storedRequest, String jobId) {
+    }
+
+    /**
      * Whether the job's progress counts records committed to the database, which a failure message
      * reports; an export's counts are records written to a file.
      */

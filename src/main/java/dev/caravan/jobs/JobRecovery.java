@@ -34,6 +34,9 @@ public class JobRecovery implements ExtendedStartupListener {
     public void onCamelContextFullyStarted(CamelContext context, boolean alreadyStarted) {
         for (Job job : jobs.inProgress()) {
             JobDefinition definition = definitions.get(job.type());
+            if (definition != null && job.request() != null) {
+                definition.removeLeftovers(job.request(), job.id());
+            }
             if (definition != null && job.request() != null && definition.resumable(job.request())) {
                 LOG.info("Resuming job {} ({}) after row {}", job.id(), job.type(), job.progress().rowsRead());
                 jobs.setPhase(job.id(), JobPhase.QUEUED);

@@ -83,7 +83,9 @@ public class JobRoutePolicy extends RoutePolicySupport {
             if (cause instanceof ApiException api && api.status() == 403 && api.body().has("unauthorized_access")) {
                 return new JobFailure(api.body(), false); // Harper stores the permission object itself
             }
-            String message = cause.getMessage() != null ? cause.getMessage() : cause.getClass().getSimpleName();
+            // an HTTP client's message names the URL it failed on, secrets and all
+            String message = cause.getMessage() != null ? SecretUrls.redactIn(cause.getMessage())
+                    : cause.getClass().getSimpleName();
             if (committed.rowsWritten() > 0) {
                 message += " (" + committed.rowsWritten() + " records were committed before the failure)";
             }

@@ -28,6 +28,8 @@ public class CsvFileLoad implements JobDefinition {
     public ObjectNode prepare(OperationRequest request, String jobId) {
         String filePath = LoadRequestChecks.requiredSource(request, "file_path", "File path");
         TableMeta table = checks.table(request);
+        // rights first: a user who may not load into the table learns nothing about the server's files
+        LoadRequestChecks.authorize(request, table);
         Path path = Path.of(filePath);
         if (!Files.exists(path)) {
             throw ApiException.badRequest("No such file or directory " + filePath);
@@ -39,7 +41,6 @@ public class CsvFileLoad implements JobDefinition {
             throw ApiException.badRequest(roots.outside("file_path", filePath));
         }
         requireRegularFile(path, filePath);
-        LoadRequestChecks.authorize(request, table);
         ObjectNode stored = LoadRequestChecks.storedTarget(request, table);
         stored.put("file_path", filePath);
         return stored;

@@ -6,20 +6,24 @@ import dev.caravan.api.ApiException;
 import dev.caravan.api.OperationRequest;
 import dev.caravan.jobs.JobDefinition;
 import dev.caravan.jobs.JobSecrets;
+import dev.caravan.jobs.SecretUrls;
 import dev.caravan.store.TableMeta;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
-import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * csv_url_load (spec §6): validated with Joi's messages (quoted, joined by ". "). Passthrough header
  * values are secrets: they are kept in memory for the run only, never in the job row, so a job with
- * passthrough headers cannot resume after a crash (it ends ERROR, interrupted).
+ * passthrough headers cannot resume after a crash (it ends ERROR, interrupted); so it is with a URL
+ * that carries a password or a signature, which the job row shows redacted (SecretUrls).
  */
 public class CsvUrlLoad implements JobDefinition {
+    /** Where a URL with a secret in it waits for the run, among the headers: no header is named so (not a token). */
+    static final String URL_SECRET = "(csv_url)";
     private final LoadRequestChecks checks;
     private final JobSecrets secrets;
 
@@ -59,22 +63,19 @@ public class CsvUrlLoad implements JobDefinition {
         TableMeta table = checks.table(request);
         LoadRequestChecks.authorize(request, table);
         ObjectNode stored = LoadRequestChecks.storedTarget(request, table);
-        stored.put("csv_url", url.textValue());
+        Map<String, String> kept = headers == null ? new LinkedHashMap<>() : PassthroughHeaders.checked(headers);
+        stored.put("csv_url", SecretUrls.redact(url.textValue()));
+        if (SecretUrls.hasSecret(url.textValue())) {
+            kept.put(URL_SECRET, url.textValue());
+        }
+        if (!kept.isEmpty()) {
+            secrets.keep(jobId, kept);
+        }
         if (headers != null && !headers.isEmpty()) {
-            secrets.keep(jobId, headerMap(headers));
             ObjectNode redacted = stored.putObject("passthrough_headers");
             headers.fieldNames().forEachRemaining(name -> redacted.put(name, "[redacted]"));
         }
         return stored;
-    }
-
-    private static Map<String, String> headerMap(JsonNode headers) {
-        Map<String, String> map = new java.util.LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = headers.fields(); it.hasNext();) {
-            Map.Entry<String, JsonNode> e = it.next();
-            map.put(e.getKey(), e.getValue().asText());
-        }
-        return map;
     }
 
     /** Joi's uri(): an absolute URI with a scheme (ftp://host/x passes, "not a url" does not). */
@@ -89,6 +90,7 @@ public class CsvUrlLoad implements JobDefinition {
 
     @Override
     public boolean resumable(ObjectNode storedRequest) {
-        return !storedRequest.has("passthrough_headers");
+        return !storedRequest.has("passthrough_headers")
+                && !storedRequest.path("csv_url").asText().contains(SecretUrls.REDACTED);
     }
 }

@@ -47,17 +47,12 @@ public final class LoadRequestChecks {
             }
             return;
         }
-        if (!value.isTextual()) {
+        if (value.isNumber()) {
             errors.add(label + " names cannot include backticks or forward slashes," + label + " has an incorrect length");
-            return;
-        }
-        String name = value.textValue();
-        if (name.isEmpty()) {
+        } else if (value.isTextual() && value.textValue().isEmpty()) {
             errors.add(label + " is too short (minimum is 1 characters)");
-        } else if (!HarperNames.isAllowed(name)) {
-            errors.add(label + " names cannot include backticks or forward slashes");
-        } else if (name.length() > HarperNames.MAX_LENGTH) {
-            errors.add(label + " cannot exceed 250 characters");
+        } else {
+            HarperNames.schemaNameProblem(label, value).ifPresent(errors::add);
         }
     }
 

@@ -38,10 +38,12 @@ public class UrlSource {
         Message message = exchange.getMessage();
         message.getHeaders().clear();
         message.setBody(null);
-        for (Map.Entry<String, String> header : secrets.take(load.jobId()).entrySet()) {
+        Map<String, String> kept = new java.util.HashMap<>(secrets.take(load.jobId()));
+        String url = kept.containsKey(CsvUrlLoad.URL_SECRET) ? kept.remove(CsvUrlLoad.URL_SECRET) : url(load);
+        for (Map.Entry<String, String> header : kept.entrySet()) {
             message.setHeader(header.getKey(), header.getValue());
         }
-        message.setHeader(Exchange.HTTP_URI, url(load));
+        message.setHeader(Exchange.HTTP_URI, url);
         message.setHeader(Exchange.HTTP_METHOD, "GET");
         // The body is decoded here, not by the HTTP client (contentCompressionDisabled on the endpoint):
         // its raw stream is the one a cancel can abort, and Content-Length counts the bytes it carries.

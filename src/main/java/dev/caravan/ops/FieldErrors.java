@@ -51,6 +51,15 @@ final class FieldErrors {
         return this;
     }
 
+    /** validate.js length.maximum, here the store's limit for names (docs/harper-observed.md has no longer name). */
+    FieldErrors maxLength(String field, int maximum) {
+        JsonNode value = value(field);
+        if (value != null && value.isTextual() && value.textValue().length() > maximum) {
+            messages.add(label(field) + " is too long (maximum is " + maximum + " characters)");
+        }
+        return this;
+    }
+
     FieldErrors bool(String field) {
         JsonNode value = value(field);
         if (value != null && !value.isBoolean()) {

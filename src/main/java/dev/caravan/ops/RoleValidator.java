@@ -1,5 +1,7 @@
 package dev.caravan.ops;
 
+import dev.caravan.api.HarperNames;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -37,11 +39,13 @@ final class RoleValidator {
     }
 
     void checkAdd(ObjectNode body) {
-        new Check(body).run(new FieldErrors(body).present("role").name("role").name("id").present("permission"));
+        new Check(body).run(new FieldErrors(body).present("role").name("role").maxLength("role", HarperNames.MAX_ACCOUNT_NAME_LENGTH)
+                .name("id").maxLength("id", HarperNames.MAX_ACCOUNT_NAME_LENGTH).present("permission"));
     }
 
     void checkAlter(ObjectNode body) {
-        new Check(body).run(new FieldErrors(body).name("role").present("id").name("id").present("permission"));
+        new Check(body).run(new FieldErrors(body).name("role").maxLength("role", HarperNames.MAX_ACCOUNT_NAME_LENGTH)
+                .present("id").name("id").maxLength("id", HarperNames.MAX_ACCOUNT_NAME_LENGTH).present("permission"));
     }
 
     /** One validation run: its collected messages. */

@@ -50,6 +50,7 @@ public class SchemaOperations {
         if (name != null && name.isEmpty()) {
             throw ApiException.badRequest("'database' is not allowed to be empty");
         }
+        requireDatabaseName(request);
         String database = request.database();
         if (!catalog.createDatabase(database)) {
             throw ApiException.badRequest("database '" + database + "' already exists");
@@ -57,10 +58,24 @@ public class SchemaOperations {
         return HarperJson.message("database '" + database + "' successfully created");
     }
 
+    /**
+     * The database a create names, when it names one: Harper's name rules (spec §1.3), as for tables.
+     * An empty database field gives way to schema, then to 'data', as OperationRequest.database() says.
+     */
+    private static void requireDatabaseName(OperationRequest request) {
+        for (String field : new String[] {"database", "schema"}) {
+            JsonNode given = request.field(field);
+            if (given != null && !(given.isTextual() && given.textValue().isEmpty())) {
+                HarperNames.requireSchemaName("Database", given);
+                return;
+            }
+        }
+    }
+
     /** The database/schema field as given ("" included), or null when absent. */
     private static String emptyGivenName(OperationRequest request) {
-        String database = request.text("database");
-        return database != null ? database : request.text("schema");
+        JsonNode given = request.field("database") != null ? request.field("database") : request.field("schema");
+        return given != null && given.isTextual() ? given.textValue() : null;
     }
 
     private JsonNode dropDatabase(OperationRequest request) {
@@ -87,9 +102,10 @@ public class SchemaOperations {
         if (primaryKey == null) {
             throw ApiException.badRequest("'primary_key' is required");
         }
-        if (!HarperNames.isAllowed(table)) {
-            throw ApiException.badRequest("Table names cannot include backticks or forward slashes");
-        }
+        requireDatabaseName(request);
+        HarperNames.requireSchemaName("Table", request.field("table"));
+        HarperNames.requireSchemaName("Primary key", request.field(request.text("primary_key") != null
+                ? "primary_key" : "hash_attribute"));
         String database = request.database();
         if (catalog.createTable(database, table, primaryKey).isEmpty()) {
             throw ApiException.badRequest("Table '" + table + "' already exists in '" + database + "'");

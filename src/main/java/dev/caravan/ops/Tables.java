@@ -30,6 +30,7 @@ public final class Tables {
     }
 
     private static String requiredName(OperationRequest request) {
+        request.requireNotContainer("table");
         String table = request.text("table");
         if (table == null) {
             throw ApiException.badRequest("'table' is required");

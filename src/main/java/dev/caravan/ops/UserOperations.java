@@ -1,5 +1,7 @@
 package dev.caravan.ops;
 
+import dev.caravan.api.HarperNames;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -41,6 +43,7 @@ public class UserOperations {
         request.access().requireSuperUser("addUser");
         FieldErrors fields = new FieldErrors(request.body())
                 .present("username").excluding("username", "system", SYSTEM_NAME)
+                .maxLength("username", HarperNames.MAX_ACCOUNT_NAME_LENGTH)
                 .present("password")
                 .present("role").name("role")
                 .present("active").bool("active");
@@ -48,6 +51,7 @@ public class UserOperations {
             throw ApiException.badRequest(fields.joined());
         }
         String username = request.text("username");
+        HarperNames.requireAccountName("User", username);
         String roleName = request.text("role");
         User.Role role = users.roleByName(roleName)
                 .orElseThrow(() -> ApiException.notFound(roleName + " role not found"));

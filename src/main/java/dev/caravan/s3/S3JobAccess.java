@@ -1,5 +1,7 @@
 package dev.caravan.s3;
 
+import dev.caravan.jobs.SecretUrls;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.caravan.formats.LoadFailure;
 import dev.caravan.jobs.JobSecrets;
@@ -41,14 +43,14 @@ public class S3JobAccess {
         if (!BUCKET_NAME.matcher(bucket).matches()) {
             throw new LoadFailure("The specified bucket is not valid.");
         }
-        String endpoint = s3.hasNonNull("endpoint") ? s3.get("endpoint").asText() : null;
+        String endpoint = s3.hasNonNull("endpoint") ? SecretUrls.endpointWithoutSecrets(s3.get("endpoint").asText()) : null;
         exchange.setProperty(CLIENT, clients.open(exchange, jobId, credentials, s3.path("region").asText(), endpoint));
         exchange.setProperty(BUCKET, bucket);
         exchange.setProperty(CREDENTIALS, credentials);
     }
 
     public String location(JsonNode s3, String key) {
-        String endpoint = s3.hasNonNull("endpoint") ? s3.get("endpoint").asText() : null;
+        String endpoint = s3.hasNonNull("endpoint") ? SecretUrls.endpointWithoutSecrets(s3.get("endpoint").asText()) : null;
         return clients.location(endpoint, s3.path("region").asText(), s3.path("bucket").asText(), key);
     }
 

@@ -1,5 +1,7 @@
 package dev.caravan.s3;
 
+import dev.caravan.jobs.SecretUrls;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.caravan.api.HarperJson;
@@ -21,7 +23,7 @@ public final class S3RequestFields {
         for (String field : List.of("bucket", "key", "region", "endpoint")) {
             JsonNode value = s3.get(field);
             if (value != null && !value.isNull()) {
-                target.put(field, value.textValue());
+                target.put(field, "endpoint".equals(field) ? SecretUrls.redact(value.textValue()) : value.textValue());
             }
         }
         return target;

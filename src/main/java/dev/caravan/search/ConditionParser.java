@@ -72,7 +72,18 @@ final class ConditionParser {
         if (!element.has("search_value") && !element.has("value")) {
             throw ApiException.badRequest("Search condition for " + attribute + " must have a value");
         }
+        requireFinite(attribute, value);
         return new Condition.Comparison(attribute, type == null ? SearchType.EQUALS : SearchType.of(type), value);
+    }
+
+    /** 1e309 parses (as an exact decimal) but is no number the store can compare with: it overflows a DOUBLE. */
+    private static void requireFinite(String attribute, JsonNode value) {
+        if (value != null && value.isArray()) {
+            value.forEach(element -> requireFinite(attribute, element));
+        } else if (value != null && value.isNumber() && Double.isInfinite(value.doubleValue())) {
+            throw ApiException.badRequest("Search value " + value + " for " + attribute
+                    + " is outside the range of a number");
+        }
     }
 
     private static String text(JsonNode element, String name, String alternative) {

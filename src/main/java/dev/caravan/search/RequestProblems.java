@@ -42,6 +42,8 @@ final class RequestProblems {
                 add("'limit' must be a number");
             } else if (l.doubleValue() < 1) {
                 add("'limit' must be greater than or equal to 1");
+            } else if (!isSafe(l)) {
+                add("'limit' must be a safe number");
             } else {
                 limit = l.longValue();
             }
@@ -52,10 +54,19 @@ final class RequestProblems {
                 add("'offset' must be a number");
             } else if (o.doubleValue() < 0) {
                 add("'offset' must be greater than or equal to 0");
+            } else if (!isSafe(o)) {
+                add("'offset' must be a safe number");
             } else {
                 offset = o.longValue();
             }
         }
         return new Page(offset, limit);
     }
+
+    /** Joi's number() refuses integers beyond 2^53 - 1 (and 1e309, Infinity): longValue() would wrap them. */
+    private static boolean isSafe(JsonNode number) {
+        return Math.abs(number.doubleValue()) <= MAX_SAFE_INTEGER;
+    }
+
+    private static final double MAX_SAFE_INTEGER = 9007199254740991d;
 }

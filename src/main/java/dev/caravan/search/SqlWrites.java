@@ -135,8 +135,9 @@ final class SqlWrites {
             if (columns == null || columns.isEmpty()) {
                 throw ApiException.badRequest("SQL INSERT needs a column list: INSERT INTO db.table (a, b) VALUES (1, 2)");
             }
-            if (insert.getValues() == null) {
-                throw ApiException.badRequest("SQL INSERT supports VALUES only");
+            // getValues() casts whatever follows the column list, so INSERT ... SELECT is refused before it
+            if (!(insert.getSelect() instanceof net.sf.jsqlparser.statement.select.Values)) {
+                throw ApiException.badRequest("SQL INSERT supports VALUES only, not INSERT ... SELECT");
             }
             List<ObjectNode> records = new ArrayList<>();
             for (ExpressionList<?> row : rows(insert.getValues().getExpressions())) {
