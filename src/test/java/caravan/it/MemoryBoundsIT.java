@@ -16,9 +16,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -198,20 +201,54 @@ class MemoryBoundsIT {
         assertStillServes();
     }
 
-    @Test
-    void insertBodyJustUnderTheLimitIsInserted() {
-        long limit = bodyLimit();
-        String table = admin.newTable("mem");
+    /** An insert of small records, about size bytes long. */
+    private static String insertBody(String table, long size) {
         StringBuilder body = new StringBuilder("{\"operation\":\"insert\",\"database\":\"mem\",\"table\":\"" + table + "\",\"records\":[");
         int count = 0;
-        while (body.length() < limit - 1024) {
+        while (body.length() < size) {
             body.append(count == 0 ? "" : ",").append("{\"id\":").append(++count).append(",\"name\":\"dog ").append(count)
                     .append("\",\"age\":").append(count % 20).append(",\"good\":true}");
         }
-        body.append("]}");
-        ApiClient.Response r = admin.postRaw(body.toString());
+        return body.append("]}").toString();
+    }
+
+    @Test
+    void insertBodyJustUnderTheLimitIsInserted() {
+        long limit = bodyLimit();
+        String body = insertBody(admin.newTable("mem"), limit - 1024);
+        ApiClient.Response r = admin.postRaw(body);
         assertEquals(200, r.status(), () -> r.toString().substring(0, Math.min(500, r.toString().length())));
+        long count = body.chars().filter(ch -> ch == '{').count() - 1;
         assertEquals("inserted " + count + " of " + count + " records", r.message());
+        assertStillServes();
+    }
+
+    @Test
+    void concurrentLargeInsertsAreInsertedOrAnswered503() throws Exception {
+        long limit = bodyLimit();
+        int clients = 6;
+        List<Future<ApiClient.Response>> answers = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        try {
+            for (int c = 0; c < clients; c++) {
+                String body = insertBody(admin.newTable("mem"), limit - 1024);
+                answers.add(pool.submit(() -> admin.postRaw(body)));
+            }
+            int inserted = 0;
+            for (Future<ApiClient.Response> answer : answers) {
+                ApiClient.Response r = answer.get();
+                if (r.status() == 503) {
+                    assertTrue(r.error().startsWith("The server is busy with other large requests"), r::toString);
+                } else {
+                    assertEquals(200, r.status(), r::toString);
+                    assertTrue(r.message().startsWith("inserted "), r::toString);
+                    inserted++;
+                }
+            }
+            assertTrue(inserted > 0, "no insert was admitted");
+        } finally {
+            pool.shutdownNow();
+        }
         assertStillServes();
     }
 

@@ -1,6 +1,7 @@
 package dev.caravan.api;
 
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ExtendedStartupListener;
 import org.apache.camel.component.platform.http.main.MainHttpServer;
@@ -10,21 +11,30 @@ import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter;
  * The largest request body (caravan.max-body-bytes), enforced by the HTTP server itself so that no
  * more is ever buffered: a larger body is answered 413 with the Operations API's {"error": ...} body,
  * pointing to the loads that stream. Unset, it is a share of the heap that a request, parsed into a
- * JSON tree several times its size, always fits in.
+ * JSON tree several times its size, always fits in; large requests beyond that share at once are
+ * answered 503 before their bodies are read (see {@link BodyBudget}).
  */
 public final class BodyLimit implements ExtendedStartupListener {
-    /** An insert body's JSON tree takes several times the body's bytes; 1/32 of the heap leaves room for that. */
+    /**
+     * An insert body's JSON tree takes several times the body's bytes (at -Xmx256m one body of 1/32
+     * of the heap fits, six at once ran out of heap), so 1/32 of the heap is both the default limit
+     * and the most body bytes worked on at once.
+     */
     static final int HEAP_SHARE = 32;
 
     private final long limit;
+    private final BodyBudget budget;
 
-    private BodyLimit(long limit) {
+    private BodyLimit(long limit, long budget) {
         this.limit = limit;
+        this.budget = new BodyBudget(budget);
     }
 
     /** The limit in force: the configured bytes, or a share of the heap when 0 or less. */
     public static BodyLimit of(long configured, long maxHeap) {
-        return new BodyLimit(configured > 0 ? configured : maxHeap / HEAP_SHARE);
+        long share = maxHeap / HEAP_SHARE;
+        long limit = configured > 0 ? configured : share;
+        return new BodyLimit(limit, Math.max(limit, share));
     }
 
     public long bytes() {
@@ -48,6 +58,11 @@ public final class BodyLimit implements ExtendedStartupListener {
                 + "load large data with csv_file_load, csv_url_load or import_from_s3, which stream it";
     }
 
+    static String busyMessage() {
+        return "The server is busy with other large requests; retry later, or load large data with "
+                + "csv_file_load, csv_url_load or import_from_s3, which stream it";
+    }
+
     @Override
     public void onCamelContextStarted(CamelContext context, boolean alreadyStarted) {
         // the HTTP server's router exists once the context has fully started
@@ -57,17 +72,34 @@ public final class BodyLimit implements ExtendedStartupListener {
     public void onCamelContextFullyStarted(CamelContext context, boolean alreadyStarted) {
         int port = Integer.parseInt(context.resolvePropertyPlaceholders("{{camel.server.port}}"));
         Router router = VertxPlatformHttpRouter.lookup(context, VertxPlatformHttpRouter.getRouterNameFromPort(port));
-        String body = HarperJson.write(new ApiException(413, message()).body());
+        String tooLarge = HarperJson.write(new ApiException(413, message()).body());
+        String busy = HarperJson.write(new ApiException(503, busyMessage()).body());
+        // before the body handler (order -1): a large body is admitted, or refused before it is read
+        router.route().order(-1).handler(routing -> {
+            long bytes = BodyBudget.reservation(routing.request().getHeader("Content-Length"), limit);
+            if (!budget.tryReserve(bytes)) {
+                answer(routing, 503, busy);
+                return;
+            }
+            if (bytes > 0) {
+                routing.addEndHandler(done -> budget.release(bytes));
+            }
+            routing.next();
+        });
         // the body handler fails the request with 413 on this (the mounted) router; answer it in our shape
         router.route().failureHandler(routing -> {
             if (routing.statusCode() != 413 || routing.response().ended()) {
                 routing.next();
                 return;
             }
-            routing.response()
-                    .setStatusCode(413)
-                    .putHeader("Content-Type", "application/json; charset=utf-8")
-                    .end(body);
+            answer(routing, 413, tooLarge);
         });
+    }
+
+    private static void answer(RoutingContext routing, int status, String body) {
+        routing.response()
+                .setStatusCode(status)
+                .putHeader("Content-Type", "application/json; charset=utf-8")
+                .end(body);
     }
 }
