@@ -18,13 +18,20 @@ final class BodyBudget {
         this.capacity = capacity;
     }
 
-    /** What a request reserves: its Content-Length up to the limit, the limit when it has none, 0 when small. */
-    static long reservation(String contentLength, long limit) {
+    /**
+     * What a request reserves: its Content-Length up to the limit; without one, nothing when it can
+     * have no body (HTTP/1.x without Transfer-Encoding) and the limit otherwise; 0 when small.
+     */
+    static long reservation(String contentLength, boolean bodyWithoutLength, long limit) {
         long size;
-        try {
-            size = contentLength == null ? limit : Long.parseLong(contentLength.trim());
-        } catch (NumberFormatException e) {
-            size = limit;
+        if (contentLength == null) {
+            size = bodyWithoutLength ? limit : 0;
+        } else {
+            try {
+                size = Long.parseLong(contentLength.trim());
+            } catch (NumberFormatException e) {
+                size = limit;
+            }
         }
         return size <= SMALL ? 0 : Math.min(size, limit);
     }

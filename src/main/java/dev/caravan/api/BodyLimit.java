@@ -1,5 +1,7 @@
 package dev.caravan.api;
 
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import org.apache.camel.CamelContext;
@@ -76,7 +78,9 @@ public final class BodyLimit implements ExtendedStartupListener {
         String busy = HarperJson.write(new ApiException(503, busyMessage()).body());
         // before the body handler (order -1): a large body is admitted, or refused before it is read
         router.route().order(-1).handler(routing -> {
-            long bytes = BodyBudget.reservation(routing.request().getHeader("Content-Length"), limit);
+            HttpServerRequest request = routing.request();
+            boolean bodyWithoutLength = request.version() == HttpVersion.HTTP_2 || request.getHeader("Transfer-Encoding") != null;
+            long bytes = BodyBudget.reservation(request.getHeader("Content-Length"), bodyWithoutLength, limit);
             if (!budget.tryReserve(bytes)) {
                 answer(routing, 503, busy);
                 return;

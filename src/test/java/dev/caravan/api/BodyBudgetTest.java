@@ -12,20 +12,25 @@ class BodyBudgetTest {
 
     @Test
     void reservationIsTheDeclaredLengthUpToTheLimit() {
-        assertEquals(1 << 20, BodyBudget.reservation("1048576", LIMIT));
-        assertEquals(LIMIT, BodyBudget.reservation("999999999", LIMIT));
+        assertEquals(1 << 20, BodyBudget.reservation("1048576", false, LIMIT));
+        assertEquals(LIMIT, BodyBudget.reservation("999999999", false, LIMIT));
     }
 
     @Test
     void undeclaredOrUnreadableLengthReservesTheLimit() {
-        assertEquals(LIMIT, BodyBudget.reservation(null, LIMIT));
-        assertEquals(LIMIT, BodyBudget.reservation("lots", LIMIT));
+        assertEquals(LIMIT, BodyBudget.reservation(null, true, LIMIT));
+        assertEquals(LIMIT, BodyBudget.reservation("lots", false, LIMIT));
+    }
+
+    @Test
+    void requestThatCannotHaveABodyReservesNothing() {
+        assertEquals(0, BodyBudget.reservation(null, false, LIMIT));
     }
 
     @Test
     void smallBodiesReserveNothing() {
-        assertEquals(0, BodyBudget.reservation("120", LIMIT));
-        assertEquals(0, BodyBudget.reservation(String.valueOf(BodyBudget.SMALL), LIMIT));
+        assertEquals(0, BodyBudget.reservation("120", false, LIMIT));
+        assertEquals(0, BodyBudget.reservation(String.valueOf(BodyBudget.SMALL), true, LIMIT));
     }
 
     @Test
