@@ -1,8 +1,8 @@
 package dev.caravan;
 
 import dev.caravan.api.ApiRequests;
-import dev.caravan.api.BodyLimit;
 import dev.caravan.api.ApiResponses;
+import dev.caravan.api.BodyLimit;
 import dev.caravan.api.OperationRegistry;
 import dev.caravan.auth.Authenticator;
 import dev.caravan.auth.UserStore;
