@@ -2,6 +2,7 @@ package dev.caravan;
 
 import dev.caravan.api.ApiRequests;
 import dev.caravan.api.ApiResponses;
+import dev.caravan.api.BodyLimit;
 import dev.caravan.api.OperationRegistry;
 import dev.caravan.auth.Authenticator;
 import dev.caravan.auth.UserStore;
@@ -45,6 +46,7 @@ import dev.caravan.load.CsvLoad;
 import dev.caravan.load.CsvSources;
 import dev.caravan.load.CsvUrlLoad;
 import dev.caravan.load.ImportFromS3;
+import dev.caravan.load.InflationLimits;
 import dev.caravan.load.JsonLoad;
 import dev.caravan.load.LoadJobs;
 import dev.caravan.load.LoadRequestChecks;
@@ -94,6 +96,14 @@ public class CaravanConfiguration implements CamelConfiguration {
     private long urlMinBytesPerSecond;
     @PropertyInject(value = "caravan.url.min-rate-window", defaultValue = "60000")
     private long urlMinRateWindowMillis;
+    @PropertyInject(value = "caravan.max-body-bytes", defaultValue = "0")
+    private long maxBodyBytes;
+    @PropertyInject(value = "caravan.load.max-record-bytes", defaultValue = "0")
+    private long maxRecordBytes;
+    @PropertyInject(value = "caravan.load.max-inflate-ratio", defaultValue = "200")
+    private long maxInflateRatio;
+    @PropertyInject(value = "caravan.load.max-inflated-bytes", defaultValue = "0")
+    private long maxInflatedBytes;
 
     @Override
     public void configure(CamelContext context) throws Exception {
@@ -118,6 +128,9 @@ public class CaravanConfiguration implements CamelConfiguration {
         context.getRegistry().bind("store", store);
         context.getRegistry().bind("catalog", catalog);
         context.getRegistry().bind("operations", operations);
+        BodyLimit bodyLimit = BodyLimit.of(maxBodyBytes, Runtime.getRuntime().maxMemory());
+        bodyLimit.applyTo(context);
+        context.addStartupListener(bodyLimit);
         context.getRegistry().bind("apiRequests", new ApiRequests(new Authenticator(users)));
         context.getRegistry().bind("apiResponses", new ApiResponses());
         ExportRequestChecks exportChecks = new ExportRequestChecks(new ExportSearch(searches, sql));
@@ -163,17 +176,21 @@ public class CaravanConfiguration implements CamelConfiguration {
                 Duration.ofMillis(urlMaxDurationMillis), urlMinBytesPerSecond, Duration.ofMillis(urlMinRateWindowMillis));
         context.getRegistry().bind("loadJobs", new LoadJobs(jobs, tables, users, sources));
         context.getRegistry().bind("csvSources", new CsvSources(jobs, guard, spoolDir));
-        context.getRegistry().bind("urlSource", new UrlSource(jobs, secrets, guard));
+        InflationLimits inflation = new InflationLimits(maxInflateRatio, maxInflatedBytes);
+        context.getRegistry().bind("urlSource", new UrlSource(jobs, secrets, guard, inflation));
         S3JobAccess s3 = new S3JobAccess(secrets, new S3Clients(context, s3Endpoint));
         context.getRegistry().bind("s3JobAccess", s3);
-        context.getRegistry().bind("s3ObjectSource", new S3ObjectSource(jobs, s3, guard));
+        context.getRegistry().bind("s3ObjectSource", new S3ObjectSource(jobs, s3, guard, inflation));
         context.getRegistry().bind("exportUpload", new ExportUpload(jobs, s3));
         ExecutorService readAhead = context.getExecutorServiceManager().newCachedThreadPool(this, "csv-read-ahead");
         RecordLoad recordLoad = new RecordLoad(store, writer, clock, jobs, control, monitor, sources, batchSize,
                 readAhead);
         context.getRegistry().bind("recordLoad", recordLoad);
-        context.getRegistry().bind("csvLoad", new CsvLoad(recordLoad));
-        context.getRegistry().bind("jsonLoad", new JsonLoad(recordLoad));
+        // a record (and a batch) of up to 1/64 of the heap: at most four batches are in memory at once
+        long recordLimit = maxRecordBytes > 0 ? maxRecordBytes : Runtime.getRuntime().maxMemory() / 64;
+        context.getPropertiesComponent().addOverrideProperty("caravan.load.max-record-bytes", String.valueOf(recordLimit));
+        context.getRegistry().bind("csvLoad", new CsvLoad(recordLoad, recordLimit));
+        context.getRegistry().bind("jsonLoad", new JsonLoad(recordLoad, recordLimit));
         context.getRegistry().bind("exportJobs", new ExportJobs(jobs, users, exportChecks));
         context.getRegistry().bind("exportFiles", new ExportFiles(store, jobs, control, monitor, spoolDir, batchSize));
         context.getRegistry().bind("recordDeletion",

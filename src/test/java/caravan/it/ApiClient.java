@@ -54,10 +54,15 @@ public final class ApiClient {
     }
 
     public Response postRaw(String body) {
+        return post(HttpRequest.BodyPublishers.ofString(body));
+    }
+
+    /** Sends a body from a publisher, e.g. one streamed from a generator, never held whole. */
+    public Response post(HttpRequest.BodyPublisher body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri)
                 .timeout(Duration.ofSeconds(120))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
+                .POST(body);
         if (authorization != null) {
             request.header("Authorization", authorization);
         }

@@ -25,6 +25,7 @@ public final class CaravanProcess implements AutoCloseable {
     private final Path dataDir;
     private final Path log;
     private final Map<String, String> extraEnv;
+    private String maxHeap = "512m";
     private int port;
     private Process process;
 
@@ -51,6 +52,19 @@ public final class CaravanProcess implements AutoCloseable {
         }
     }
 
+    /** Starts a fresh server whose JVM gets maxHeap (an -Xmx value, e.g. "256m") instead of 512m. */
+    public static CaravanProcess startFresh(Map<String, String> env, String maxHeap) {
+        try {
+            Path dir = Files.createTempDirectory("caravan-it-");
+            CaravanProcess p = new CaravanProcess(dir.resolve("data"), env);
+            p.maxHeap = maxHeap;
+            p.start();
+            return p;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public synchronized void start() {
         try {
             if (port == 0) {
@@ -58,7 +72,7 @@ public final class CaravanProcess implements AutoCloseable {
             }
             List<String> command = new ArrayList<>();
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            command.add("-Xmx512m");
+            command.add("-Xmx" + maxHeap);
             command.add("-cp");
             command.add(applicationClasspath());
             command.add("dev.caravan.Caravan");

@@ -28,25 +28,40 @@ public final class CsvRows implements Iterator<ObjectNode>, RecordSource {
     private static final char[] DELIMITERS = {',', '\t', '|', ';', '\u001E', '\u001F'};
 
     private final CSVParser parser;
+    private final RecordSpan span;
     private final Iterator<CSVRecord> records;
     private final CsvHeader header;
     private final HarperCaster caster = new HarperCaster();
     private long rowsRead;
+    private long nextRecordLine = 1;
     private long rowsWithExtraFields;
 
-    private CsvRows(CSVParser parser) {
+    private CsvRows(CSVParser parser, RecordSpan span) {
         this.parser = parser;
+        this.span = span;
         this.records = parser.iterator();
-        this.header = records.hasNext() ? CsvHeader.of(records.next().toList()) : null;
+        this.header = nextRecord() ? CsvHeader.of(take().toList()) : null;
     }
 
+    /** A CSV source without a record length limit (tests, small inputs). */
     public static CsvRows open(InputStream in) {
-        return open(new InputStreamReader(in, StandardCharsets.UTF_8));
+        return open(in, Long.MAX_VALUE);
+    }
+
+    /** A CSV source whose records (the header included) may not be longer than maxRecordChars. */
+    public static CsvRows open(InputStream in, long maxRecordChars) {
+        return open(new InputStreamReader(in, StandardCharsets.UTF_8), maxRecordChars);
     }
 
     public static CsvRows open(Reader source) {
+        return open(source, Long.MAX_VALUE);
+    }
+
+    public static CsvRows open(Reader source, long maxRecordChars) {
         try {
-            BufferedReader reader = new BufferedReader(source, SNIFF_CHARS);
+            // the limit sits under every buffer, so commons-csv never holds more than one record of it
+            RecordLimitedReader limited = new RecordLimitedReader(source, maxRecordChars);
+            BufferedReader reader = new BufferedReader(limited, SNIFF_CHARS);
             skipByteOrderMark(reader);
             char delimiter = detectDelimiter(reader);
             CSVFormat format = CSVFormat.RFC4180.builder()
@@ -56,7 +71,7 @@ public final class CsvRows implements Iterator<ObjectNode>, RecordSource {
                     .setTrailingData(true)
                     .setAllowMissingColumnNames(true)
                     .get();
-            return new CsvRows(CSVParser.builder().setReader(reader).setFormat(format).get());
+            return new CsvRows(CSVParser.builder().setReader(reader).setFormat(format).get(), limited.span());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -111,11 +126,30 @@ public final class CsvRows implements Iterator<ObjectNode>, RecordSource {
 
     @Override
     public boolean hasNext() {
+        return header != null && nextRecord();
+    }
+
+    private boolean nextRecord() {
         try {
-            return header != null && records.hasNext();
+            return records.hasNext();
+        } catch (RecordTooLongException e) {
+            throw e.at(header == null ? "The CSV header (line 1)"
+                    : "CSV row " + (rowsRead + 1) + " (from line " + nextRecordLine + ")");
         } catch (UncheckedIOException | IllegalStateException e) {
             throw new LoadFailure("CSV could not be read after row " + rowsRead + ": " + rootMessage(e), e);
         }
+    }
+
+    /** The record the last nextRecord() found; its end is where the next record's length is counted from. */
+    private CSVRecord take() {
+        CSVRecord record = records.next();
+        long length = Math.max(0, record.size() - 1); // delimiters; quotes are not counted, so this never overshoots
+        for (int i = 0; i < record.size(); i++) {
+            length += record.get(i).length();
+        }
+        span.boundaryAt(record.getCharacterPosition() + length);
+        nextRecordLine = parser.getCurrentLineNumber() + 1;
+        return record;
     }
 
     @Override
@@ -123,7 +157,7 @@ public final class CsvRows implements Iterator<ObjectNode>, RecordSource {
         if (!hasNext()) {
             throw new NoSuchElementException();
         }
-        CSVRecord record = records.next();
+        CSVRecord record = take();
         rowsRead++;
         ObjectNode row = HarperJson.object();
         int cells = record.size();
@@ -140,18 +174,20 @@ public final class CsvRows implements Iterator<ObjectNode>, RecordSource {
     /** Reads up to count rows without casting them (to resume after rows already committed). */
     public long skip(long count) {
         long skipped = 0;
-        while (skipped < count && header != null && records.hasNext()) {
-            records.next();
+        while (skipped < count && hasNext()) {
+            take();
             rowsRead++;
             skipped++;
         }
         return skipped;
     }
 
+    /** Up to max rows, and no more than one longest record's worth of text (long rows make short batches). */
     @Override
     public List<ObjectNode> nextBatch(int max) {
         List<ObjectNode> batch = new ArrayList<>(Math.min(max, 8192));
-        while (batch.size() < max && hasNext()) {
+        long start = span.boundary();
+        while (batch.size() < max && span.boundary() - start < span.limit() && hasNext()) {
             batch.add(next());
         }
         return batch;

@@ -22,18 +22,27 @@ public final class JsonArrayRecords implements RecordSource {
     static final String NOT_AN_ARRAY = "Top-level object should be an array.";
 
     private final JsonParser parser;
+    private final RecordSpan span;
     private final HarperCaster caster = new HarperCaster();
     private boolean started;
     private boolean ended;
     private long rowsRead;
 
-    private JsonArrayRecords(JsonParser parser) {
+    private JsonArrayRecords(JsonParser parser, RecordSpan span) {
         this.parser = parser;
+        this.span = span;
     }
 
+    /** A JSON array without a record length limit (tests, small inputs). */
     public static JsonArrayRecords open(InputStream in) {
+        return open(in, Long.MAX_VALUE);
+    }
+
+    /** A JSON array none of whose elements may be longer than maxRecordBytes. */
+    public static JsonArrayRecords open(InputStream in, long maxRecordBytes) {
         try {
-            return new JsonArrayRecords(HarperJson.MAPPER.createParser(in));
+            RecordLimitedInputStream limited = new RecordLimitedInputStream(in, maxRecordBytes);
+            return new JsonArrayRecords(HarperJson.MAPPER.createParser(limited), limited.span());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -46,7 +55,9 @@ public final class JsonArrayRecords implements RecordSource {
             if (!started) {
                 start();
             }
-            while (!ended && batch.size() < max) {
+            long start = span.boundary();
+            // no more than one longest record's worth of bytes per batch: long records make short batches
+            while (!ended && batch.size() < max && span.boundary() - start < span.limit()) {
                 JsonToken token = parser.nextToken();
                 if (token == JsonToken.END_ARRAY) {
                     ended = true;
@@ -55,6 +66,8 @@ public final class JsonArrayRecords implements RecordSource {
                     batch.add(record(parser.getTokenLocation()));
                 }
             }
+        } catch (RecordTooLongException e) {
+            throw e.at("Record " + (rowsRead + 1)); // between records, e.g. a run of whitespace
         } catch (JsonProcessingException e) {
             throw JsonProblems.invalid(e, rowsRead);
         } catch (IOException e) {
@@ -74,7 +87,13 @@ public final class JsonArrayRecords implements RecordSource {
     }
 
     private ObjectNode record(JsonLocation location) throws IOException {
-        JsonNode element = HarperJson.MAPPER.readTree(parser);
+        span.boundaryAt(location.getByteOffset());
+        JsonNode element;
+        try {
+            element = HarperJson.MAPPER.readTree(parser);
+        } catch (RecordTooLongException e) {
+            throw e.at("Record " + (rowsRead + 1) + " " + JsonProblems.at(location));
+        }
         rowsRead++;
         if (!(element instanceof ObjectNode record)) {
             throw JsonProblems.notAnObject(rowsRead, location);

@@ -24,24 +24,35 @@ public final class JsonLineRecords implements RecordSource {
             .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private final BufferedReader reader;
+    private final RecordSpan span;
     private final HarperCaster caster = new HarperCaster();
     private long lineNumber;
+    private long lineEnd;
     private long rowsRead;
 
-    private JsonLineRecords(BufferedReader reader) {
-        this.reader = reader;
+    private JsonLineRecords(RecordLimitedReader limited) {
+        this.span = limited.span();
+        this.reader = new BufferedReader(limited);
     }
 
+    /** JSON lines without a line length limit (tests, small inputs). */
     public static JsonLineRecords open(InputStream in) {
-        return new JsonLineRecords(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)));
+        return open(in, Long.MAX_VALUE);
+    }
+
+    /** JSON lines none of which may be longer than maxLineChars (readLine would buffer any length). */
+    public static JsonLineRecords open(InputStream in, long maxLineChars) {
+        return new JsonLineRecords(new RecordLimitedReader(new InputStreamReader(in, StandardCharsets.UTF_8), maxLineChars));
     }
 
     @Override
     public List<ObjectNode> nextBatch(int max) {
         List<ObjectNode> batch = new ArrayList<>(Math.min(max, 8192));
+        long start = lineEnd;
         try {
             String line;
-            while (batch.size() < max && (line = nextLine()) != null) {
+            // no more than one longest line's worth of text per batch: long lines make short batches
+            while (batch.size() < max && lineEnd - start < span.limit() && (line = nextLine()) != null) {
                 if (!line.isBlank()) {
                     batch.add(record(line));
                 }
@@ -53,7 +64,16 @@ public final class JsonLineRecords implements RecordSource {
     }
 
     private String nextLine() throws IOException {
-        String line = reader.readLine();
+        String line;
+        try {
+            line = reader.readLine();
+        } catch (RecordTooLongException e) {
+            throw e.at("JSON line " + (lineNumber + 1));
+        }
+        if (line != null) {
+            lineEnd += line.length() + 1; // a CRLF counts one: the mark never passes the true end
+            span.boundaryAt(lineEnd);
+        }
         if (line != null && lineNumber++ == 0 && line.startsWith("\uFEFF")) {
             return line.substring(1);
         }

@@ -9,9 +9,11 @@ import org.apache.camel.Exchange;
 /** The head of the CSV load tail (kamelets/csv-load-sink.kamelet.yaml): Harper's CSV rows, in batches. */
 public class CsvLoad {
     private final RecordLoad tail;
+    private final long maxRecordBytes;
 
-    public CsvLoad(RecordLoad tail) {
+    public CsvLoad(RecordLoad tail, long maxRecordBytes) {
         this.tail = tail;
+        this.maxRecordBytes = maxRecordBytes;
     }
 
     /**
@@ -21,7 +23,7 @@ public class CsvLoad {
     public RowBatches parse(InputStream source, Exchange exchange) {
         LoadContext load = exchange.getProperty(LoadContext.PROPERTY, LoadContext.class);
         tail.releaseWhenDone(exchange, load);
-        CsvRows rows = CsvRows.open(source);
+        CsvRows rows = CsvRows.open(source, maxRecordBytes);
         load.records(rows);
         if (rows.header() != null) {
             load.requireWritable(rows.header().names()); // the whole header, before anything is written (as Harper)

@@ -15,9 +15,11 @@ public class JsonLoad {
     public static final String FORMAT = "CaravanRecordFormat";
 
     private final RecordLoad tail;
+    private final long maxRecordBytes;
 
-    public JsonLoad(RecordLoad tail) {
+    public JsonLoad(RecordLoad tail, long maxRecordBytes) {
         this.tail = tail;
+        this.maxRecordBytes = maxRecordBytes;
     }
 
     public RowBatches parse(InputStream source, Exchange exchange) {
@@ -25,7 +27,7 @@ public class JsonLoad {
         tail.releaseWhenDone(exchange, load);
         RecordFormat format = exchange.getProperty(FORMAT, RecordFormat.JSON, RecordFormat.class);
         RecordSource records = format == RecordFormat.JSON_LINES
-                ? JsonLineRecords.open(source) : JsonArrayRecords.open(source);
+                ? JsonLineRecords.open(source, maxRecordBytes) : JsonArrayRecords.open(source, maxRecordBytes);
         return tail.batches(load, records);
     }
 }

@@ -6,7 +6,6 @@ import dev.caravan.jobs.JobStore;
 import dev.caravan.s3.S3JobAccess;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.zip.GZIPInputStream;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.aws2.s3.AWS2S3Constants;
 import software.amazon.awssdk.core.ResponseInputStream;
@@ -18,16 +17,16 @@ import software.amazon.awssdk.services.s3.model.GetObjectResponse;
  * with its record format for the route's choice of load tail.
  */
 public class S3ObjectSource {
-    private static final int GZIP_BUFFER = 64 * 1024;
-
     private final JobStore jobs;
     private final S3JobAccess s3;
     private final SourceGuard guard;
+    private final InflationLimits inflation;
 
-    public S3ObjectSource(JobStore jobs, S3JobAccess s3, SourceGuard guard) {
+    public S3ObjectSource(JobStore jobs, S3JobAccess s3, SourceGuard guard, InflationLimits inflation) {
         this.jobs = jobs;
         this.s3 = s3;
         this.guard = guard;
+        this.inflation = inflation;
     }
 
     /** Binds the job's client and sets up the GetObject: the bucket for the endpoint URI, the key header. */
@@ -59,10 +58,6 @@ public class S3ObjectSource {
         if (!format.gzip()) {
             return counted;
         }
-        try {
-            return new GZIPInputStream(counted, GZIP_BUFFER);
-        } catch (IOException e) {
-            throw new LoadFailure("The S3 object is not gzip data (" + e.getMessage() + ")", e);
-        }
+        return inflation.gunzip(counted, "The S3 object");
     }
 }

@@ -6,6 +6,7 @@ import dev.caravan.jobs.JobStore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Locale;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import org.apache.camel.Exchange;
@@ -25,11 +26,13 @@ public class UrlSource {
     private final JobStore jobs;
     private final JobSecrets secrets;
     private final SourceGuard guard;
+    private final InflationLimits inflation;
 
-    public UrlSource(JobStore jobs, JobSecrets secrets, SourceGuard guard) {
+    public UrlSource(JobStore jobs, JobSecrets secrets, SourceGuard guard, InflationLimits inflation) {
         this.jobs = jobs;
         this.secrets = secrets;
         this.guard = guard;
+        this.inflation = inflation;
     }
 
     /** Sets up the GET: only the URL and the passthrough headers go out, nothing of the job's own headers. */
@@ -38,7 +41,7 @@ public class UrlSource {
         Message message = exchange.getMessage();
         message.getHeaders().clear();
         message.setBody(null);
-        Map<String, String> kept = new java.util.HashMap<>(secrets.take(load.jobId()));
+        Map<String, String> kept = new HashMap<>(secrets.take(load.jobId()));
         String url = kept.containsKey(CsvUrlLoad.URL_SECRET) ? kept.remove(CsvUrlLoad.URL_SECRET) : url(load);
         for (Map.Entry<String, String> header : kept.entrySet()) {
             message.setHeader(header.getKey(), header.getValue());
@@ -48,7 +51,7 @@ public class UrlSource {
         // The body is decoded here, not by the HTTP client (contentCompressionDisabled on the endpoint):
         // its raw stream is the one a cancel can abort, and Content-Length counts the bytes it carries.
         if (message.getHeaders().keySet().stream().noneMatch(ACCEPT_ENCODING::equalsIgnoreCase)) {
-            message.setHeader(ACCEPT_ENCODING, "gzip, deflate");
+            message.setHeader(ACCEPT_ENCODING, "gzip");
         }
         exchange.setProperty(Exchange.SKIP_GZIP_ENCODING, true);
     }
@@ -86,7 +89,7 @@ public class UrlSource {
                 message.getHeader("Last-Modified", String.class));
         guard.open(load, identity, in);
         guard.pace(load, in, prefix);
-        return ContentDecoding.decode(message.getHeader("Content-Encoding", String.class), in, prefix);
+        return ContentDecoding.decode(message.getHeader("Content-Encoding", String.class), in, inflation, prefix);
     }
 
     private static void abortQuietly(EofSensorInputStream connection) {
