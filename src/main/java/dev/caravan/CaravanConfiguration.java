@@ -17,6 +17,7 @@ import dev.caravan.store.Catalog;
 import dev.caravan.store.KeyGenerator;
 import dev.caravan.store.RecordWriter;
 import dev.caravan.store.Store;
+import dev.caravan.store.TableWrites;
 import dev.caravan.store.TxClock;
 import dev.caravan.export.ExportFiles;
 import dev.caravan.export.ExportJobs;
@@ -53,6 +54,7 @@ import dev.caravan.load.UrlSource;
 import dev.caravan.retention.DeleteRecordsBefore;
 import dev.caravan.retention.RecordDeletion;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,6 +71,10 @@ public class CaravanConfiguration implements CamelConfiguration {
     private String dataDir;
     @PropertyInject("caravan.db.pool-size")
     private int poolSize;
+    @PropertyInject("caravan.db.write-attempts")
+    private int writeAttempts;
+    @PropertyInject("caravan.db.write-wait-seconds")
+    private int writeWaitSeconds;
     @PropertyInject("caravan.admin.username")
     private String adminUsername;
     @PropertyInject("caravan.admin.password")
@@ -97,12 +103,13 @@ public class CaravanConfiguration implements CamelConfiguration {
 
         Tables tables = new Tables(catalog);
         RecordWriter writer = new RecordWriter(catalog, new KeyGenerator());
+        TableWrites writes = new TableWrites(store, writeAttempts, Duration.ofSeconds(writeWaitSeconds));
         OperationRegistry operations = new OperationRegistry();
         new SchemaOperations(tables, store).register(operations);
-        new RecordOperations(tables, store, writer, clock).register(operations);
+        new RecordOperations(tables, writes, writer, clock).register(operations);
         SearchOperations searches = new SearchOperations(tables, store);
         searches.register(operations);
-        SqlOperations sql = new SqlOperations(catalog, store, writer, clock);
+        SqlOperations sql = new SqlOperations(catalog, store, writes, writer, clock);
         sql.register(operations);
         new UserOperations(users, catalog).register(operations);
 
@@ -112,12 +119,13 @@ public class CaravanConfiguration implements CamelConfiguration {
         context.getRegistry().bind("apiRequests", new ApiRequests(new Authenticator(users)));
         context.getRegistry().bind("apiResponses", new ApiResponses());
         ExportRequestChecks exportChecks = new ExportRequestChecks(new ExportSearch(searches, sql));
-        configureJobs(context, store, tables, writer, clock, operations, users, exportChecks);
+        configureJobs(context, store, writes, tables, writer, clock, operations, users, exportChecks);
         context.addStartupListener(new ReadyLog(context));
     }
 
     /** The job engine: job table, queue, route policy, the job operations and their route beans. */
-    private void configureJobs(CamelContext context, Store store, Tables tables, RecordWriter writer, TxClock clock,
+    private void configureJobs(CamelContext context, Store store, TableWrites writes, Tables tables,
+                               RecordWriter writer, TxClock clock,
                                OperationRegistry operations, UserStore users, ExportRequestChecks exportChecks)
             throws Exception {
         int workers = jobWorkers > 0 ? jobWorkers : Runtime.getRuntime().availableProcessors();
@@ -156,14 +164,14 @@ public class CaravanConfiguration implements CamelConfiguration {
         context.getRegistry().bind("s3ObjectSource", new S3ObjectSource(jobs, s3));
         context.getRegistry().bind("exportUpload", new ExportUpload(jobs, s3));
         ExecutorService readAhead = context.getExecutorServiceManager().newCachedThreadPool(this, "csv-read-ahead");
-        RecordLoad recordLoad = new RecordLoad(store, writer, clock, jobs, control, monitor, batchSize, readAhead);
+        RecordLoad recordLoad = new RecordLoad(writes, writer, clock, jobs, control, monitor, batchSize, readAhead);
         context.getRegistry().bind("recordLoad", recordLoad);
         context.getRegistry().bind("csvLoad", new CsvLoad(recordLoad));
         context.getRegistry().bind("jsonLoad", new JsonLoad(recordLoad));
         context.getRegistry().bind("exportJobs", new ExportJobs(jobs, users, exportChecks));
         context.getRegistry().bind("exportFiles", new ExportFiles(store, jobs, control, monitor, spoolDir, batchSize));
         context.getRegistry().bind("recordDeletion",
-                new RecordDeletion(store, tables, jobs, control, monitor, batchSize));
+                new RecordDeletion(store, writes, tables, jobs, control, monitor, batchSize));
         context.addStartupListener(new JobRecovery(jobs, submitter, definitions));
     }
 }
