@@ -7,6 +7,6 @@ package dev.caravan.store;
  */
 public class TableBusyException extends StoreException {
     public TableBusyException(String qualifiedTable, Throwable cause) {
-        super("Table '" + qualifiedTable + "' is busy with other writes; nothing was written, try again", cause);
+        super("Table '" + qualifiedTable + "' is busy with other writes; try again", cause);
     }
 }
