@@ -77,8 +77,9 @@ public class JobStore {
 
     /** Jobs with from < start_datetime < to, ascending by start (spec §12). */
     public List<Job> startedBetween(long fromExclusive, long toExclusive) {
-        List<Job> jobs = query("SELECT " + COLUMNS + " FROM CARAVAN.JOBS WHERE START_DATETIME > ? AND START_DATETIME < ?"
-                + " ORDER BY START_DATETIME, CREATED_DATETIME", fromExclusive, toExclusive);
+        List<Job> jobs = query("SELECT " + COLUMNS + " FROM CARAVAN.JOBS"
+                + " WHERE START_DATETIME > ? AND START_DATETIME < ? ORDER BY START_DATETIME, CREATED_DATETIME",
+                fromExclusive, toExclusive);
         jobs.replaceAll(job -> running.getOrDefault(job.id(), job));
         return jobs;
     }
@@ -123,7 +124,8 @@ public class JobStore {
 
     public void setBytesTotal(String id, Long bytesTotal) {
         store.update("UPDATE CARAVAN.JOBS SET BYTES_TOTAL = ? WHERE ID = ?", bytesTotal, id);
-        running.computeIfPresent(id, (k, job) -> job.withProgress(job.phase(), job.progress().withBytesTotal(bytesTotal)));
+        running.computeIfPresent(id, (k, job) ->
+                job.withProgress(job.phase(), job.progress().withBytesTotal(bytesTotal)));
     }
 
     /** Records a committed batch's counts on the batch's own connection, inside its transaction. */

@@ -30,8 +30,8 @@ public class RecordDeletion {
     private final JobMonitor monitor;
     private final int batchSize;
 
-    public RecordDeletion(Store store, TableWrites writes, Tables tables, JobStore jobs, JobControl control, JobMonitor monitor,
-                          int batchSize) {
+    public RecordDeletion(Store store, TableWrites writes, Tables tables, JobStore jobs, JobControl control,
+                          JobMonitor monitor, int batchSize) {
         this.store = store;
         this.writes = writes;
         this.tables = tables;

@@ -53,7 +53,8 @@ final class SqlWrites {
                 throw ApiException.badRequest("Invalid primary key type: boolean");
             }
         }
-        WriteResult result = writes.inTransaction(table, c -> writer.write(c, table, WriteAction.INSERT, records, clock.next()));
+        WriteResult result = writes.inTransaction(table,
+                c -> writer.write(c, table, WriteAction.INSERT, records, clock.next()));
         return RecordOperations.answer(WriteAction.INSERT, records.size(), result);
     }
 
@@ -89,7 +90,8 @@ final class SqlWrites {
         for (ObjectNode row : matching(table, translator, delete.getTable(), delete.getWhere(), Map.of())) {
             keys.add(row.get(table.primaryKey()));
         }
-        WriteResult result = keys.isEmpty() ? nothing() : writes.inTransaction(table, c -> writer.delete(c, table, keys));
+        WriteResult result = keys.isEmpty() ? nothing()
+                : writes.inTransaction(table, c -> writer.delete(c, table, keys));
         ObjectNode out = HarperJson.object();
         out.put("message", RecordOperations.deletedMessage(result.written(), keys.size()));
         out.set("deleted_hashes", array(result.writtenKeys()));
