@@ -1,14 +1,16 @@
 # Shared by the benchmark scripts: build the jar, start Caravan on a free loopback port with a fresh
 # data dir, stop it on exit. Source it, then call start_caravan; it sets PORT, SERVER_PID, WORK, LOG.
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# the server's project dir (its target/caravan.jar, config/ and routes/): this one unless CARAVAN_ROOT names another build
+APP_ROOT="${CARAVAN_ROOT:-$ROOT}"
 GEN="${GEN_DATA:-$ROOT/../shared/bench/gen_data.py}"
 [ -f "$GEN" ] || GEN=/work/shared/bench/gen_data.py
 SERVER_PID=""
 
 build_jar() {
-  if [ ! -f "$ROOT/target/caravan.jar" ] || [ -n "$(cd "$ROOT" && find src pom.xml -newer target/caravan.jar -print -quit)" ]; then
+  if [ ! -f "$APP_ROOT/target/caravan.jar" ] || [ -n "$(cd "$APP_ROOT" && find src pom.xml -newer target/caravan.jar -print -quit)" ]; then
     echo "building target/caravan.jar ..." >&2
-    (cd "$ROOT" && mvn -B -q -DskipTests package)
+    (cd "$APP_ROOT" && mvn -B -q -DskipTests package)
   fi
 }
 
@@ -30,7 +32,7 @@ start_caravan() {
   LOG="$WORK/caravan.log"
   : > "$LOG"
   trap stop_caravan EXIT
-  (cd "$ROOT" && CARAVAN_PORT="$PORT" CARAVAN_HOST=127.0.0.1 CARAVAN_DATA_DIR="$WORK/data" \
+  (cd "$APP_ROOT" && CARAVAN_PORT="$PORT" CARAVAN_HOST=127.0.0.1 CARAVAN_DATA_DIR="$WORK/data" \
     HDB_ADMIN_USERNAME=HDB_ADMIN HDB_ADMIN_PASSWORD=password \
     CARAVAN_IMPORT_ROOTS="${CARAVAN_IMPORT_ROOTS:-/tmp}" CARAVAN_EXPORT_ROOTS="${CARAVAN_EXPORT_ROOTS:-/tmp}" \
     exec java ${JAVA_OPTS:-} -jar target/caravan.jar >"$LOG" 2>&1) &

@@ -18,6 +18,7 @@ import dev.caravan.store.Catalog;
 import dev.caravan.store.KeyGenerator;
 import dev.caravan.store.RecordWriter;
 import dev.caravan.store.Store;
+import dev.caravan.store.TableWrites;
 import dev.caravan.store.TxClock;
 import dev.caravan.export.ExportFiles;
 import dev.caravan.export.ExportJobs;
@@ -74,6 +75,10 @@ public class CaravanConfiguration implements CamelConfiguration {
     private String dataDir;
     @PropertyInject("caravan.db.pool-size")
     private int poolSize;
+    @PropertyInject("caravan.db.write-attempts")
+    private int writeAttempts;
+    @PropertyInject("caravan.db.write-wait-seconds")
+    private int writeWaitSeconds;
     @PropertyInject("caravan.admin.username")
     private String adminUsername;
     @PropertyInject("caravan.admin.password")
@@ -116,12 +121,13 @@ public class CaravanConfiguration implements CamelConfiguration {
 
         Tables tables = new Tables(catalog);
         RecordWriter writer = new RecordWriter(catalog, new KeyGenerator());
+        TableWrites writes = new TableWrites(store, writeAttempts, Duration.ofSeconds(writeWaitSeconds));
         OperationRegistry operations = new OperationRegistry();
         new SchemaOperations(tables, store).register(operations);
-        new RecordOperations(tables, store, writer, clock).register(operations);
+        new RecordOperations(tables, writes, writer, clock).register(operations);
         SearchOperations searches = new SearchOperations(tables, store);
         searches.register(operations);
-        SqlOperations sql = new SqlOperations(catalog, store, writer, clock);
+        SqlOperations sql = new SqlOperations(catalog, store, writes, writer, clock);
         sql.register(operations);
         new UserOperations(users, catalog).register(operations);
 
@@ -134,12 +140,13 @@ public class CaravanConfiguration implements CamelConfiguration {
         context.getRegistry().bind("apiRequests", new ApiRequests(new Authenticator(users)));
         context.getRegistry().bind("apiResponses", new ApiResponses());
         ExportRequestChecks exportChecks = new ExportRequestChecks(new ExportSearch(searches, sql));
-        configureJobs(context, store, tables, writer, clock, operations, users, exportChecks);
+        configureJobs(context, store, writes, tables, writer, clock, operations, users, exportChecks);
         context.addStartupListener(new ReadyLog(context));
     }
 
     /** The job engine: job table, queue, route policy, the job operations and their route beans. */
-    private void configureJobs(CamelContext context, Store store, Tables tables, RecordWriter writer, TxClock clock,
+    private void configureJobs(CamelContext context, Store store, TableWrites writes, Tables tables,
+                               RecordWriter writer, TxClock clock,
                                OperationRegistry operations, UserStore users, ExportRequestChecks exportChecks)
             throws Exception {
         int workers = jobWorkers > 0 ? jobWorkers : Runtime.getRuntime().availableProcessors();
@@ -183,7 +190,7 @@ public class CaravanConfiguration implements CamelConfiguration {
         context.getRegistry().bind("s3ObjectSource", new S3ObjectSource(jobs, s3, guard, inflation));
         context.getRegistry().bind("exportUpload", new ExportUpload(jobs, s3));
         ExecutorService readAhead = context.getExecutorServiceManager().newCachedThreadPool(this, "csv-read-ahead");
-        RecordLoad recordLoad = new RecordLoad(store, writer, clock, jobs, control, monitor, sources, batchSize,
+        RecordLoad recordLoad = new RecordLoad(writes, writer, clock, jobs, control, monitor, sources, batchSize,
                 readAhead);
         context.getRegistry().bind("recordLoad", recordLoad);
         // a record (and a batch) of up to 1/64 of the heap: at most four batches are in memory at once
@@ -194,7 +201,7 @@ public class CaravanConfiguration implements CamelConfiguration {
         context.getRegistry().bind("exportJobs", new ExportJobs(jobs, users, exportChecks));
         context.getRegistry().bind("exportFiles", new ExportFiles(store, jobs, control, monitor, spoolDir, batchSize));
         context.getRegistry().bind("recordDeletion",
-                new RecordDeletion(store, tables, jobs, control, monitor, batchSize));
+                new RecordDeletion(store, writes, tables, jobs, control, monitor, batchSize));
         context.addStartupListener(new JobRecovery(jobs, submitter, definitions));
     }
 }

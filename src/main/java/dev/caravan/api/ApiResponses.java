@@ -1,7 +1,9 @@
 package dev.caravan.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.caravan.store.LockConflict;
 import dev.caravan.store.MissingKeyException;
+import dev.caravan.store.TableBusyException;
 import dev.caravan.store.UnknownAttributeException;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
@@ -11,6 +13,7 @@ import org.slf4j.LoggerFactory;
 public class ApiResponses {
     private static final Logger LOG = LoggerFactory.getLogger(ApiResponses.class);
     static final String UNEXPECTED = "There was an error processing your request. Check logs and try again.";
+    static final String BUSY = "The database is busy with other requests; try again";
 
     public void ok(Exchange exchange) {
         JsonNode body = exchange.getMessage().getBody(JsonNode.class);
@@ -31,6 +34,14 @@ public class ApiResponses {
         if (cause instanceof UnknownAttributeException || cause instanceof MissingKeyException
                 || cause instanceof IllegalArgumentException) {
             return ApiException.badRequest(cause.getMessage());
+        }
+        // A lost lock conflict is the client's to retry (503, Harper's body shape), never a 500.
+        if (cause instanceof TableBusyException) {
+            return new ApiException(503, cause.getMessage());
+        }
+        if (LockConflict.isLockConflict(cause)) {
+            LOG.info("Request lost a lock conflict: {}", cause.getMessage());
+            return new ApiException(503, BUSY);
         }
         // Unexpected: the log has the details, the client a plain message (no internals, no secrets).
         LOG.error("Request failed", cause);

@@ -19,10 +19,25 @@ public record Job(String id, String type, String user, long createdDatetime, lon
         return !IN_PROGRESS.equals(status);
     }
 
+    Job withPhase(String newPhase) {
+        return new Job(id, type, user, createdDatetime, startDatetime, endDatetime, status, message, result, request,
+                newPhase, progress, cancelled, interrupted);
+    }
+
+    Job withProgress(String newPhase, Progress newProgress) {
+        return new Job(id, type, user, createdDatetime, startDatetime, endDatetime, status, message, result, request,
+                newPhase, newProgress, cancelled, interrupted);
+    }
+
     /** Counts as committed with the last batch (rowsRead = rows parsed up to that batch's end). */
     public record Progress(long rowsRead, long rowsWritten, long rowsSkipped, long rowsFailed,
                            long bytesRead, Long bytesTotal) {
         public static final Progress NONE = new Progress(0, 0, 0, 0, 0, null);
+
+        /** These counts with another total size. */
+        Progress withBytesTotal(Long total) {
+            return new Progress(rowsRead, rowsWritten, rowsSkipped, rowsFailed, bytesRead, total);
+        }
 
         public Integer percent() {
             if (bytesTotal == null || bytesTotal <= 0) {

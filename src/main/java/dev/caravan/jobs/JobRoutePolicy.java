@@ -36,7 +36,7 @@ public class JobRoutePolicy extends RoutePolicySupport {
     public void onExchangeBegin(Route route, Exchange exchange) {
         String id = exchange.getProperty(JobHeaders.JOB_ID, String.class);
         monitor.started(id);
-        jobs.setPhase(id, JobPhase.READING);
+        jobs.startRunning(id);
     }
 
     @Override
@@ -66,6 +66,7 @@ public class JobRoutePolicy extends RoutePolicySupport {
                 LOG.info("Job {} failed: {}", id, f.message());
             }
         } finally {
+            jobs.stopRunning(id);
             secrets.forget(id); // a job that failed before its source step never took its keys
             control.forget(id);
             monitor.finished(id, failure == null);

@@ -11,7 +11,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The job table (CARAVAN.JOBS): the truth about every job. A job is written before its submission is
@@ -24,6 +26,12 @@ public class JobStore {
             + " BYTES_READ, BYTES_TOTAL, CANCELLED, INTERRUPTED";
 
     private final Store store;
+    /**
+     * The jobs this process runs, as last committed. A batch transaction holds its job's row lock until
+     * it commits, so get_job answers running jobs from here instead of waiting; each copy is replaced only
+     * after the change it shows has committed (Store.afterCommit).
+     */
+    private final Map<String, Job> running = new ConcurrentHashMap<>();
 
     public JobStore(Store store) {
         this.store = store;
@@ -50,7 +58,13 @@ public class JobStore {
                 id, type, user, now, now, Job.IN_PROGRESS, HarperJson.write(redactedRequest), JobPhase.QUEUED);
     }
 
+    /** The job: a running job's last committed state from memory, any other from the table. */
     public Optional<Job> find(String id) {
+        Job runningJob = running.get(id);
+        return runningJob != null ? Optional.of(runningJob) : findStored(id);
+    }
+
+    private Optional<Job> findStored(String id) {
         return store.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM CARAVAN.JOBS WHERE ID = ?")) {
                 ps.setString(1, id);
@@ -63,8 +77,22 @@ public class JobStore {
 
     /** Jobs with from < start_datetime < to, ascending by start (spec §12). */
     public List<Job> startedBetween(long fromExclusive, long toExclusive) {
-        return query("SELECT " + COLUMNS + " FROM CARAVAN.JOBS WHERE START_DATETIME > ? AND START_DATETIME < ?"
-                + " ORDER BY START_DATETIME, CREATED_DATETIME", fromExclusive, toExclusive);
+        List<Job> jobs = query("SELECT " + COLUMNS + " FROM CARAVAN.JOBS"
+                + " WHERE START_DATETIME > ? AND START_DATETIME < ? ORDER BY START_DATETIME, CREATED_DATETIME",
+                fromExclusive, toExclusive);
+        jobs.replaceAll(job -> running.getOrDefault(job.id(), job));
+        return jobs;
+    }
+
+    /** A worker took the job: phase reading, and from now on get_job answers it from memory. */
+    public void startRunning(String id) {
+        setPhase(id, JobPhase.READING);
+        findStored(id).ifPresent(job -> running.put(id, job));
+    }
+
+    /** The job ended, or stopped for a shutdown (its last change committed): get_job reads the table again. */
+    public void stopRunning(String id) {
+        running.remove(id);
     }
 
     public List<Job> inProgress() {
@@ -91,10 +119,13 @@ public class JobStore {
 
     public void setPhase(String id, String phase) {
         store.update("UPDATE CARAVAN.JOBS SET PHASE = ? WHERE ID = ? AND STATUS = '" + Job.IN_PROGRESS + "'", phase, id);
+        running.computeIfPresent(id, (k, job) -> job.withPhase(phase));
     }
 
     public void setBytesTotal(String id, Long bytesTotal) {
         store.update("UPDATE CARAVAN.JOBS SET BYTES_TOTAL = ? WHERE ID = ?", bytesTotal, id);
+        running.computeIfPresent(id, (k, job) ->
+                job.withProgress(job.phase(), job.progress().withBytesTotal(bytesTotal)));
     }
 
     /** Records a committed batch's counts on the batch's own connection, inside its transaction. */
@@ -102,6 +133,8 @@ public class JobStore {
         Store.update(c, "UPDATE CARAVAN.JOBS SET ROWS_READ = ?, ROWS_WRITTEN = ?, ROWS_SKIPPED = ?, ROWS_FAILED = ?,"
                 + " BYTES_READ = ?, PHASE = ? WHERE ID = ?",
                 p.rowsRead(), p.rowsWritten(), p.rowsSkipped(), p.rowsFailed(), p.bytesRead(), JobPhase.WRITING, id);
+        store.afterCommit(c, () -> running.computeIfPresent(id, (k, job) ->
+                job.withProgress(JobPhase.WRITING, p.withBytesTotal(job.progress().bytesTotal()))));
     }
 
     /** COMPLETE with a message (and a result object for exports); the stored request is cleared. */

@@ -14,7 +14,7 @@ import dev.caravan.jobs.JobSources;
 import dev.caravan.jobs.JobStore;
 import dev.caravan.store.MissingKeyException;
 import dev.caravan.store.RecordWriter;
-import dev.caravan.store.Store;
+import dev.caravan.store.TableWrites;
 import dev.caravan.store.TxClock;
 import dev.caravan.store.WriteAction;
 import dev.caravan.store.WriteResult;
@@ -33,7 +33,7 @@ import org.apache.camel.support.SynchronizationAdapter;
  */
 public class RecordLoad {
     private static final Logger LOG = LoggerFactory.getLogger(RecordLoad.class);
-    private final Store store;
+    private final TableWrites writes;
     private final RecordWriter writer;
     private final TxClock clock;
     private final JobStore jobs;
@@ -43,12 +43,12 @@ public class RecordLoad {
     private final int batchSize;
     private final ExecutorService readAhead;
 
-    public RecordLoad(Store store, RecordWriter writer, TxClock clock, JobStore jobs, JobControl control,
+    public RecordLoad(TableWrites writes, RecordWriter writer, TxClock clock, JobStore jobs, JobControl control,
                       JobMonitor monitor, JobSources sources, int batchSize, ExecutorService readAhead) {
         this.sources = sources;
         this.batchSize = batchSize;
         this.readAhead = readAhead;
-        this.store = store;
+        this.writes = writes;
         this.writer = writer;
         this.clock = clock;
         this.jobs = jobs;
@@ -82,7 +82,7 @@ public class RecordLoad {
         if (load.action() == WriteAction.UPDATE) {
             requireKeys(batch.rows(), load.table().primaryKey());
         }
-        WriteResult result = store.inTransaction(c -> {
+        WriteResult result = writes.inTransaction(load.table(), c -> {
             WriteResult r = writer.write(c, load.table(), load.action(), batch.rows(), clock.next());
             jobs.recordProgress(c, load.jobId(), load.progressAfter(batch, r.written(), r.skippedKeys().size()));
             if (batch.sourceHashAtEnd() != null) {

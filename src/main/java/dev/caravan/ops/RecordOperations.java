@@ -10,8 +10,8 @@ import dev.caravan.api.OperationRegistry;
 import dev.caravan.api.OperationRequest;
 import dev.caravan.auth.TablePermission;
 import dev.caravan.store.RecordWriter;
-import dev.caravan.store.Store;
 import dev.caravan.store.TableMeta;
+import dev.caravan.store.TableWrites;
 import dev.caravan.store.TxClock;
 import dev.caravan.store.WriteAction;
 import dev.caravan.store.WriteResult;
@@ -22,13 +22,13 @@ import java.util.List;
 /** insert, update, upsert and delete of records, each request one transaction (docs/harper-observed.md §3). */
 public class RecordOperations {
     private final Tables tables;
-    private final Store store;
+    private final TableWrites writes;
     private final RecordWriter writer;
     private final TxClock clock;
 
-    public RecordOperations(Tables tables, Store store, RecordWriter writer, TxClock clock) {
+    public RecordOperations(Tables tables, TableWrites writes, RecordWriter writer, TxClock clock) {
         this.tables = tables;
-        this.store = store;
+        this.writes = writes;
         this.writer = writer;
         this.clock = clock;
     }
@@ -51,7 +51,7 @@ public class RecordOperations {
             JsonNode key = record.get(table.primaryKey());
             rejectBooleanKey(key);
         }
-        WriteResult result = store.inTransaction(c -> writer.write(c, table, action, records, clock.next()));
+        WriteResult result = writes.inTransaction(table, c -> writer.write(c, table, action, records, clock.next()));
         return answer(action, records.size(), result);
     }
 
@@ -118,7 +118,7 @@ public class RecordOperations {
             rejectBooleanKey(key);
             keys.add(key);
         }
-        store.inTransaction(c -> writer.delete(c, table, keys));
+        writes.inTransaction(table, c -> writer.delete(c, table, keys));
         // Harper reports every requested id as deleted, missing ones too, and never skips (observed §3).
         ObjectNode out = HarperJson.object();
         out.put("message", deletedMessage(keys.size(), keys.size()));

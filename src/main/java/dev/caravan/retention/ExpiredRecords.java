@@ -24,6 +24,10 @@ final class ExpiredRecords {
         this.cutoff = cutoff;
     }
 
+    TableMeta table() {
+        return table;
+    }
+
     long count(Connection c) throws SQLException {
         return locked(() -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM " + table.sqlName()

@@ -10,6 +10,7 @@ import dev.caravan.jobs.JobStore;
 import dev.caravan.ops.Tables;
 import dev.caravan.store.Store;
 import dev.caravan.store.TableMeta;
+import dev.caravan.store.TableWrites;
 import java.util.Iterator;
 import java.util.List;
 import org.apache.camel.Exchange;
@@ -22,15 +23,17 @@ import org.apache.camel.ExchangeProperty;
  */
 public class RecordDeletion {
     private final Store store;
+    private final TableWrites writes;
     private final Tables tables;
     private final JobStore jobs;
     private final JobControl control;
     private final JobMonitor monitor;
     private final int batchSize;
 
-    public RecordDeletion(Store store, Tables tables, JobStore jobs, JobControl control, JobMonitor monitor,
-                          int batchSize) {
+    public RecordDeletion(Store store, TableWrites writes, Tables tables, JobStore jobs, JobControl control,
+                          JobMonitor monitor, int batchSize) {
         this.store = store;
+        this.writes = writes;
         this.tables = tables;
         this.jobs = jobs;
         this.control = control;
@@ -59,7 +62,7 @@ public class RecordDeletion {
     /** One batch, one transaction: the deletes and the job's new counts commit together. */
     public void deleteBatch(List<String> keys, @ExchangeProperty(DeletionRun.PROPERTY) DeletionRun run) {
         control.checkpoint(run.jobId());
-        int deleted = store.inTransaction(c -> {
+        int deleted = writes.inTransaction(run.records().table(), c -> {
             int d = run.records().delete(c, keys);
             jobs.recordProgress(c, run.jobId(), run.progressAfter(keys.size(), d));
             return d;

@@ -12,6 +12,7 @@ import dev.caravan.store.RecordWriter;
 import dev.caravan.store.Store;
 import dev.caravan.store.StoreException;
 import dev.caravan.store.TableMeta;
+import dev.caravan.store.TableWrites;
 import dev.caravan.store.TxClock;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -32,11 +33,11 @@ public class SqlOperations {
     private final Tables tables;
     private final SqlWrites writes;
 
-    public SqlOperations(Catalog catalog, Store store, RecordWriter writer, TxClock clock) {
+    public SqlOperations(Catalog catalog, Store store, TableWrites tableWrites, RecordWriter writer, TxClock clock) {
         this.catalog = catalog;
         this.store = store;
         this.tables = new Tables(catalog);
-        this.writes = new SqlWrites(store, writer, clock);
+        this.writes = new SqlWrites(store, tableWrites, writer, clock);
     }
 
     public void register(OperationRegistry registry) {

@@ -12,6 +12,7 @@ import dev.caravan.ops.RecordOperations;
 import dev.caravan.store.RecordWriter;
 import dev.caravan.store.Store;
 import dev.caravan.store.TableMeta;
+import dev.caravan.store.TableWrites;
 import dev.caravan.store.TxClock;
 import dev.caravan.store.WriteAction;
 import dev.caravan.store.WriteResult;
@@ -35,11 +36,13 @@ import net.sf.jsqlparser.statement.update.UpdateSet;
  */
 final class SqlWrites {
     private final Store store;
+    private final TableWrites writes;
     private final RecordWriter writer;
     private final TxClock clock;
 
-    SqlWrites(Store store, RecordWriter writer, TxClock clock) {
+    SqlWrites(Store store, TableWrites writes, RecordWriter writer, TxClock clock) {
         this.store = store;
+        this.writes = writes;
         this.writer = writer;
         this.clock = clock;
     }
@@ -53,7 +56,8 @@ final class SqlWrites {
                 throw ApiException.badRequest("Invalid primary key type: boolean");
             }
         }
-        WriteResult result = store.inTransaction(c -> writer.write(c, table, WriteAction.INSERT, records, clock.next()));
+        WriteResult result = writes.inTransaction(table,
+                c -> writer.write(c, table, WriteAction.INSERT, records, clock.next()));
         return RecordOperations.answer(WriteAction.INSERT, records.size(), result);
     }
 
@@ -78,7 +82,7 @@ final class SqlWrites {
         permissions.require(values.keySet(), TablePermission.UPDATE);
         List<ObjectNode> records = matching(table, translator, update.getTable(), update.getWhere(), values);
         WriteResult result = records.isEmpty() ? nothing()
-                : store.inTransaction(c -> writer.write(c, table, WriteAction.UPDATE, records, clock.next()));
+                : writes.inTransaction(table, c -> writer.write(c, table, WriteAction.UPDATE, records, clock.next()));
         return RecordOperations.answer(WriteAction.UPDATE, records.size(), result);
     }
 
@@ -90,7 +94,8 @@ final class SqlWrites {
         for (ObjectNode row : matching(table, translator, delete.getTable(), delete.getWhere(), Map.of())) {
             keys.add(row.get(table.primaryKey()));
         }
-        WriteResult result = keys.isEmpty() ? nothing() : store.inTransaction(c -> writer.delete(c, table, keys));
+        WriteResult result = keys.isEmpty() ? nothing()
+                : writes.inTransaction(table, c -> writer.delete(c, table, keys));
         ObjectNode out = HarperJson.object();
         out.put("message", RecordOperations.deletedMessage(result.written(), keys.size()));
         out.set("deleted_hashes", array(result.writtenKeys()));

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.locks.Lock;
 
@@ -55,7 +56,8 @@ public class RecordWriter {
     public WriteResult write(Connection c, TableMeta table, WriteAction action, List<ObjectNode> records, double txTime)
             throws SQLException {
         Prepared prepared = prepare(table, action, records);
-        Map<String, Pending> pending = prepared.pending();
+        // rows go to Derby in key order, so any two transactions take their row locks in the same order
+        Map<String, Pending> pending = new TreeMap<>(prepared.pending());
         Map<String, ColumnKind> needed = neededKinds(table, pending.values());
         List<String> newAttributes = new ArrayList<>();
         for (String a : needed.keySet()) {
@@ -357,17 +359,21 @@ public class RecordWriter {
         try {
             Set<String> existing = KeyLookup.existing(c, table, byKey.keySet());
             List<JsonNode> deleted = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table.sqlName() + " WHERE K = ?")) {
-                for (Map.Entry<String, JsonNode> e : byKey.entrySet()) {
-                    if (existing.contains(e.getKey())) {
-                        ps.setString(1, e.getKey());
-                        ps.addBatch();
-                        deleted.add(e.getValue());
-                    } else {
-                        skipped.add(e.getValue());
-                    }
+            Set<String> inKeyOrder = new TreeSet<>(); // the lock order of write()
+            for (Map.Entry<String, JsonNode> e : byKey.entrySet()) {
+                if (existing.contains(e.getKey())) {
+                    inKeyOrder.add(e.getKey());
+                    deleted.add(e.getValue());
+                } else {
+                    skipped.add(e.getValue());
                 }
-                if (!deleted.isEmpty()) {
+            }
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table.sqlName() + " WHERE K = ?")) {
+                for (String key : inKeyOrder) {
+                    ps.setString(1, key);
+                    ps.addBatch();
+                }
+                if (!inKeyOrder.isEmpty()) {
                     ps.executeBatch();
                 }
             }

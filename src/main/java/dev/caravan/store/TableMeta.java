@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
@@ -31,6 +33,8 @@ public final class TableMeta {
     private volatile Map<String, Column> attributes;
     /** Writers hold the read side while they write; a column migration holds the write side. */
     private final ReadWriteLock schemaLock = new ReentrantReadWriteLock();
+    /** Held by each write transaction on the table (TableWrites); fair, so a load's batches let API writes in. */
+    private final Lock writeLock = new ReentrantLock(true);
 
     public TableMeta(String id, String database, String name, String primaryKey, String derbySchema,
                      String derbyTable, double createdTime, Map<String, Column> attributes) {
@@ -79,6 +83,11 @@ public final class TableMeta {
 
     public ReadWriteLock schemaLock() {
         return schemaLock;
+    }
+
+    /** Taken before the schema lock, by TableWrites only. */
+    Lock writeLock() {
+        return writeLock;
     }
 
     /** Data attributes (primary key included, timestamps excluded) in creation order. */

@@ -15,6 +15,7 @@ import dev.caravan.store.Catalog;
 import dev.caravan.store.KeyGenerator;
 import dev.caravan.store.RecordWriter;
 import dev.caravan.store.Store;
+import dev.caravan.store.TableWrites;
 import dev.caravan.store.TableMeta;
 import dev.caravan.store.TxClock;
 import dev.caravan.store.WriteAction;
@@ -46,7 +47,8 @@ class SqlPermissionsTest {
             store.inTransaction(c -> writer.write(c, table, WriteAction.INSERT, List.of(record), clock.next()));
         }
         operations = new OperationRegistry();
-        new SqlOperations(catalog, store, writer, clock).register(operations);
+        TableWrites writes = new TableWrites(store, 1, java.time.Duration.ofSeconds(5));
+        new SqlOperations(catalog, store, writes, writer, clock).register(operations);
         ObjectNode permission = (ObjectNode) HarperJson.parse("{\"super_user\":false,\"obs\":{\"tables\":{\"t1\":"
                 + "{\"read\":true,\"insert\":false,\"update\":false,\"delete\":false,\"attribute_permissions\":[]}}}}");
         reader = new User("reader", true, new User.Role("r", "reader", permission, 0, 0));
