@@ -136,7 +136,6 @@ public class CaravanConfiguration implements CamelConfiguration {
         context.getRegistry().bind("operations", operations);
         BodyLimit bodyLimit = BodyLimit.of(maxBodyBytes, Runtime.getRuntime().maxMemory());
         bodyLimit.applyTo(context);
-        context.addStartupListener(bodyLimit);
         context.getRegistry().bind("apiRequests", new ApiRequests(new Authenticator(users)));
         context.getRegistry().bind("apiResponses", new ApiResponses());
         ExportRequestChecks exportChecks = new ExportRequestChecks(new ExportSearch(searches, sql));

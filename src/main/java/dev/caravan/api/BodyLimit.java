@@ -44,15 +44,18 @@ public final class BodyLimit implements ExtendedStartupListener {
     }
 
     /**
-     * Makes the HTTP server buffer no more than the limit: camel-main has already created it from
-     * camel.server.* when configuration classes run, but not yet started it.
+     * Makes the HTTP server buffer no more than the limit, and answer in the API's shape when a body is
+     * refused: camel-main has already created the server from camel.server.* when configuration classes
+     * run, but not yet started it. Without a server (camel.server.enabled=false) no body arrives, so
+     * there is nothing to bound.
      */
-    public void applyTo(CamelContext context) {
+    public void applyTo(CamelContext context) throws Exception {
         MainHttpServer server = context.hasService(MainHttpServer.class);
         if (server == null) {
-            throw new IllegalStateException("camel.server.enabled must be true: the Operations API is served by it");
+            return;
         }
         server.setMaxBodySize(limit);
+        context.addStartupListener(this);
     }
 
     String message() {
