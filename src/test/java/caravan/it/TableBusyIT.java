@@ -17,10 +17,12 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A write that cannot get its turn at a table answers 503 with Harper's error shape and writes
  * nothing. Here no write may wait at all (CARAVAN_DB_WRITE_WAIT_SECONDS=0) while a load writes the
- * table in one long transaction (a batch larger than the file).
+ * table in long transactions (a batch size larger than the file; batches are then bounded by
+ * caravan.load.max-record-bytes).
  */
 class TableBusyIT {
-    private static final int ROWS = 150_000;
+    // several batches, each bounded by the record limit: seconds of writing for the inserts to meet
+    private static final int ROWS = 400_000;
 
     @TempDir
     static Path files;
