@@ -19,7 +19,7 @@ public class ApiRequests {
 
     public OperationRequest read(Exchange exchange) {
         User user = authenticator.authenticate(exchange.getMessage().getHeader("Authorization", String.class));
-        // bytes, not a String: a csv_data_load body may be hundreds of megabytes
+        // bytes, not a String: a body may be as large as caravan.max-body-bytes (BodyLimit)
         byte[] body = exchange.getMessage().getBody(byte[].class);
         exchange.getMessage().setBody(null);
         if (body == null || body.length == 0) {
