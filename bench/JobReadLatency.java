@@ -20,10 +20,15 @@ import java.util.regex.Pattern;
 
 /**
  * Driver for job-read-latency.sh (loopback only, Java standard library only). On the server at PORT:
- *   1. a warm-up csv_file_load of WARMUP_FILE (JIT and Derby caches, as every later load has them);
- *   2. csv_file_load of FILE alone, timed from the submit to COMPLETE (one poller, every 50 ms);
+ *   1. a warm-up csv_file_load of WARMUP_FILE (JIT and Derby caches, as every later load has them),
+ *      polled by the readers too, so that their connections are open and their path is compiled, as
+ *      on a server that has been answering them (these answers are not counted);
+ *   2. csv_file_load of FILE alone, timed from the submit to COMPLETE (one poller, every 50 ms; the
+ *      readers wait, connected);
  *   3. the same load into a new table while CLIENTS threads poll get_job of it, each once every
- *      INTERVAL_MS (0 = back to back), until it completes; then p50/p99/max latency and req/s.
+ *      INTERVAL_MS (0 = back to back), until it completes; then p50/p99/max latency and req/s;
+ *   4. the load alone once more: later loads run a little faster (JIT, Derby's files), so the
+ *      slowdown is judged against the mean of the lone loads before and after.
  * Every get_job answer is checked: HTTP 200 and rows_written a multiple of the batch size until the
  * job is COMPLETE (a count that was not committed would not be). Bounded: SAMPLES answers per client.
  * The server's CPU seconds (from /proc/SERVER_PID/stat) are printed for each load, so the readers'
@@ -55,18 +60,29 @@ public class JobReadLatency {
                 .connectTimeout(Duration.ofSeconds(10)).build();
 
         post("{\"operation\":\"create_database\",\"database\":\"bench\"}");
-        load("warmup", warmupFile, warmupRows);
+        Readers readers = new Readers(clients, intervalMs, batch);
+        readers.start();
+        String warmup = submit("warmup", warmupFile);
+        readers.follow(warmup, false);
+        awaitComplete(warmup, warmupRows);
+        readers.pause();
         double cpuBefore = serverCpuSeconds();
         double alone = load("alone", file, rows);
         double cpuAlone = serverCpuSeconds() - cpuBefore;
 
         cpuBefore = serverCpuSeconds();
         String job = submit("with_readers", file);
-        Readers readers = new Readers(job, clients, intervalMs, batch);
-        readers.start();
+        readers.follow(job, true);
         double withReaders = awaitComplete(job, rows);
         readers.stop();
         double cpuWithReaders = serverCpuSeconds() - cpuBefore;
+        cpuBefore = serverCpuSeconds();
+        double aloneAfter = load("alone_after", file, rows);
+        double cpuAloneAfter = serverCpuSeconds() - cpuBefore;
+        System.out.printf("lone loads: before %.2f s (%.1f CPU s), after %.2f s (%.1f CPU s)%n", alone, cpuAlone,
+                aloneAfter, cpuAloneAfter);
+        alone = (alone + aloneAfter) / 2;
+        cpuAlone = (cpuAlone + cpuAloneAfter) / 2;
         long[] latencies = readers.latencies();
         Arrays.sort(latencies);
         System.out.printf("load_alone_s=%.2f load_with_readers_s=%.2f slowdown_pct=%.1f server_cpu_alone_s=%.1f"
@@ -155,9 +171,13 @@ public class JobReadLatency {
         return sorted[Math.max(0, index)] / 1e6;
     }
 
-    /** CLIENTS threads polling get_job of one job, each at its own steady pace. */
+    /**
+     * CLIENTS threads polling get_job of the job they follow, each at its own steady pace; paused, they
+     * keep their connections. Answers are checked and timed only while recording.
+     */
     static final class Readers {
-        private final String job;
+        private volatile byte[] request; // null: paused
+        private volatile boolean recording;
         private final long intervalNanos;
         private final long batch;
         private final List<Thread> threads = new ArrayList<>();
@@ -169,8 +189,7 @@ public class JobReadLatency {
         private long startedAt;
         private long stoppedAt;
 
-        Readers(String job, int clients, long intervalMs, long batch) {
-            this.job = job;
+        Readers(int clients, long intervalMs, long batch) {
             this.intervalNanos = intervalMs * 1_000_000;
             this.batch = batch;
             for (int i = 0; i < clients; i++) {
@@ -197,9 +216,21 @@ public class JobReadLatency {
         }
 
         void start() {
-            clientCpuAtStart = processCpuNanos();
-            startedAt = System.nanoTime();
             threads.forEach(Thread::start);
+        }
+
+        /** Polls this job from now on; when recording, its answers are the measurement. */
+        void follow(String job, boolean record) {
+            if (record) {
+                clientCpuAtStart = processCpuNanos();
+                startedAt = System.nanoTime();
+            }
+            recording = record;
+            request = getJobRequest(job);
+        }
+
+        void pause() {
+            request = null;
         }
 
         void stop() throws InterruptedException {
@@ -221,23 +252,32 @@ public class JobReadLatency {
             while (running.get() && count[0] < mine.length) {
                 pauseUntil(next);
                 long t0 = System.nanoTime();
+                next = t0 + intervalNanos;
+                byte[] current = request;
+                if (current == null) {
+                    continue;
+                }
+                boolean record = recording;
                 try {
                     if (connection == null) {
-                        connection = new KeepAliveConnection(uri.getPort(), getJobRequest(job));
+                        connection = new KeepAliveConnection(uri.getPort());
                     }
-                    String body = connection.exchange();
+                    String body = connection.exchange(current);
                     long elapsed = System.nanoTime() - t0;
-                    if (connection.status() != 200) {
-                        errors.incrementAndGet();
-                    } else {
-                        check(body);
+                    if (record) {
+                        if (connection.status() != 200) {
+                            errors.incrementAndGet();
+                        } else {
+                            check(body);
+                        }
+                        mine[count[0]++] = elapsed;
                     }
-                    mine[count[0]++] = elapsed;
                 } catch (IOException e) {
-                    errors.incrementAndGet();
+                    if (record) {
+                        errors.incrementAndGet();
+                    }
                     connection = KeepAliveConnection.closeQuietly(connection);
                 }
-                next = t0 + intervalNanos;
             }
             KeepAliveConnection.closeQuietly(connection);
         }
@@ -296,19 +336,17 @@ public class JobReadLatency {
         private final Socket socket;
         private final OutputStream out;
         private final InputStream in;
-        private final byte[] request;
         private int status;
 
-        KeepAliveConnection(int port, byte[] request) throws IOException {
+        KeepAliveConnection(int port) throws IOException {
             socket = new Socket("127.0.0.1", port);
             socket.setTcpNoDelay(true);
             socket.setSoTimeout(60_000);
             out = socket.getOutputStream();
             in = new BufferedInputStream(socket.getInputStream(), 8192);
-            this.request = request;
         }
 
-        String exchange() throws IOException {
+        String exchange(byte[] request) throws IOException {
             out.write(request);
             out.flush();
             String statusLine = line();

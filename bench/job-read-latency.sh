@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # The job-read latency benchmark (issue 8, point 6): in one run, on one fresh server,
-#   1. a warm-up csv_file_load of WARMUP_ROWS rows;
+#   1. a warm-up csv_file_load of WARMUP_ROWS rows, which the readers poll too (not counted);
 #   2. csv_file_load of ROWS rows alone, timed from the submit to COMPLETE;
 #   3. the same load again while CLIENTS clients poll get_job of it, each every INTERVAL_MS ms;
-# then the get_job latency (p50, p99, max), req/s, and how much the readers slowed the load.
+#   4. the load alone once more;
+# then the get_job latency (p50, p99, max), req/s, and how much the readers slowed the load (against
+# the mean of the two lone loads).
 # Usage: bench/job-read-latency.sh [ROWS] (default 1000000). CLIENTS (200), INTERVAL_MS (100),
 # WARMUP_ROWS (200000), JAVA_OPTS (Caravan's JVM flags); CARAVAN_ROOT runs another build's
 # target/caravan.jar and routes (e.g. main's, for a before/after).
