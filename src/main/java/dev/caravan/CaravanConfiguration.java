@@ -3,6 +3,7 @@ package dev.caravan;
 import dev.caravan.api.ApiRequests;
 import dev.caravan.api.ApiResponses;
 import dev.caravan.api.BodyLimit;
+import dev.caravan.api.EventLoopAnswers;
 import dev.caravan.api.OperationRegistry;
 import dev.caravan.auth.Authenticator;
 import dev.caravan.auth.UserStore;
@@ -67,6 +68,8 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.Configuration;
 import org.apache.camel.PropertyInject;
+import org.apache.camel.component.platform.http.PlatformHttpConstants;
+import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpEngine;
 
 /** Builds Caravan's beans from config/application.properties and binds them for the routes. */
 @Configuration
@@ -136,11 +139,22 @@ public class CaravanConfiguration implements CamelConfiguration {
         context.getRegistry().bind("operations", operations);
         BodyLimit bodyLimit = BodyLimit.of(maxBodyBytes, Runtime.getRuntime().maxMemory());
         bodyLimit.applyTo(context);
-        context.getRegistry().bind("apiRequests", new ApiRequests(new Authenticator(users)));
+        Authenticator authenticator = new Authenticator(users);
+        context.getRegistry().bind("apiRequests", new ApiRequests(authenticator));
+        EventLoopAnswers eventLoopAnswers = new EventLoopAnswers(authenticator, operations);
+        context.addService(eventLoopAnswers);
+        context.getRegistry().bind(PlatformHttpConstants.PLATFORM_HTTP_ENGINE_NAME, eventLoopEngine(eventLoopAnswers));
         context.getRegistry().bind("apiResponses", new ApiResponses());
         ExportRequestChecks exportChecks = new ExportRequestChecks(new ExportSearch(searches, sql));
         configureJobs(context, store, writes, tables, writer, clock, operations, users, exportChecks);
         context.addStartupListener(new ReadyLog(context));
+    }
+
+    /** The HTTP engine camel-main would make, with answers from memory between the body and the route. */
+    private static VertxPlatformHttpEngine eventLoopEngine(EventLoopAnswers answers) {
+        VertxPlatformHttpEngine engine = new VertxPlatformHttpEngine();
+        engine.setHandlers(List.of(answers));
+        return engine;
     }
 
     /** The job engine: job table, queue, route policy, the job operations and their route beans. */

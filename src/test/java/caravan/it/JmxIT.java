@@ -4,13 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.sun.tools.attach.VirtualMachine;
 import java.util.Set;
 import javax.management.MBeanServerConnection;
 import javax.management.ObjectName;
-import javax.management.remote.JMXConnector;
-import javax.management.remote.JMXConnectorFactory;
-import javax.management.remote.JMXServiceURL;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -18,29 +14,24 @@ import org.junit.jupiter.api.Test;
 /** Monitoring through JMX, as an operator does with jconsole: Camel's route MBeans and Caravan's job counters. */
 class JmxIT {
     private static CaravanProcess caravan;
-    private static JMXConnector connector;
+    private static JmxConnection connection;
     private static MBeanServerConnection jmx;
 
     @BeforeAll
     static void start() throws Exception {
         caravan = CaravanProcess.startFresh();
-        VirtualMachine vm = VirtualMachine.attach(String.valueOf(caravan.pid()));
-        String address = vm.startLocalManagementAgent();
-        vm.detach();
-        connector = JMXConnectorFactory.connect(new JMXServiceURL(address));
-        jmx = connector.getMBeanServerConnection();
+        connection = new JmxConnection(caravan);
+        jmx = connection.jmx;
     }
 
     @AfterAll
     static void stop() throws Exception {
-        connector.close();
+        connection.close();
         caravan.close();
     }
 
     private static ObjectName jobMonitor() throws Exception {
-        Set<ObjectName> names = jmx.queryNames(new ObjectName("org.apache.camel:type=services,name=JobMonitor,*"), null);
-        assertEquals(1, names.size(), names.toString());
-        return names.iterator().next();
+        return connection.service("JobMonitor");
     }
 
     @Test

@@ -22,6 +22,11 @@ public class ApiRequests {
         // bytes, not a String: a body may be as large as caravan.max-body-bytes (BodyLimit)
         byte[] body = exchange.getMessage().getBody(byte[].class);
         exchange.getMessage().setBody(null);
+        return new OperationRequest(parse(body), user, new Access(user));
+    }
+
+    /** The request body as an object with a textual 'operation', or 400 with Harper's message. */
+    static ObjectNode parse(byte[] body) {
         if (body == null || body.length == 0) {
             throw ApiException.badRequest("Body must not be empty");
         }
@@ -42,6 +47,6 @@ public class ApiRequests {
         if (!request.get("operation").isTextual()) {
             throw ApiException.badRequest("Operation '" + request.get("operation").asText() + "' not found");
         }
-        return new OperationRequest(request, user, new Access(user));
+        return request;
     }
 }

@@ -26,14 +26,29 @@ public class JobOperations {
     public void register(OperationRegistry registry) {
         registry.register("get_job", this::getJob)
                 .register("search_jobs_by_start_date", this::searchByStartDate)
-                .register("cancel_job", this::cancelJob);
+                .register("cancel_job", this::cancelJob)
+                .registerMemoryAnswer("get_job", this::getRunningJob);
+    }
+
+    /** get_job of a running job the user may see, from memory; the same answer getJob gives. */
+    private Optional<JsonNode> getRunningJob(OperationRequest request) {
+        JsonNode id = request.field("id");
+        if (id == null || !id.isTextual()) {
+            return Optional.empty();
+        }
+        return jobs.findRunning(id.textValue()).filter(job -> maySee(request, job)).map(JobOperations::getJobAnswer);
     }
 
     private JsonNode getJob(OperationRequest request) {
-        Optional<Job> job = visibleJob(request);
-        ArrayNode out = HarperJson.array();
-        job.ifPresent(j -> out.add(JobView.forGetJob(j)));
-        return out;
+        return visibleJob(request).map(JobOperations::getJobAnswer).orElseGet(HarperJson::array);
+    }
+
+    private static JsonNode getJobAnswer(Job job) {
+        return HarperJson.array().add(JobView.forGetJob(job));
+    }
+
+    private boolean maySee(OperationRequest request, Job job) {
+        return jobsVisibleToAll || request.access().isSuperUser() || job.user().equals(request.user().username());
     }
 
     /** The job named by 'id' if this user may see it (owner or super user, decision 4). */
@@ -51,8 +66,7 @@ public class JobOperations {
         if (!id.isTextual()) {
             return Optional.empty();
         }
-        return jobs.find(id.textValue()).filter(j -> jobsVisibleToAll || request.access().isSuperUser()
-                || j.user().equals(request.user().username()));
+        return jobs.find(id.textValue()).filter(job -> maySee(request, job));
     }
 
     private JsonNode searchByStartDate(OperationRequest request) {

@@ -64,6 +64,11 @@ public class JobStore {
         return runningJob != null ? Optional.of(runningJob) : findStored(id);
     }
 
+    /** The job if it is running: its last committed state, from memory only. */
+    public Optional<Job> findRunning(String id) {
+        return Optional.ofNullable(running.get(id));
+    }
+
     private Optional<Job> findStored(String id) {
         return store.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM CARAVAN.JOBS WHERE ID = ?")) {
