@@ -13,13 +13,14 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Batches of records, parsed one or two batches ahead on another thread: reading and casting the source
- * overlaps with writing the previous batch to Derby, so a load uses both cores. At most two batches
- * wait, so memory stays bounded by the batch size.
+ * Batches of records, parsed ahead on another thread: reading and casting the source overlaps with
+ * writing the previous batch to Derby, so a load uses both cores. One batch waits (the writer, being
+ * the slower, always finds one): every batch held is copied by each young collection, which pauses
+ * every request the server is answering.
  */
 public final class RowBatches implements Iterator<RowBatch>, Closeable {
     private static final Object END = new Object();
-    private static final int AHEAD = 2;
+    private static final int AHEAD = 1;
     private static final long STOP_CHECK_MILLIS = 200;
 
     private final BlockingQueue<Object> ready = new ArrayBlockingQueue<>(AHEAD);
@@ -55,7 +56,7 @@ public final class RowBatches implements Iterator<RowBatch>, Closeable {
         }
     }
 
-    /** Waits for room like a batch does: with two batches waiting, an offer would lose the failure. */
+    /** Waits for room like a batch does: with a batch waiting, an offer would lose the failure. */
     private void fail(RuntimeException error) {
         try {
             ready.put(new Failure(error));

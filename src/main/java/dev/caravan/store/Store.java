@@ -48,6 +48,11 @@ public class Store implements AutoCloseable {
         // Look for a deadlock after 2 s of waiting instead of 20 s: a victim is rolled back and retried
         // (TableWrites) while its client still waits, not after most of a minute.
         setDefault("derby.locks.deadlockTimeout", "2");
+        // 250 cached pages (8 MB) instead of 1000 (32 MB): a cached page holds an object per row slot,
+        // and while a load inserts, the collector copies those of every page still cached at each young
+        // collection; with 1000 pages its pauses under a 1M-row load were 40-50 ms, with 200 12-23 ms
+        // (docs/benchmarks.md, get_job under a load). Reads past the cache come from the OS's file cache.
+        setDefault("derby.storage.pageCacheSize", "128");
         // keep what Derby logged before a restart (it overwrites derby.log at boot otherwise)
         setDefault("derby.infolog.append", "true");
         HikariConfig config = new HikariConfig();
