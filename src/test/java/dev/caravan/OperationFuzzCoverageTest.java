@@ -3,7 +3,7 @@ package dev.caravan;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import caravan.it.OperationFuzzCases;
-import dev.caravan.api.OperationRegistry;
+import dev.caravan.operations.OperationRegistry;
 import java.nio.file.Path;
 import java.util.TreeSet;
 import org.apache.camel.impl.DefaultCamelContext;

@@ -1,12 +1,15 @@
 package dev.caravan.api;
 
-import java.io.IOException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.caravan.auth.Access;
 import dev.caravan.auth.Authenticator;
 import dev.caravan.auth.User;
+import dev.caravan.core.HarperException;
+import dev.caravan.core.HarperJson;
+import dev.caravan.operations.OperationRequest;
+import java.io.IOException;
 import org.apache.camel.Exchange;
 
 /** Turns an HTTP exchange into an authenticated OperationRequest (spec §1.1). */
@@ -28,24 +31,24 @@ public class ApiRequests {
     /** The request body as an object with a textual 'operation', or 400 with Harper's message. */
     static ObjectNode parse(byte[] body) {
         if (body == null || body.length == 0) {
-            throw ApiException.badRequest("Body must not be empty");
+            throw HarperException.badRequest("Body must not be empty");
         }
         JsonNode json;
         try {
             json = HarperJson.parse(body);
         } catch (JsonProcessingException e) {
-            throw ApiException.badRequest(e.getOriginalMessage());
+            throw HarperException.badRequest(e.getOriginalMessage());
         } catch (IOException e) {
-            throw ApiException.badRequest(e.getMessage());
+            throw HarperException.badRequest(e.getMessage());
         }
         if (json == null || json.isMissingNode()) {
-            throw ApiException.badRequest("Body must not be empty");
+            throw HarperException.badRequest("Body must not be empty");
         }
         if (!(json instanceof ObjectNode request) || !request.has("operation") || request.get("operation").isNull()) {
-            throw ApiException.badRequest("Request body must include an 'operation' property.");
+            throw HarperException.badRequest("Request body must include an 'operation' property.");
         }
         if (!request.get("operation").isTextual()) {
-            throw ApiException.badRequest("Operation '" + request.get("operation").asText() + "' not found");
+            throw HarperException.badRequest("Operation '" + request.get("operation").asText() + "' not found");
         }
         return request;
     }

@@ -1,10 +1,10 @@
 package dev.caravan.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.caravan.core.HarperException;
+import dev.caravan.core.HarperJson;
 import dev.caravan.store.LockConflict;
-import dev.caravan.store.MissingKeyException;
-import dev.caravan.store.TableBusyException;
-import dev.caravan.store.UnknownAttributeException;
+import dev.caravan.store.StoreException;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,35 +22,34 @@ public class ApiResponses {
 
     public void error(Exchange exchange) {
         Throwable caught = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-        ApiException error = toApiError(caught);
+        HarperException error = toApiError(caught);
         write(exchange, error.status(), error.body());
     }
 
-    static ApiException toApiError(Throwable caught) {
+    static HarperException toApiError(Throwable caught) {
         Throwable cause = unwrap(caught);
-        if (cause instanceof ApiException api) {
+        if (cause instanceof HarperException api) {
             return api;
         }
-        if (cause instanceof UnknownAttributeException || cause instanceof MissingKeyException
-                || cause instanceof IllegalArgumentException) {
-            return ApiException.badRequest(cause.getMessage());
+        if (cause instanceof IllegalArgumentException) {
+            return HarperException.badRequest(cause.getMessage());
         }
         // A lost lock conflict is the client's to retry (503, Harper's body shape), never a 500.
-        if (cause instanceof TableBusyException) {
-            return new ApiException(503, cause.getMessage());
+        if (cause instanceof StoreException store && store.status() != 500) {
+            return new HarperException(store.status(), cause.getMessage());
         }
         if (LockConflict.isLockConflict(cause)) {
             LOG.info("Request lost a lock conflict: {}", cause.getMessage());
-            return new ApiException(503, BUSY);
+            return new HarperException(503, BUSY);
         }
         // Unexpected: the log has the details, the client a plain message (no internals, no secrets).
         LOG.error("Request failed", cause);
-        return ApiException.serverError(UNEXPECTED);
+        return HarperException.serverError(UNEXPECTED);
     }
 
     private static Throwable unwrap(Throwable t) {
         Throwable current = t;
-        while (current != null && !(current instanceof ApiException) && current.getCause() != null
+        while (current != null && !(current instanceof HarperException) && current.getCause() != null
                 && (current instanceof org.apache.camel.CamelExecutionException
                 || current instanceof org.apache.camel.RuntimeCamelException
                 || current instanceof java.lang.reflect.InvocationTargetException)) {

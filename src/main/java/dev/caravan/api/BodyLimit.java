@@ -1,5 +1,7 @@
 package dev.caravan.api;
 
+import dev.caravan.core.HarperException;
+import dev.caravan.core.HarperJson;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.Router;
@@ -77,8 +79,8 @@ public final class BodyLimit implements ExtendedStartupListener {
     public void onCamelContextFullyStarted(CamelContext context, boolean alreadyStarted) {
         int port = Integer.parseInt(context.resolvePropertyPlaceholders("{{camel.server.port}}"));
         Router router = VertxPlatformHttpRouter.lookup(context, VertxPlatformHttpRouter.getRouterNameFromPort(port));
-        String tooLarge = HarperJson.write(new ApiException(413, message()).body());
-        String busy = HarperJson.write(new ApiException(503, busyMessage()).body());
+        String tooLarge = HarperJson.write(new HarperException(413, message()).body());
+        String busy = HarperJson.write(new HarperException(503, busyMessage()).body());
         // before the body handler (order -1): a large body is admitted, or refused before it is read
         router.route().order(-1).handler(routing -> {
             HttpServerRequest request = routing.request();

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.caravan.api.ApiException;
-import dev.caravan.api.HarperJson;
+import dev.caravan.core.HarperException;
+import dev.caravan.core.HarperJson;
 import dev.caravan.store.TableMeta;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -161,27 +161,27 @@ public final class Access {
     }
 
     /** Harper's answer to every request of a user whose role is gone (a role can be dropped under inactive users). */
-    public static ApiException withoutRole(String username) {
+    public static HarperException withoutRole(String username) {
         return unauthorized("User " + username + " has no role or permissions.  Please assign the user a valid role.");
     }
 
-    private static ApiException unauthorized(String message) {
+    private static HarperException unauthorized(String message) {
         ArrayNode unauthorized = HarperJson.array();
         unauthorized.add(message);
         return forbidden(unauthorized, HarperJson.array());
     }
 
-    private static ApiException invalidItem(String message) {
+    private static HarperException invalidItem(String message) {
         ArrayNode invalid = HarperJson.array();
         invalid.add(message);
         return forbidden(HarperJson.array(), invalid);
     }
 
-    public static ApiException forbidden(ArrayNode unauthorizedAccess, ArrayNode invalidSchemaItems) {
+    public static HarperException forbidden(ArrayNode unauthorizedAccess, ArrayNode invalidSchemaItems) {
         ObjectNode body = HarperJson.object();
         body.put("error", NOT_AUTHORIZED);
         body.set("unauthorized_access", unauthorizedAccess);
         body.set("invalid_schema_items", invalidSchemaItems);
-        return new ApiException(403, NOT_AUTHORIZED, body);
+        return new HarperException(403, NOT_AUTHORIZED, body);
     }
 }

@@ -2,7 +2,7 @@ package dev.caravan.auth;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.caravan.api.HarperJson;
+import dev.caravan.core.HarperJson;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;

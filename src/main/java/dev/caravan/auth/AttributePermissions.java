@@ -2,7 +2,7 @@ package dev.caravan.auth;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.caravan.api.ApiException;
+import dev.caravan.core.HarperException;
 import dev.caravan.store.TableMeta;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -145,7 +145,7 @@ public final class AttributePermissions {
             }
             for (TablePermission p : needed) {
                 if (table.isTimestamp(attribute) && p != TablePermission.READ) {
-                    throw new ApiException(403, TIMESTAMP_WRITE);
+                    throw new HarperException(403, TIMESTAMP_WRITE);
                 }
                 if (grant.lacks(p)) {
                     denials.lacking(table.database(), table.name(), attribute, p);

@@ -1,6 +1,6 @@
 package dev.caravan.auth;
 
-import dev.caravan.api.ApiException;
+import dev.caravan.core.HarperException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -35,7 +35,7 @@ public class Authenticator {
     public User authenticate(String authorization) {
         String decoded = credentials(authorization);
         if (decoded == null) {
-            throw ApiException.unauthorized(LOGIN_FAILED);
+            throw HarperException.unauthorized(LOGIN_FAILED);
         }
         int colon = decoded.indexOf(':');
         return check(decoded.substring(0, colon), decoded.substring(colon + 1));
@@ -80,7 +80,7 @@ public class Authenticator {
         UserStore.StoredUser stored = users.stored(username).orElse(null);
         if (stored == null) {
             verified.remove(username);
-            throw ApiException.unauthorized(LOGIN_FAILED);
+            throw HarperException.unauthorized(LOGIN_FAILED);
         }
         byte[] digest = digest(password);
         Verified known = verified.get(username);
@@ -88,14 +88,14 @@ public class Authenticator {
                 && MessageDigest.isEqual(known.digest(), digest);
         if (!ok) {
             if (!PasswordHasher.verify(password, stored.passwordHash())) {
-                throw ApiException.unauthorized(LOGIN_FAILED);
+                throw HarperException.unauthorized(LOGIN_FAILED);
             }
             verified.put(username, new Verified(stored.passwordHash(), digest));
         }
         if (!stored.active()) {
-            throw ApiException.unauthorized("Cannot complete request: User is inactive");
+            throw HarperException.unauthorized("Cannot complete request: User is inactive");
         }
-        User user = users.user(username).orElseThrow(() -> ApiException.unauthorized(LOGIN_FAILED));
+        User user = users.user(username).orElseThrow(() -> HarperException.unauthorized(LOGIN_FAILED));
         if (user.role() == null) {
             throw Access.withoutRole(username);
         }

@@ -1,7 +1,7 @@
 package dev.caravan.auth;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.caravan.api.HarperJson;
+import dev.caravan.core.HarperJson;
 import dev.caravan.store.Store;
 import dev.caravan.store.TxClock;
 import java.sql.ResultSet;

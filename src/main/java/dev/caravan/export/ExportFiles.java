@@ -1,7 +1,7 @@
 package dev.caravan.export;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.caravan.api.HarperJson;
+import dev.caravan.core.HarperJson;
 import dev.caravan.jobs.Job;
 import dev.caravan.jobs.JobControl;
 import dev.caravan.jobs.JobHeaders;

@@ -1,15 +1,15 @@
 package dev.caravan.export;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.caravan.api.ApiException;
-import dev.caravan.api.OperationRequest;
 import dev.caravan.auth.Access;
 import dev.caravan.auth.User;
 import dev.caravan.auth.UserStore;
+import dev.caravan.core.HarperException;
 import dev.caravan.formats.LoadFailure;
 import dev.caravan.jobs.Job;
 import dev.caravan.jobs.JobHeaders;
 import dev.caravan.jobs.JobStore;
+import dev.caravan.operations.OperationRequest;
 import org.apache.camel.Exchange;
 
 /**
@@ -42,7 +42,7 @@ public class ExportJobs {
         try {
             var query = checks.query(job.type(), (ObjectNode) request.get("search_operation"), caller);
             exchange.setProperty(ExportContext.PROPERTY, new ExportContext(id, request, format, query, target));
-        } catch (ApiException e) {
+        } catch (HarperException e) {
             throw e.status() == 403 ? e : new LoadFailure(e.getMessage(), e);
         }
     }

@@ -1,20 +1,19 @@
 package dev.caravan.export;
 
-import java.io.IOException;
-import java.nio.file.LinkOption;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.caravan.api.ApiException;
-import dev.caravan.api.HarperJson;
-import dev.caravan.api.OperationRequest;
+import dev.caravan.core.HarperException;
+import dev.caravan.core.HarperJson;
 import dev.caravan.files.AllowedRoots;
 import dev.caravan.jobs.JobDefinition;
+import dev.caravan.operations.OperationRequest;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * export_local (spec §8): a search written to a file in a server directory. Every request error is
@@ -60,26 +59,26 @@ public class ExportLocal implements JobDefinition {
     private String directory(OperationRequest request) {
         JsonNode given = request.field("path");
         if (given == null) {
-            throw ApiException.badRequest("path is missing.");
+            throw HarperException.badRequest("path is missing.");
         }
         String path = given.asText();
         if (path.isEmpty()) {
-            throw ApiException.badRequest("Invalid path: ");
+            throw HarperException.badRequest("Invalid path: ");
         }
         Path dir;
         try {
             dir = Path.of(path);
         } catch (InvalidPathException e) {
-            throw ApiException.badRequest("Invalid path: " + path);
+            throw HarperException.badRequest("Invalid path: " + path);
         }
         if (!Files.exists(dir)) {
-            throw ApiException.badRequest("path '" + path + "' does not exist");
+            throw HarperException.badRequest("path '" + path + "' does not exist");
         }
         if (!Files.isDirectory(dir)) {
-            throw ApiException.badRequest("path '" + path + "' is not a directory, please supply a valid folder path");
+            throw HarperException.badRequest("path '" + path + "' is not a directory, please supply a valid folder path");
         }
         if (!roots.allows(dir)) {
-            throw ApiException.badRequest(roots.outside("path", path));
+            throw HarperException.badRequest(roots.outside("path", path));
         }
         return path;
     }
@@ -90,14 +89,14 @@ public class ExportLocal implements JobDefinition {
         try {
             file = Path.of(path).resolve(fileName);
         } catch (InvalidPathException e) {
-            throw ApiException.badRequest("Invalid filename: " + fileName);
+            throw HarperException.badRequest("Invalid filename: " + fileName);
         }
         Path parent = file.toAbsolutePath().normalize().getParent();
         if (parent == null || !Files.isDirectory(parent)) {
-            throw ApiException.badRequest("directory '" + (parent == null ? file : parent) + "' does not exist");
+            throw HarperException.badRequest("directory '" + (parent == null ? file : parent) + "' does not exist");
         }
         if (!roots.allowsNewFile(file)) {
-            throw ApiException.badRequest(roots.outside("file", ExportTarget.joined(path, fileName)));
+            throw HarperException.badRequest(roots.outside("file", ExportTarget.joined(path, fileName)));
         }
     }
 

@@ -2,8 +2,8 @@ package dev.caravan.export;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.caravan.api.ApiException;
-import dev.caravan.api.OperationRequest;
+import dev.caravan.core.HarperException;
+import dev.caravan.operations.OperationRequest;
 import dev.caravan.search.RecordQuery;
 
 /**
@@ -29,11 +29,11 @@ public class ExportRequestChecks {
     public static ExportFormat format(OperationRequest request) {
         JsonNode format = request.field("format");
         if (format == null || format.asText().isEmpty()) {
-            throw ApiException.badRequest("format missing");
+            throw HarperException.badRequest("format missing");
         }
         ExportFormat named = format.isTextual() ? ExportFormat.named(format.textValue()) : null;
         if (named == null) {
-            throw ApiException.badRequest("format invalid. must be one of the following values: json, csv");
+            throw HarperException.badRequest("format invalid. must be one of the following values: json, csv");
         }
         return named;
     }
@@ -43,7 +43,7 @@ public class ExportRequestChecks {
         JsonNode searchOperation = request.field("search_operation");
         String problem = ExportSearch.problem(searchOperation);
         if (problem != null) {
-            throw ApiException.badRequest(problem);
+            throw HarperException.badRequest(problem);
         }
         query(request.operation(), (ObjectNode) searchOperation, request);
         return (ObjectNode) searchOperation;

@@ -2,8 +2,8 @@ package dev.caravan.export;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.caravan.api.ApiException;
-import dev.caravan.api.OperationRequest;
+import dev.caravan.core.HarperException;
+import dev.caravan.operations.OperationRequest;
 import dev.caravan.search.RecordQuery;
 import dev.caravan.search.SearchOperations;
 import dev.caravan.search.SqlOperations;
@@ -55,8 +55,8 @@ public class ExportSearch {
             RecordQuery query = isSql ? sql.selectQuery(search) : searches.query(search);
             query.check();
             return query;
-        } catch (ApiException e) {
-            throw e.status() == 403 ? e : new ApiException(400, e.getMessage(), e.body());
+        } catch (HarperException e) {
+            throw e.status() == 403 ? e : new HarperException(400, e.getMessage(), e.body());
         }
     }
 }

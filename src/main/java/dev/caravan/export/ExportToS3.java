@@ -2,11 +2,11 @@ package dev.caravan.export;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.caravan.api.ApiException;
-import dev.caravan.api.HarperJson;
-import dev.caravan.api.OperationRequest;
+import dev.caravan.core.HarperException;
+import dev.caravan.core.HarperJson;
 import dev.caravan.jobs.JobDefinition;
 import dev.caravan.jobs.JobSecrets;
+import dev.caravan.operations.OperationRequest;
 import dev.caravan.s3.S3Credentials;
 import dev.caravan.s3.S3RequestFields;
 import java.util.List;
@@ -38,21 +38,21 @@ public class ExportToS3 implements JobDefinition {
         ExportRequestChecks.authorize(request);
         JsonNode s3 = request.field("s3");
         if (s3 == null || !s3.isObject() || s3.isEmpty()) {
-            throw ApiException.badRequest("S3 object is missing.");
+            throw HarperException.badRequest("S3 object is missing.");
         }
         for (String field : REQUIRED) {
             JsonNode value = s3.get(field);
             if (value == null || value.isNull() || value.asText().isEmpty()) {
-                throw ApiException.badRequest(field + " is missing.");
+                throw HarperException.badRequest(field + " is missing.");
             }
             if (!value.isTextual()) {
-                throw ApiException.badRequest(field + " must be a string.");
+                throw HarperException.badRequest(field + " must be a string.");
             }
         }
         JsonNode endpoint = s3.get("endpoint");
         if (endpoint != null && !endpoint.isNull()
                 && !(endpoint.isTextual() && S3RequestFields.isHttpUrl(endpoint.textValue()))) {
-            throw ApiException.badRequest("S3 endpoint must be an http or https URL");
+            throw HarperException.badRequest("S3 endpoint must be an http or https URL");
         }
         ExportFormat format = ExportRequestChecks.format(request);
         ObjectNode searchOperation = checks.searchOperation(request);

@@ -3,7 +3,7 @@ package dev.caravan.export;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.caravan.api.HarperJson;
+import dev.caravan.core.HarperJson;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Iterator;

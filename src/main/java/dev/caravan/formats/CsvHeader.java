@@ -1,7 +1,7 @@
 package dev.caravan.formats;
 
+import dev.caravan.core.HarperNames;
 import java.nio.charset.StandardCharsets;
-import dev.caravan.api.HarperNames;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

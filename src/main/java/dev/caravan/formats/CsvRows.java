@@ -1,7 +1,7 @@
 package dev.caravan.formats;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.caravan.api.HarperJson;
+import dev.caravan.core.HarperJson;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.caravan.api.HarperJson;
+import dev.caravan.core.HarperJson;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;

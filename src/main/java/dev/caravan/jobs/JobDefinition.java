@@ -1,7 +1,7 @@
 package dev.caravan.jobs;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.caravan.api.OperationRequest;
+import dev.caravan.operations.OperationRequest;
 
 /** A bulk operation that runs as a job: its synchronous checks and what of the request is kept. */
 public interface JobDefinition {

@@ -1,7 +1,7 @@
 package dev.caravan.jobs;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.caravan.api.HarperJson;
+import dev.caravan.core.HarperJson;
 import java.util.UUID;
 import org.apache.camel.Exchange;
 

@@ -2,10 +2,10 @@ package dev.caravan.jobs;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import dev.caravan.api.ApiException;
-import dev.caravan.api.HarperJson;
-import dev.caravan.api.OperationRegistry;
-import dev.caravan.api.OperationRequest;
+import dev.caravan.core.HarperException;
+import dev.caravan.core.HarperJson;
+import dev.caravan.operations.OperationRegistry;
+import dev.caravan.operations.OperationRequest;
 import java.time.ZoneId;
 import java.util.Optional;
 
@@ -54,14 +54,14 @@ public class JobOperations {
     /** The job named by 'id' if this user may see it (owner or super user, decision 4). */
     private Optional<Job> visibleJob(OperationRequest request) {
         if (!request.body().has("id")) {
-            throw ApiException.badRequest("'id' is required");
+            throw HarperException.badRequest("'id' is required");
         }
         JsonNode id = request.body().get("id");
         if (id.isNull() || (id.isTextual() && id.textValue().isEmpty())) {
-            throw ApiException.serverError("Invalid job ID specified.");
+            throw HarperException.serverError("Invalid job ID specified.");
         }
         if (id.isContainerNode()) {
-            throw ApiException.serverError("there was an error searching for jobs.  Please check the log for details.");
+            throw HarperException.serverError("there was an error searching for jobs.  Please check the log for details.");
         }
         if (!id.isTextual()) {
             return Optional.empty();
@@ -74,12 +74,12 @@ public class JobOperations {
         ZoneId zone = ZoneId.systemDefault();
         Long from = date(request.field("from_date"), zone);
         if (from == null) {
-            throw ApiException.serverError("There was an error searching jobs by date: Error: Invalid 'from' date,"
+            throw HarperException.serverError("There was an error searching jobs by date: Error: Invalid 'from' date,"
                     + " must be in ISO-8601 format (YYYY-MM-DD).");
         }
         Long to = date(request.field("to_date"), zone);
         if (to == null) {
-            throw ApiException.serverError("There was an error searching jobs by date: Error: Invalid 'to' date,"
+            throw HarperException.serverError("There was an error searching jobs by date: Error: Invalid 'to' date,"
                     + " must be in ISO-8601 format (YYYY-MM-DD)");
         }
         ArrayNode out = HarperJson.array();
@@ -96,9 +96,9 @@ public class JobOperations {
 
     private JsonNode cancelJob(OperationRequest request) {
         Job job = visibleJob(request).orElseThrow(
-                () -> ApiException.notFound("Job '" + request.text("id") + "' not found"));
+                () -> HarperException.notFound("Job '" + request.text("id") + "' not found"));
         if (job.isFinished()) {
-            throw ApiException.badRequest("Job '" + job.id() + "' is not in progress (status " + job.status() + ")");
+            throw HarperException.badRequest("Job '" + job.id() + "' is not in progress (status " + job.status() + ")");
         }
         control.requestCancel(job.id());
         if (JobPhase.QUEUED.equals(job.phase())) {

@@ -2,7 +2,7 @@ package dev.caravan.jobs;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import dev.caravan.api.ApiException;
+import dev.caravan.core.HarperException;
 import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.Route;
@@ -81,7 +81,7 @@ public class JobRoutePolicy extends RoutePolicySupport {
                 return new JobFailure(TextNode.valueOf("Job cancelled; " + committed.rowsWritten() + " of "
                         + committed.rowsRead() + " records read were committed"), true);
             }
-            if (cause instanceof ApiException api && api.status() == 403 && api.body().has("unauthorized_access")) {
+            if (cause instanceof HarperException api && api.status() == 403 && api.body().has("unauthorized_access")) {
                 return new JobFailure(api.body(), false); // Harper stores the permission object itself
             }
             // an HTTP client's message names the URL it failed on, secrets and all

@@ -3,7 +3,7 @@ package dev.caravan.jobs;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import dev.caravan.api.HarperJson;
+import dev.caravan.core.HarperJson;
 import dev.caravan.store.Store;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

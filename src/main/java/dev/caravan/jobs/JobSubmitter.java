@@ -2,9 +2,9 @@ package dev.caravan.jobs;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.caravan.api.HarperJson;
-import dev.caravan.api.OperationRegistry;
-import dev.caravan.api.OperationRequest;
+import dev.caravan.core.HarperJson;
+import dev.caravan.operations.OperationRegistry;
+import dev.caravan.operations.OperationRequest;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.camel.CamelContext;

@@ -1,7 +1,7 @@
 package dev.caravan.jobs;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.caravan.api.HarperJson;
+import dev.caravan.core.HarperJson;
 import java.time.Instant;
 
 /** A job as get_job and search_jobs_by_start_date show it (spec §11, §12, Caravan decision 1). */

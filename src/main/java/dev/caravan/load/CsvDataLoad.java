@@ -1,10 +1,9 @@
 package dev.caravan.load;
 
-import dev.caravan.api.ApiException;
-
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.caravan.api.OperationRequest;
+import dev.caravan.core.HarperException;
 import dev.caravan.jobs.JobDefinition;
+import dev.caravan.operations.OperationRequest;
 import dev.caravan.store.TableMeta;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -45,7 +44,7 @@ public class CsvDataLoad implements JobDefinition {
             Files.writeString(spoolFile(spoolDir, jobId), csv, StandardCharsets.UTF_8);
         } catch (java.nio.charset.CharacterCodingException e) {
             // JSON's "\ud800" escape: a lone surrogate has no UTF-8 form (the text is encoded before the file is made)
-            throw ApiException.badRequest("'data' is not valid Unicode text: it contains an unpaired surrogate");
+            throw HarperException.badRequest("'data' is not valid Unicode text: it contains an unpaired surrogate");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot spool the CSV data", e);
         }

@@ -1,10 +1,10 @@
 package dev.caravan.load;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.caravan.api.ApiException;
-import dev.caravan.api.OperationRequest;
+import dev.caravan.core.HarperException;
 import dev.caravan.files.AllowedRoots;
 import dev.caravan.jobs.JobDefinition;
+import dev.caravan.operations.OperationRequest;
 import dev.caravan.store.TableMeta;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,13 +32,13 @@ public class CsvFileLoad implements JobDefinition {
         LoadRequestChecks.authorize(request, table);
         Path path = Path.of(filePath);
         if (!Files.exists(path)) {
-            throw ApiException.badRequest("No such file or directory " + filePath);
+            throw HarperException.badRequest("No such file or directory " + filePath);
         }
         if (!Files.isDirectory(path) && !Files.isReadable(path)) {
-            throw ApiException.badRequest("Permission denied " + filePath);
+            throw HarperException.badRequest("Permission denied " + filePath);
         }
         if (!roots.allows(path)) {
-            throw ApiException.badRequest(roots.outside("file_path", filePath));
+            throw HarperException.badRequest(roots.outside("file_path", filePath));
         }
         requireRegularFile(path, filePath);
         ObjectNode stored = LoadRequestChecks.storedTarget(request, table);
@@ -54,10 +54,10 @@ public class CsvFileLoad implements JobDefinition {
      */
     private static void requireRegularFile(Path path, String filePath) {
         if (Files.isDirectory(path)) {
-            throw ApiException.badRequest(directoryMessage(filePath));
+            throw HarperException.badRequest(directoryMessage(filePath));
         }
         if (!Files.isRegularFile(path)) {
-            throw ApiException.badRequest(notRegularMessage(filePath));
+            throw HarperException.badRequest(notRegularMessage(filePath));
         }
     }
 

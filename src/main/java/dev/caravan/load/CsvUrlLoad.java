@@ -2,11 +2,11 @@ package dev.caravan.load;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.caravan.api.ApiException;
-import dev.caravan.api.OperationRequest;
+import dev.caravan.core.HarperException;
 import dev.caravan.jobs.JobDefinition;
 import dev.caravan.jobs.JobSecrets;
 import dev.caravan.jobs.SecretUrls;
+import dev.caravan.operations.OperationRequest;
 import dev.caravan.store.TableMeta;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -58,7 +58,7 @@ public class CsvUrlLoad implements JobDefinition {
             errors.add("'passthrough_headers' must be of type object");
         }
         if (!errors.isEmpty()) {
-            throw ApiException.badRequest(String.join(". ", errors));
+            throw HarperException.badRequest(String.join(". ", errors));
         }
         TableMeta table = checks.table(request);
         LoadRequestChecks.authorize(request, table);

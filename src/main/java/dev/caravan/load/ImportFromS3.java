@@ -2,10 +2,10 @@ package dev.caravan.load;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.caravan.api.OperationRequest;
 import dev.caravan.formats.SourceFormat;
 import dev.caravan.jobs.JobDefinition;
 import dev.caravan.jobs.JobSecrets;
+import dev.caravan.operations.OperationRequest;
 import dev.caravan.s3.S3Credentials;
 import dev.caravan.s3.S3RequestFields;
 import dev.caravan.store.TableMeta;

@@ -37,7 +37,7 @@ public class LoadJobs {
         TableMeta table;
         try {
             table = tables.require(request.path("database").asText(), request.path("table").asText(), 400);
-        } catch (dev.caravan.api.ApiException e) {
+        } catch (dev.caravan.core.HarperException e) {
             throw new LoadFailure(e.getMessage(), e);
         }
         WriteAction action = WriteAction.valueOf(request.path("action").asText("insert").toUpperCase(Locale.ROOT));

@@ -1,12 +1,12 @@
 package dev.caravan.load;
 
-import dev.caravan.api.HarperJson;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.caravan.api.ApiException;
-import dev.caravan.api.HarperNames;
-import dev.caravan.api.OperationRequest;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.caravan.auth.TablePermission;
+import dev.caravan.core.HarperException;
+import dev.caravan.core.HarperJson;
+import dev.caravan.core.HarperNames;
+import dev.caravan.operations.OperationRequest;
 import dev.caravan.ops.Tables;
 import dev.caravan.store.TableMeta;
 import dev.caravan.store.WriteAction;
@@ -68,14 +68,14 @@ public final class LoadRequestChecks {
         }
         failIfAny(errors);
         if (!value.isTextual()) {
-            throw ApiException.badRequest("'" + field + "' must be a string");
+            throw HarperException.badRequest("'" + field + "' must be a string");
         }
         return value.textValue();
     }
 
     public static void failIfAny(List<String> errors) {
         if (!errors.isEmpty()) {
-            throw ApiException.badRequest(String.join(",", errors));
+            throw HarperException.badRequest(String.join(",", errors));
         }
     }
 

@@ -1,7 +1,7 @@
 package dev.caravan.load;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.caravan.api.ApiException;
+import dev.caravan.core.HarperException;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -30,7 +30,7 @@ public final class PassthroughHeaders {
             Map.Entry<String, JsonNode> header = it.next();
             String problem = problem(header.getKey());
             if (problem != null) {
-                throw ApiException.badRequest("'passthrough_headers' cannot include " + problem);
+                throw HarperException.badRequest("'passthrough_headers' cannot include " + problem);
             }
             map.put(header.getKey(), header.getValue().asText());
         }

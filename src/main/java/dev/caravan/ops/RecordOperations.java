@@ -3,12 +3,12 @@ package dev.caravan.ops;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.caravan.api.ApiException;
-import dev.caravan.api.HarperJson;
-import dev.caravan.api.HarperNames;
-import dev.caravan.api.OperationRegistry;
-import dev.caravan.api.OperationRequest;
 import dev.caravan.auth.TablePermission;
+import dev.caravan.core.HarperException;
+import dev.caravan.core.HarperJson;
+import dev.caravan.core.HarperNames;
+import dev.caravan.operations.OperationRegistry;
+import dev.caravan.operations.OperationRequest;
 import dev.caravan.store.RecordWriter;
 import dev.caravan.store.TableMeta;
 import dev.caravan.store.TableWrites;
@@ -58,22 +58,22 @@ public class RecordOperations {
     /** Harper rejects the whole request with a 500 when any key is a boolean (observed §3). */
     private static void rejectBooleanKey(JsonNode key) {
         if (key != null && key.isBoolean()) {
-            throw ApiException.serverError("Invalid primary key type: boolean");
+            throw HarperException.serverError("Invalid primary key type: boolean");
         }
     }
 
     private static List<ObjectNode> records(OperationRequest request) {
         JsonNode field = request.field("records");
         if (field == null) {
-            throw ApiException.badRequest("'records' is required");
+            throw HarperException.badRequest("'records' is required");
         }
         if (!field.isArray()) {
-            throw ApiException.badRequest("'records' must be an array");
+            throw HarperException.badRequest("'records' must be an array");
         }
         List<ObjectNode> records = new ArrayList<>();
         for (int i = 0; i < field.size(); i++) {
             if (!(field.get(i) instanceof ObjectNode record)) {
-                throw ApiException.badRequest("'records[" + i + "]' must be of type object");
+                throw HarperException.badRequest("'records[" + i + "]' must be of type object");
             }
             records.add(record);
         }
@@ -106,10 +106,10 @@ public class RecordOperations {
         TableMeta table = tables.require(request, 404);
         JsonNode ids = request.field("ids") != null ? request.field("ids") : request.field("hash_values");
         if (ids == null) {
-            throw ApiException.badRequest("'hash_values' is required");
+            throw HarperException.badRequest("'hash_values' is required");
         }
         if (!ids.isArray()) {
-            throw ApiException.badRequest("'hash_values' must be an array. 'ids' must be an array");
+            throw HarperException.badRequest("'hash_values' must be an array. 'ids' must be an array");
         }
         request.access().requireTable(table.database(), table.name(), TablePermission.DELETE);
         List<JsonNode> keys = new ArrayList<>();

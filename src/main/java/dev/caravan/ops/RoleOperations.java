@@ -3,12 +3,12 @@ package dev.caravan.ops;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.caravan.api.ApiException;
-import dev.caravan.api.HarperJson;
-import dev.caravan.api.OperationRegistry;
-import dev.caravan.api.OperationRequest;
 import dev.caravan.auth.User;
 import dev.caravan.auth.UserStore;
+import dev.caravan.core.HarperException;
+import dev.caravan.core.HarperJson;
+import dev.caravan.operations.OperationRegistry;
+import dev.caravan.operations.OperationRequest;
 import dev.caravan.store.Catalog;
 
 /**
@@ -47,23 +47,23 @@ public class RoleOperations {
     }
 
     /** Harper allows a second role of the same name or id; Caravan keeps both unique and answers 409. */
-    private ApiException taken(String name, String id) {
+    private HarperException taken(String name, String id) {
         String what = users.roleByName(name).isPresent() ? "name '" + name : "id '" + id;
-        return new ApiException(409, "A role with " + what + "' already exists");
+        return new HarperException(409, "A role with " + what + "' already exists");
     }
 
     private JsonNode alterRole(OperationRequest request) {
         request.access().requireSuperUser("alterRole");
         validator.checkAlter(request.body());
         String id = request.text("id");
-        User.Role current = users.roleById(id).orElseThrow(() -> ApiException.badRequest("Invalid role id"));
+        User.Role current = users.roleById(id).orElseThrow(() -> HarperException.badRequest("Invalid role id"));
         String name = request.text("role") != null ? request.text("role") : current.name();
         users.roleByName(name).filter(other -> !other.id().equals(id)).ifPresent(other -> {
-            throw new ApiException(409, "A role with name '" + name + "' already exists");
+            throw new HarperException(409, "A role with name '" + name + "' already exists");
         });
         ObjectNode permission = (ObjectNode) request.field("permission").deepCopy();
         User.Role role = users.updateRole(id, name, permission)
-                .orElseThrow(() -> ApiException.badRequest("Invalid role id"));
+                .orElseThrow(() -> HarperException.badRequest("Invalid role id"));
         ObjectNode out = HarperJson.object();
         out.put("id", role.id());
         out.put("role", role.name());
@@ -79,22 +79,22 @@ public class RoleOperations {
             throw hapiBadRequest(fields.joined());
         }
         String id = request.text("id");
-        User.Role role = users.roleById(id).orElseThrow(() -> ApiException.notFound("Role not found"));
+        User.Role role = users.roleById(id).orElseThrow(() -> HarperException.notFound("Role not found"));
         return switch (users.dropRole(id)) {
             case DROPPED -> HarperJson.message(role.name() + " successfully deleted");
-            case NOT_FOUND -> throw ApiException.notFound("Role not found");
-            case IN_USE -> throw new ApiException(409,
+            case NOT_FOUND -> throw HarperException.notFound("Role not found");
+            case IN_USE -> throw new HarperException(409,
                     "Cannot drop role " + role.name() + " as it has active user(s) tied to this role");
         };
     }
 
     /** drop_role's validation error is the one answer in Hapi's shape, not {"error": ...}. */
-    private static ApiException hapiBadRequest(String message) {
+    private static HarperException hapiBadRequest(String message) {
         ObjectNode body = HarperJson.object();
         body.put("statusCode", 400);
         body.put("error", "Bad Request");
         body.put("message", message);
-        return new ApiException(400, message, body);
+        return new HarperException(400, message, body);
     }
 
     private JsonNode listRoles(OperationRequest request) {

@@ -1,13 +1,12 @@
 package dev.caravan.ops;
 
-import dev.caravan.api.HarperNames;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.caravan.api.ApiException;
-import dev.caravan.api.HarperJson;
 import dev.caravan.auth.TablePermission;
+import dev.caravan.core.HarperException;
+import dev.caravan.core.HarperJson;
+import dev.caravan.core.HarperNames;
 import dev.caravan.store.Catalog;
 import dev.caravan.store.TableMeta;
 import java.util.ArrayList;
@@ -70,7 +69,7 @@ final class RoleValidator {
                 main.add("Permission must be an object");
             }
             if (!main.isEmpty() || !perTable.isEmpty()) {
-                throw new ApiException(400, ROLE_PERMS_ERROR, answer());
+                throw new HarperException(400, ROLE_PERMS_ERROR, answer());
             }
         }
 

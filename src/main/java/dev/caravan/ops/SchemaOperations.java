@@ -1,14 +1,14 @@
 package dev.caravan.ops;
 
-import dev.caravan.api.HarperNames;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.caravan.api.ApiException;
-import dev.caravan.api.HarperJson;
-import dev.caravan.api.OperationRegistry;
-import dev.caravan.api.OperationRequest;
 import dev.caravan.auth.TablePermission;
+import dev.caravan.core.HarperException;
+import dev.caravan.core.HarperJson;
+import dev.caravan.core.HarperNames;
+import dev.caravan.operations.OperationRegistry;
+import dev.caravan.operations.OperationRequest;
 import dev.caravan.store.Catalog;
 import dev.caravan.store.Column;
 import dev.caravan.store.JsNumber;
@@ -48,12 +48,12 @@ public class SchemaOperations {
         request.access().requireDatabaseStructure("createSchema");
         String name = emptyGivenName(request);
         if (name != null && name.isEmpty()) {
-            throw ApiException.badRequest("'database' is not allowed to be empty");
+            throw HarperException.badRequest("'database' is not allowed to be empty");
         }
         requireDatabaseName(request);
         String database = request.database();
         if (!catalog.createDatabase(database)) {
-            throw ApiException.badRequest("database '" + database + "' already exists");
+            throw HarperException.badRequest("database '" + database + "' already exists");
         }
         return HarperJson.message("database '" + database + "' successfully created");
     }
@@ -81,11 +81,11 @@ public class SchemaOperations {
     private JsonNode dropDatabase(OperationRequest request) {
         request.access().requireDatabaseStructure("dropSchema");
         if (request.field("database") == null && request.field("schema") == null) {
-            throw ApiException.badRequest("'database' is required");
+            throw HarperException.badRequest("'database' is required");
         }
         String database = request.database();
         if (!catalog.dropDatabase(database)) {
-            throw ApiException.notFound("database '" + database + "' does not exist");
+            throw HarperException.notFound("database '" + database + "' does not exist");
         }
         return HarperJson.message("successfully deleted '" + database + "'");
     }
@@ -96,11 +96,11 @@ public class SchemaOperations {
         }
         String table = request.text("table");
         if (table == null) {
-            throw ApiException.badRequest("'table' is required");
+            throw HarperException.badRequest("'table' is required");
         }
         String primaryKey = request.text("primary_key") != null ? request.text("primary_key") : request.text("hash_attribute");
         if (primaryKey == null) {
-            throw ApiException.badRequest("'primary_key' is required");
+            throw HarperException.badRequest("'primary_key' is required");
         }
         requireDatabaseName(request);
         HarperNames.requireSchemaName("Table", request.field("table"));
@@ -108,7 +108,7 @@ public class SchemaOperations {
                 ? "primary_key" : "hash_attribute"));
         String database = request.database();
         if (catalog.createTable(database, table, primaryKey).isEmpty()) {
-            throw ApiException.badRequest("Table '" + table + "' already exists in '" + database + "'");
+            throw HarperException.badRequest("Table '" + table + "' already exists in '" + database + "'");
         }
         return HarperJson.message("table '" + database + "." + table + "' successfully created.");
     }
@@ -137,7 +137,7 @@ public class SchemaOperations {
         String database = request.database();
         request.access().requireDatabase(database);
         if (!catalog.hasDatabase(database)) {
-            throw ApiException.notFound("database '" + database + "' does not exist");
+            throw HarperException.notFound("database '" + database + "' does not exist");
         }
         return describeTables(request, database);
     }
@@ -197,11 +197,11 @@ public class SchemaOperations {
         TableMeta table = attributeTable(request);
         String attribute = request.text("attribute");
         if (attribute == null) {
-            throw ApiException.badRequest("Attribute name is required");
+            throw HarperException.badRequest("Attribute name is required");
         }
         HarperNames.checkAttribute(attribute);
         if (!catalog.createAttribute(table, attribute)) {
-            throw ApiException.badRequest("attribute '" + attribute + "' already exists in " + table.qualifiedName());
+            throw HarperException.badRequest("attribute '" + attribute + "' already exists in " + table.qualifiedName());
         }
         return HarperJson.message("attribute '" + table.qualifiedName() + "." + attribute + "' successfully created.");
     }
@@ -223,14 +223,14 @@ public class SchemaOperations {
         TableMeta table = tables.requireUnchecked(request, 404);
         String attribute = request.text("attribute");
         if (attribute == null) {
-            throw ApiException.badRequest("'attribute' is required");
+            throw HarperException.badRequest("'attribute' is required");
         }
         if (table.isTimestamp(attribute)) {
-            throw ApiException.badRequest("cannot drop internal timestamp attribute: " + attribute);
+            throw HarperException.badRequest("cannot drop internal timestamp attribute: " + attribute);
         }
         if (attribute.equals(table.primaryKey())) {
             // Harper lets this through and leaves a table without a key; Caravan keeps the key.
-            throw ApiException.badRequest("cannot drop the primary key attribute: " + attribute);
+            throw HarperException.badRequest("cannot drop the primary key attribute: " + attribute);
         }
         catalog.dropAttribute(table, attribute);
         return HarperJson.message("successfully deleted attribute '" + attribute + "'");

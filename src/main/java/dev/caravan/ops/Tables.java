@@ -1,7 +1,7 @@
 package dev.caravan.ops;
 
-import dev.caravan.api.ApiException;
-import dev.caravan.api.OperationRequest;
+import dev.caravan.core.HarperException;
+import dev.caravan.operations.OperationRequest;
 import dev.caravan.store.Catalog;
 import dev.caravan.store.TableMeta;
 
@@ -33,17 +33,17 @@ public final class Tables {
         request.requireNotContainer("table");
         String table = request.text("table");
         if (table == null) {
-            throw ApiException.badRequest("'table' is required");
+            throw HarperException.badRequest("'table' is required");
         }
         return table;
     }
 
     public TableMeta require(String database, String table, int missingStatus) {
         if (!catalog.hasDatabase(database)) {
-            throw new ApiException(missingStatus, "database '" + database + "' does not exist");
+            throw new HarperException(missingStatus, "database '" + database + "' does not exist");
         }
         return catalog.table(database, table).orElseThrow(
-                () -> new ApiException(missingStatus, "Table '" + database + "." + table + "' does not exist"));
+                () -> new HarperException(missingStatus, "Table '" + database + "." + table + "' does not exist"));
     }
 
     public Catalog catalog() {

@@ -1,17 +1,16 @@
 package dev.caravan.ops;
 
-import dev.caravan.api.HarperNames;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.caravan.api.ApiException;
-import dev.caravan.api.HarperJson;
-import dev.caravan.api.OperationRegistry;
-import dev.caravan.api.OperationRequest;
 import dev.caravan.auth.User;
 import dev.caravan.auth.UserAccount;
 import dev.caravan.auth.UserStore;
+import dev.caravan.core.HarperException;
+import dev.caravan.core.HarperJson;
+import dev.caravan.core.HarperNames;
+import dev.caravan.operations.OperationRegistry;
+import dev.caravan.operations.OperationRequest;
 import dev.caravan.store.Catalog;
 
 /**
@@ -48,15 +47,15 @@ public class UserOperations {
                 .present("role").name("role")
                 .present("active").bool("active");
         if (!fields.isEmpty()) {
-            throw ApiException.badRequest(fields.joined());
+            throw HarperException.badRequest(fields.joined());
         }
         String username = request.text("username");
         HarperNames.requireAccountName("User", username);
         String roleName = request.text("role");
         User.Role role = users.roleByName(roleName)
-                .orElseThrow(() -> ApiException.notFound(roleName + " role not found"));
+                .orElseThrow(() -> HarperException.notFound(roleName + " role not found"));
         if (!users.addUser(username, request.text("password"), role.id(), request.field("active").booleanValue())) {
-            throw new ApiException(409, "User " + username + " already exists");
+            throw new HarperException(409, "User " + username + " already exists");
         }
         return HarperJson.message(username + " successfully added");
     }
@@ -66,25 +65,25 @@ public class UserOperations {
         request.access().requireSuperUser("alterUser");
         String username = request.text("username");
         if (isEmpty(username)) {
-            throw ApiException.serverError("username is required");
+            throw HarperException.serverError("username is required");
         }
         String password = request.text("password");
         String roleName = request.text("role");
         JsonNode active = request.field("active");
         if (isEmpty(password) && isEmpty(roleName) && active == null) {
-            throw ApiException.serverError("nothing to update, must supply active, role or password to update");
+            throw HarperException.serverError("nothing to update, must supply active, role or password to update");
         }
         if (password != null && password.trim().isEmpty()) {
-            throw ApiException.serverError("password cannot be an empty string");
+            throw HarperException.serverError("password cannot be an empty string");
         }
         if (active != null && !active.isBoolean()) {
-            throw ApiException.serverError("active must be true or false");
+            throw HarperException.serverError("active must be true or false");
         }
         if ("".equals(roleName)) {
-            throw ApiException.serverError("If role is specified, it cannot be empty.");
+            throw HarperException.serverError("If role is specified, it cannot be empty.");
         }
         String roleId = roleName == null ? null : users.roleByName(roleName).map(User.Role::id).orElseThrow(
-                () -> ApiException.notFound("Update failed.  Requested '" + roleName + "' role not found."));
+                () -> HarperException.notFound("Update failed.  Requested '" + roleName + "' role not found."));
         boolean updated = users.alterUser(username, password, roleId, active == null ? null : active.booleanValue());
         return updateAnswer(username, updated);
     }
@@ -110,11 +109,11 @@ public class UserOperations {
                 .present("username").excluding("username", "system", SYSTEM_NAME)
                 .name("role").bool("active");
         if (!fields.isEmpty()) {
-            throw ApiException.badRequest(fields.joined());
+            throw HarperException.badRequest(fields.joined());
         }
         String username = request.text("username");
         if (!users.dropUser(username)) {
-            throw ApiException.notFound("User " + username + " does not exist");
+            throw HarperException.notFound("User " + username + " does not exist");
         }
         return HarperJson.message(username + " successfully deleted");
     }

@@ -1,9 +1,9 @@
 package dev.caravan.ops;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.caravan.api.HarperJson;
 import dev.caravan.auth.User;
 import dev.caravan.auth.UserAccount;
+import dev.caravan.core.HarperJson;
 import dev.caravan.store.JsNumber;
 import java.util.List;
 

@@ -2,11 +2,11 @@ package dev.caravan.retention;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.caravan.api.ApiException;
-import dev.caravan.api.HarperJson;
-import dev.caravan.api.HarperNames;
-import dev.caravan.api.OperationRequest;
+import dev.caravan.core.HarperException;
+import dev.caravan.core.HarperJson;
+import dev.caravan.core.HarperNames;
 import dev.caravan.jobs.JobDefinition;
+import dev.caravan.operations.OperationRequest;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,7 +48,7 @@ public class DeleteRecordsBefore implements JobDefinition {
             errors.add(dateProblem);
         }
         if (!errors.isEmpty()) {
-            throw ApiException.badRequest(String.join(". ", errors));
+            throw HarperException.badRequest(String.join(". ", errors));
         }
         ObjectNode stored = HarperJson.object();
         stored.put("operation", request.operation());

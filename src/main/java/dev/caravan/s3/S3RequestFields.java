@@ -1,10 +1,9 @@
 package dev.caravan.s3;
 
-import dev.caravan.jobs.SecretUrls;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.caravan.api.HarperJson;
+import dev.caravan.core.HarperJson;
+import dev.caravan.jobs.SecretUrls;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.caravan.search;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.caravan.api.ApiException;
+import dev.caravan.core.HarperException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -39,10 +39,10 @@ final class ConditionParser {
             parsed.add(element(conditions.get(i), i));
         }
         if (or && parsed.size() < 2) {
-            throw ApiException.serverError("An \"or\" operator requires at least two conditions");
+            throw HarperException.serverError("An \"or\" operator requires at least two conditions");
         }
         if (!or && parsed.isEmpty()) {
-            throw ApiException.serverError("An \"and\" operator requires at least one condition");
+            throw HarperException.serverError("An \"and\" operator requires at least one condition");
         }
         return new Condition.Group(or, parsed);
     }
@@ -65,12 +65,12 @@ final class ConditionParser {
     private static Condition comparison(JsonNode element) {
         String attribute = text(element, "search_attribute", "attribute");
         if (attribute == null) {
-            throw ApiException.serverError("Search condition must have a search_attribute");
+            throw HarperException.serverError("Search condition must have a search_attribute");
         }
         String type = text(element, "search_type", "comparator");
         JsonNode value = element.has("search_value") ? element.get("search_value") : element.get("value");
         if (!element.has("search_value") && !element.has("value")) {
-            throw ApiException.badRequest("Search condition for " + attribute + " must have a value");
+            throw HarperException.badRequest("Search condition for " + attribute + " must have a value");
         }
         requireFinite(attribute, value);
         return new Condition.Comparison(attribute, type == null ? SearchType.EQUALS : SearchType.of(type), value);
@@ -81,7 +81,7 @@ final class ConditionParser {
         if (value != null && value.isArray()) {
             value.forEach(element -> requireFinite(attribute, element));
         } else if (value != null && value.isNumber() && Double.isInfinite(value.doubleValue())) {
-            throw ApiException.badRequest("Search value " + value + " for " + attribute
+            throw HarperException.badRequest("Search value " + value + " for " + attribute
                     + " is outside the range of a number");
         }
     }
@@ -94,7 +94,7 @@ final class ConditionParser {
         return value == null || value.isNull() ? null : value.asText();
     }
 
-    private static ApiException notAllowed(int index) {
-        return ApiException.badRequest("'conditions[" + index + "]' does not match any of the allowed types");
+    private static HarperException notAllowed(int index) {
+        return HarperException.badRequest("'conditions[" + index + "]' does not match any of the allowed types");
     }
 }

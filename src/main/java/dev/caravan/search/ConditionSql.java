@@ -1,7 +1,7 @@
 package dev.caravan.search;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.caravan.api.ApiException;
+import dev.caravan.core.HarperException;
 import dev.caravan.store.ColumnKind;
 import dev.caravan.store.JsNumber;
 import dev.caravan.store.TableMeta;
@@ -46,7 +46,7 @@ public final class ConditionSql {
             case BETWEEN -> between(attribute, value);
             default -> {
                 if (isNull) {
-                    throw ApiException.badRequest("Search condition for " + c.attribute() + " must have a value");
+                    throw HarperException.badRequest("Search condition for " + c.attribute() + " must have a value");
                 }
                 yield switch (c.type()) {
                     case CONTAINS -> like(attribute, "%" + escapeLike(textOf(value)) + "%", value);

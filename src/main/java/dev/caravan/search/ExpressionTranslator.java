@@ -1,7 +1,7 @@
 package dev.caravan.search;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.caravan.api.ApiException;
+import dev.caravan.core.HarperException;
 import dev.caravan.store.ValueCodec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -34,8 +34,8 @@ import net.sf.jsqlparser.expression.operators.relational.MinorThan;
 import net.sf.jsqlparser.expression.operators.relational.MinorThanEquals;
 import net.sf.jsqlparser.expression.operators.relational.NotEqualsTo;
 import net.sf.jsqlparser.expression.operators.relational.ParenthesedExpressionList;
-import net.sf.jsqlparser.statement.select.AllColumns;
 import net.sf.jsqlparser.schema.Column;
+import net.sf.jsqlparser.statement.select.AllColumns;
 
 /**
  * Translates one Harper SQL expression into Derby SQL over the generated table and column names,
@@ -368,8 +368,8 @@ final class ExpressionTranslator {
         return out;
     }
 
-    static ApiException unsupported(Expression e) {
-        return ApiException.badRequest("SQL expression not supported: " + e);
+    static HarperException unsupported(Expression e) {
+        return HarperException.badRequest("SQL expression not supported: " + e);
     }
 
     /** Harper's parser rejects the word as a bare identifier; SqlOperations reports it with the SQL text. */

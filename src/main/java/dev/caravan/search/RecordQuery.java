@@ -1,7 +1,7 @@
 package dev.caravan.search;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import dev.caravan.api.HarperJson;
+import dev.caravan.core.HarperJson;
 
 /**
  * A search whose request is read and whose tables are resolved, ready to run: the API collects its

@@ -1,8 +1,8 @@
 package dev.caravan.search;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.caravan.api.ApiException;
-import dev.caravan.api.OperationRequest;
+import dev.caravan.core.HarperException;
+import dev.caravan.operations.OperationRequest;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,7 +16,7 @@ final class RequestProblems {
 
     void throwIfAny(int status) {
         if (!messages.isEmpty()) {
-            throw new ApiException(status, String.join(". ", messages));
+            throw new HarperException(status, String.join(". ", messages));
         }
     }
 

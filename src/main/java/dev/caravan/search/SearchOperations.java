@@ -1,11 +1,11 @@
 package dev.caravan.search;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.caravan.api.ApiException;
-import dev.caravan.api.OperationRegistry;
-import dev.caravan.api.OperationRequest;
 import dev.caravan.auth.AttributePermissions;
 import dev.caravan.auth.TablePermission;
+import dev.caravan.core.HarperException;
+import dev.caravan.operations.OperationRegistry;
+import dev.caravan.operations.OperationRequest;
 import dev.caravan.ops.Tables;
 import dev.caravan.store.RowShape;
 import dev.caravan.store.Store;
@@ -84,10 +84,10 @@ public class SearchOperations {
         Page page = problems.page(request);
         problems.throwIfAny(500);
         if (value.isNull()) {
-            throw ApiException.serverError("'value' must not be null; use search_by_conditions to find null values");
+            throw HarperException.serverError("'value' must not be null; use search_by_conditions to find null values");
         }
         if (value.isContainerNode()) {
-            throw ApiException.serverError("Unable to serialize object as a key: " + value);
+            throw HarperException.serverError("Unable to serialize object as a key: " + value);
         }
         boolean descending = request.body().path("desc").asBoolean(false);
         TableMeta table = readableTable(request);
@@ -105,7 +105,7 @@ public class SearchOperations {
                     : OrderBy.of(table, List.of(new SortKey(attribute, descending)), descending);
             return new Select(shape, where, orderBy, page);
         } catch (UnknownAttributeException e) {
-            throw ApiException.serverError(e.getMessage());
+            throw HarperException.serverError(e.getMessage());
         }
     }
 
@@ -128,10 +128,10 @@ public class SearchOperations {
         Page page = problems.page(request);
         problems.throwIfAny(400);
         if (conditions == null) {
-            throw ApiException.serverError("'conditions' is required");
+            throw HarperException.serverError("'conditions' is required");
         }
         if (!conditions.isArray()) {
-            throw ApiException.serverError("'conditions' must be an array");
+            throw HarperException.serverError("'conditions' must be an array");
         }
         Condition condition = ConditionParser.parse(operator, conditions);
         List<SortKey> sort = sortKeys(request.field("sort"));
@@ -146,7 +146,7 @@ public class SearchOperations {
         SqlFragment where = new ConditionSql(table).where(condition);
         for (SortKey key : sort) {
             if (!table.hasAttribute(key.attribute())) {
-                throw ApiException.notFound(key.attribute() + " is not a defined attribute");
+                throw HarperException.notFound(key.attribute() + " is not a defined attribute");
             }
         }
         List<SortKey> order = sort.isEmpty() ? List.of(new SortKey(condition.firstAttribute(), false)) : sort;
@@ -166,15 +166,15 @@ public class SearchOperations {
     private TableMeta conditionsTable(OperationRequest request) {
         String name = request.text("table");
         if (name == null) {
-            throw ApiException.badRequest("'table' is required");
+            throw HarperException.badRequest("'table' is required");
         }
         String database = request.database();
         request.access().requireTable(database, name, TablePermission.READ);
         if (!tables.catalog().hasDatabase(database)) {
-            throw ApiException.notFound("database '" + database + "' does not exist");
+            throw HarperException.notFound("database '" + database + "' does not exist");
         }
         return tables.catalog().table(database, name)
-                .orElseThrow(() -> ApiException.badRequest("Table " + name + " not found"));
+                .orElseThrow(() -> HarperException.badRequest("Table " + name + " not found"));
     }
 
     /** Harper's sort {attribute, descending, next: {...}} as a list of keys. */
@@ -183,7 +183,7 @@ public class SearchOperations {
         for (JsonNode s = sort; s != null && !s.isNull() && !s.isMissingNode(); s = s.get("next")) {
             JsonNode attribute = s.get("attribute");
             if (attribute == null || attribute.isNull() || attribute.asText().isEmpty()) {
-                throw ApiException.badRequest("Sort requires an attribute");
+                throw HarperException.badRequest("Sort requires an attribute");
             }
             keys.add(new SortKey(attribute.asText(), s.path("descending").asBoolean(false)));
         }
@@ -211,7 +211,7 @@ public class SearchOperations {
         read.addAll(returned);
         permissions.require(read, TablePermission.READ);
         if (returned.isEmpty()) {
-            throw ApiException.serverError("'get_attributes' must contain at least 1 item"); // Harper's answer, observed §8
+            throw HarperException.serverError("'get_attributes' must contain at least 1 item"); // Harper's answer, observed §8
         }
         return RowShape.named(table, returned);
     }
@@ -224,7 +224,7 @@ public class SearchOperations {
         try {
             return RowShape.of(table, getAttributes);
         } catch (UnknownAttributeException e) {
-            throw new ApiException(unknownStatus, e.getMessage());
+            throw new HarperException(unknownStatus, e.getMessage());
         }
     }
 

@@ -1,6 +1,6 @@
 package dev.caravan.search;
 
-import dev.caravan.api.ApiException;
+import dev.caravan.core.HarperException;
 
 /** Harper's condition comparators, with the short aliases 4.7 also accepts (names are case-sensitive). */
 public enum SearchType {
@@ -34,6 +34,6 @@ public enum SearchType {
                 return t;
             }
         }
-        throw ApiException.badRequest("Unknown query comparator \"" + name + "\"");
+        throw HarperException.badRequest("Unknown query comparator \"" + name + "\"");
     }
 }

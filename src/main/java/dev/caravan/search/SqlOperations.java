@@ -1,11 +1,11 @@
 package dev.caravan.search;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.caravan.api.ApiException;
-import dev.caravan.api.OperationRegistry;
-import dev.caravan.api.OperationRequest;
 import dev.caravan.auth.AttributePermissions;
 import dev.caravan.auth.TablePermission;
+import dev.caravan.core.HarperException;
+import dev.caravan.operations.OperationRegistry;
+import dev.caravan.operations.OperationRequest;
 import dev.caravan.ops.Tables;
 import dev.caravan.store.Catalog;
 import dev.caravan.store.RecordWriter;
@@ -58,7 +58,7 @@ public class SqlOperations {
         String sql = sqlText(request);
         Statement statement = SqlSyntax.parse(sql);
         if (!(statement instanceof PlainSelect select)) {
-            throw ApiException.badRequest("An export's sql must be a SELECT: " + sql);
+            throw HarperException.badRequest("An export's sql must be a SELECT: " + sql);
         }
         return select(request, select, sql);
     }
@@ -66,7 +66,7 @@ public class SqlOperations {
     private static String sqlText(OperationRequest request) {
         String sql = request.text("sql");
         if (sql == null || sql.isEmpty()) {
-            throw ApiException.badRequest("The 'sql' parameter is missing from the request body");
+            throw HarperException.badRequest("The 'sql' parameter is missing from the request body");
         }
         return sql;
     }
@@ -101,13 +101,13 @@ public class SqlOperations {
         }
         // Harper: 500 "unsupported SQL type drop in SQL: [object Object]" (asked of HarperDB 4.7.29).
         String type = sql.strip().split("\\s+")[0].toLowerCase(Locale.ROOT);
-        throw ApiException.serverError("unsupported SQL type " + type + " in SQL: " + sql);
+        throw HarperException.serverError("unsupported SQL type " + type + " in SQL: " + sql);
     }
 
     /** Resolves the tables now; translating (its errors included) happens under the locks, at check or run. */
     private RecordQuery select(OperationRequest request, PlainSelect select, String sql) {
         if (select.getWithItemsList() != null) {
-            throw ApiException.badRequest("SQL WITH is not supported");
+            throw HarperException.badRequest("SQL WITH is not supported");
         }
         SqlTranslator.TableResolver resolver = reading(request);
         List<TableMeta> read = new ArrayList<>();
@@ -169,7 +169,7 @@ public class SqlOperations {
                 return tables.require(database, table, 400);
             }
             return catalog.table(database, table).orElseThrow(
-                    () -> ApiException.serverError("table " + database + "." + table + " does not exist"));
+                    () -> HarperException.serverError("table " + database + "." + table + " does not exist"));
         };
     }
 
@@ -180,7 +180,7 @@ public class SqlOperations {
     private static RuntimeException derbyRefused(StoreException e) {
         if (e.getCause() instanceof SQLException s && s.getSQLState() != null
                 && (s.getSQLState().startsWith("42") || s.getSQLState().startsWith("22"))) {
-            return ApiException.serverError(s.getMessage());
+            return HarperException.serverError(s.getMessage());
         }
         return e;
     }

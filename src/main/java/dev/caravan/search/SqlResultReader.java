@@ -1,7 +1,7 @@
 package dev.caravan.search;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.caravan.api.HarperJson;
+import dev.caravan.core.HarperJson;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

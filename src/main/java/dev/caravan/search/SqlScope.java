@@ -1,9 +1,9 @@
 package dev.caravan.search;
 
-import dev.caravan.api.ApiException;
 import dev.caravan.auth.AttributeDenials;
 import dev.caravan.auth.AttributePermissions;
 import dev.caravan.auth.TablePermission;
+import dev.caravan.core.HarperException;
 import dev.caravan.store.Column;
 import dev.caravan.store.TableMeta;
 import java.util.ArrayList;
@@ -145,7 +145,7 @@ final class SqlScope {
             Source named = qualifier != null && qualifier.getName() != null ? source(qualifier) : null;
             reference(named, qualifier, attribute);
             requireReadable();
-            throw ApiException.serverError("unknown column " + attribute);
+            throw HarperException.serverError("unknown column " + attribute);
         }
         reference(found.source(), qualifier, attribute);
         return found;

@@ -1,6 +1,6 @@
 package dev.caravan.search;
 
-import dev.caravan.api.ApiException;
+import dev.caravan.core.HarperException;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -42,16 +42,16 @@ public final class SqlSyntax {
     }
 
     /** The syntax error Harper gives for a reserved word used as a bare identifier. */
-    public static ApiException reservedWord(String sql, String word) {
+    public static HarperException reservedWord(String sql, String word) {
         Matcher m = Pattern.compile("(?i)\\b" + Pattern.quote(word) + "\\b(?!\\s+BY\\b)").matcher(sql);
         return invalidAt(sql, m.find() ? m.start() : 0);
     }
 
-    static ApiException invalidAt(String sql, int offset) {
+    static HarperException invalidAt(String sql, int offset) {
         String past = sql.substring(0, offset).replace("\n", "");
         String next = sql.substring(offset, Math.min(sql.length(), offset + CONTEXT)).replace("\n", "");
         String before = past.length() > CONTEXT ? "..." + past.substring(past.length() - CONTEXT) : past;
-        return ApiException.badRequest("Invalid SQL at: " + before + next
+        return HarperException.badRequest("Invalid SQL at: " + before + next
                 + ". Please ensure your SQL is valid. Try adding backticks to reserved words and schema table references.");
     }
 

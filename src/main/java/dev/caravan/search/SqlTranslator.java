@@ -1,7 +1,7 @@
 package dev.caravan.search;
 
-import dev.caravan.api.ApiException;
 import dev.caravan.auth.AttributePermissions;
+import dev.caravan.core.HarperException;
 import dev.caravan.store.TableMeta;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -73,7 +73,7 @@ public final class SqlTranslator {
     static TableMeta resolve(TableResolver tables, Table table) {
         String name = Identifiers.unquote(table.getName());
         if (table.getSchemaName() == null) {
-            throw ApiException.serverError("schema not defined for table " + name);
+            throw HarperException.serverError("schema not defined for table " + name);
         }
         return tables.resolve(Identifiers.unquote(table.getSchemaName()), name);
     }
@@ -96,12 +96,12 @@ public final class SqlTranslator {
         if (item instanceof Table t) {
             return t;
         }
-        throw ApiException.badRequest("SQL FROM supports tables only: " + item);
+        throw HarperException.badRequest("SQL FROM supports tables only: " + item);
     }
 
     DerbyQuery select(PlainSelect select) {
         if (select.getDistinct() != null && select.getDistinct().getOnSelectItems() != null) {
-            throw ApiException.badRequest("SQL DISTINCT ON is not supported");
+            throw HarperException.badRequest("SQL DISTINCT ON is not supported");
         }
         SqlScope scope = new SqlScope();
         String from = from(select, scope);
@@ -183,7 +183,7 @@ public final class SqlTranslator {
                 continue;
             }
             if (join.isFull() || join.isNatural() || join.getUsingColumns() != null && !join.getUsingColumns().isEmpty()) {
-                throw ApiException.badRequest("SQL join not supported: " + join);
+                throw HarperException.badRequest("SQL join not supported: " + join);
             }
             from.append(join.isLeft() ? " LEFT OUTER JOIN " : join.isRight() ? " RIGHT OUTER JOIN " : " INNER JOIN ")
                     .append(right).append(" ON ");
@@ -212,7 +212,7 @@ public final class SqlTranslator {
         if (e instanceof AllTableColumns star) {
             SqlScope.Source source = scope.source(star.getTable());
             if (source == null) {
-                throw ApiException.serverError("unknown table " + star.getTable());
+                throw HarperException.serverError("unknown table " + star.getTable());
             }
             addAll(list, source);
         } else if (e instanceof AllColumns) {
@@ -300,7 +300,7 @@ public final class SqlTranslator {
         if (e instanceof LongValue v && v.getValue() >= 0) {
             return v.getValue();
         }
-        throw ApiException.badRequest("SQL LIMIT and OFFSET take a whole number: " + e);
+        throw HarperException.badRequest("SQL LIMIT and OFFSET take a whole number: " + e);
     }
 
     /**

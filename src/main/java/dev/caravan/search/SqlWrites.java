@@ -3,11 +3,11 @@ package dev.caravan.search;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.caravan.api.ApiException;
-import dev.caravan.api.HarperJson;
-import dev.caravan.api.HarperNames;
 import dev.caravan.auth.AttributePermissions;
 import dev.caravan.auth.TablePermission;
+import dev.caravan.core.HarperException;
+import dev.caravan.core.HarperJson;
+import dev.caravan.core.HarperNames;
 import dev.caravan.ops.RecordOperations;
 import dev.caravan.store.RecordWriter;
 import dev.caravan.store.Store;
@@ -53,7 +53,7 @@ final class SqlWrites {
         for (ObjectNode record : records) {
             record.fieldNames().forEachRemaining(HarperNames::checkAttribute);
             if (record.path(table.primaryKey()).isBoolean()) {
-                throw ApiException.badRequest("Invalid primary key type: boolean");
+                throw HarperException.badRequest("Invalid primary key type: boolean");
             }
         }
         WriteResult result = writes.inTransaction(table,
@@ -63,18 +63,18 @@ final class SqlWrites {
 
     JsonNode update(Update update, TableMeta table, AttributePermissions permissions, SqlTranslator translator) {
         if (isPresent(update.getJoins()) || update.getFromItem() != null || isPresent(update.getStartJoins())) {
-            throw ApiException.badRequest("SQL UPDATE of one table only: " + update);
+            throw HarperException.badRequest("SQL UPDATE of one table only: " + update);
         }
         Map<String, Expression> values = new LinkedHashMap<>();
         for (UpdateSet set : update.getUpdateSets()) {
             if (set.getColumns().size() != set.getValues().size()) {
-                throw ApiException.badRequest("SQL UPDATE SET needs one value per column: " + set);
+                throw HarperException.badRequest("SQL UPDATE SET needs one value per column: " + set);
             }
             for (int i = 0; i < set.getColumns().size(); i++) {
                 String attribute = ExpressionTranslator.attributeName(set.getColumns().get(i));
                 HarperNames.checkAttribute(attribute);
                 if (attribute.equals(table.primaryKey())) {
-                    throw ApiException.badRequest("SQL UPDATE cannot change the primary key '" + attribute + "'");
+                    throw HarperException.badRequest("SQL UPDATE cannot change the primary key '" + attribute + "'");
                 }
                 values.put(attribute, set.getValues().get(i));
             }
@@ -88,7 +88,7 @@ final class SqlWrites {
 
     JsonNode delete(Delete delete, TableMeta table, SqlTranslator translator) {
         if (isPresent(delete.getJoins()) || isPresent(delete.getUsingList()) || isPresent(delete.getTables())) {
-            throw ApiException.badRequest("SQL DELETE from one table only: " + delete);
+            throw HarperException.badRequest("SQL DELETE from one table only: " + delete);
         }
         List<JsonNode> keys = new ArrayList<>();
         for (ObjectNode row : matching(table, translator, delete.getTable(), delete.getWhere(), Map.of())) {
@@ -138,16 +138,16 @@ final class SqlWrites {
         static List<ObjectNode> records(Insert insert) {
             ExpressionList<Column> columns = insert.getColumns();
             if (columns == null || columns.isEmpty()) {
-                throw ApiException.badRequest("SQL INSERT needs a column list: INSERT INTO db.table (a, b) VALUES (1, 2)");
+                throw HarperException.badRequest("SQL INSERT needs a column list: INSERT INTO db.table (a, b) VALUES (1, 2)");
             }
             // getValues() casts whatever follows the column list, so INSERT ... SELECT is refused before it
             if (!(insert.getSelect() instanceof net.sf.jsqlparser.statement.select.Values)) {
-                throw ApiException.badRequest("SQL INSERT supports VALUES only, not INSERT ... SELECT");
+                throw HarperException.badRequest("SQL INSERT supports VALUES only, not INSERT ... SELECT");
             }
             List<ObjectNode> records = new ArrayList<>();
             for (ExpressionList<?> row : rows(insert.getValues().getExpressions())) {
                 if (row.size() != columns.size()) {
-                    throw ApiException.badRequest("SQL INSERT has " + columns.size() + " columns but " + row.size()
+                    throw HarperException.badRequest("SQL INSERT has " + columns.size() + " columns but " + row.size()
                             + " values: " + row);
                 }
                 ObjectNode record = HarperJson.object();
@@ -179,7 +179,7 @@ final class SqlWrites {
         private static JsonNode value(Expression e) {
             JsonNode value = SqlLiterals.toJson(e);
             if (value == null) {
-                throw ApiException.badRequest("SQL INSERT takes literal values: " + e);
+                throw HarperException.badRequest("SQL INSERT takes literal values: " + e);
             }
             return value;
         }

@@ -3,7 +3,7 @@ package dev.caravan.store;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.caravan.api.HarperJson;
+import dev.caravan.core.HarperJson;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;

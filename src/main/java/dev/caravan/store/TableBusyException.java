@@ -9,4 +9,10 @@ public class TableBusyException extends StoreException {
     public TableBusyException(String qualifiedTable, Throwable cause) {
         super("Table '" + qualifiedTable + "' is busy with other writes; try again", cause);
     }
+
+    /** Nothing was written: the same request may be sent again. */
+    @Override
+    public int status() {
+        return 503;
+    }
 }

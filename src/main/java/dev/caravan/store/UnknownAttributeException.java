@@ -1,8 +1,10 @@
 package dev.caravan.store;
 
-/** A request named an attribute the table does not have. */
-public class UnknownAttributeException extends RuntimeException {
+import dev.caravan.core.HarperException;
+
+/** A request named an attribute the table does not have: the client's error, 400. */
+public class UnknownAttributeException extends HarperException {
     public UnknownAttributeException(String attribute) {
-        super("unknown attribute '" + attribute + "'");
+        super(400, "unknown attribute '" + attribute + "'");
     }
 }

@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.caravan.auth.Authenticator;
 import dev.caravan.auth.UserStore;
+import dev.caravan.core.HarperException;
+import dev.caravan.core.HarperJson;
+import dev.caravan.operations.OperationRegistry;
 import dev.caravan.store.Store;
 import dev.caravan.store.TxClock;
 import io.vertx.core.buffer.Buffer;
@@ -122,7 +125,7 @@ class EventLoopAnswersTest {
         String ann = basic("ann", "secret");
         // handle() sends a refused body on to the route, which answers it with the same 400
         for (String body : new String[] {"{", "[]", "{\"id\":\"j1\"}", "{\"operation\":7,\"id\":\"j1\"}", "null"}) {
-            ApiException refused = assertThrows(ApiException.class, () -> answer(ann, body), body);
+            HarperException refused = assertThrows(HarperException.class, () -> answer(ann, body), body);
             assertEquals(400, refused.status(), body);
         }
     }

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.caravan.api.ApiException;
-import dev.caravan.api.HarperJson;
+import dev.caravan.core.HarperException;
+import dev.caravan.core.HarperJson;
 import org.junit.jupiter.api.Test;
 
 /** Role checks and Harper's 403 bodies (docs/harper-observed.md §6). */
@@ -43,7 +43,7 @@ class AccessTest {
 
     @Test
     void nonSuperUserGets403NamingTheFunction() {
-        ApiException e = assertThrows(ApiException.class, () -> READER.requireSuperUser("addUser"));
+        HarperException e = assertThrows(HarperException.class, () -> READER.requireSuperUser("addUser"));
         assertEquals(403, e.status());
         assertEquals("{\"error\":\"" + NOT_AUTHORIZED + "\",\"unauthorized_access\":"
                 + "[\"Operation 'addUser' is restricted to 'super_user' roles\"],\"invalid_schema_items\":[]}",
@@ -52,7 +52,7 @@ class AccessTest {
 
     @Test
     void missingTablePermissionIsListedAsRequired() {
-        ApiException e = assertThrows(ApiException.class,
+        HarperException e = assertThrows(HarperException.class,
                 () -> READER.requireTable("obs", "t1", TablePermission.INSERT));
         assertEquals(403, e.status());
         assertEquals("{\"error\":\"" + NOT_AUTHORIZED + "\",\"unauthorized_access\":[{\"schema\":\"obs\",\"table\":\"t1\","
@@ -62,7 +62,7 @@ class AccessTest {
 
     @Test
     void upsertListsBothMissingPermissions() {
-        ApiException e = assertThrows(ApiException.class,
+        HarperException e = assertThrows(HarperException.class,
                 () -> READER.requireTable("obs", "t1", TablePermission.INSERT, TablePermission.UPDATE));
         assertEquals("[\"insert\",\"update\"]",
                 e.body().path("unauthorized_access").get(0).path("required_table_permissions").toString());
@@ -75,21 +75,21 @@ class AccessTest {
 
     @Test
     void tableNotInRoleIsAnInvalidItem() {
-        ApiException e = assertThrows(ApiException.class, () -> READER.requireTable("obs", "t2", TablePermission.READ));
+        HarperException e = assertThrows(HarperException.class, () -> READER.requireTable("obs", "t2", TablePermission.READ));
         assertEquals("[]", e.body().path("unauthorized_access").toString());
         assertEquals("[\"Table 'obs.t2' does not exist\"]", e.body().path("invalid_schema_items").toString());
     }
 
     @Test
     void tableWithNothingGrantedCountsAsNotInRole() {
-        ApiException e = assertThrows(ApiException.class, () -> READER.requireTable("obs", "t3"));
+        HarperException e = assertThrows(HarperException.class, () -> READER.requireTable("obs", "t3"));
         assertEquals("[\"Table 'obs.t3' does not exist\"]", e.body().path("invalid_schema_items").toString());
         assertFalse(READER.knowsTable("obs", "t3"));
     }
 
     @Test
     void databaseNotInRoleIsAnInvalidItem() {
-        ApiException e = assertThrows(ApiException.class, () -> READER.requireTable("other", "t1"));
+        HarperException e = assertThrows(HarperException.class, () -> READER.requireTable("other", "t1"));
         assertEquals("[\"database 'other' does not exist\"]", e.body().path("invalid_schema_items").toString());
     }
 
@@ -119,10 +119,10 @@ class AccessTest {
     void structureUserListMayChangeOnlyItsDatabases() {
         Access structure = access("{'super_user':false,'structure_user':['obs']}");
         assertTrue(structure.structureGranted("create_table", "obs"));
-        ApiException e = assertThrows(ApiException.class, () -> structure.structureGranted("create_table", "uh"));
+        HarperException e = assertThrows(HarperException.class, () -> structure.structureGranted("create_table", "uh"));
         assertEquals("[\"User does not have access to perform 'create_table' against schema 'uh'\"]",
                 e.body().path("unauthorized_access").toString());
-        ApiException db = assertThrows(ApiException.class, () -> structure.requireDatabaseStructure("createSchema"));
+        HarperException db = assertThrows(HarperException.class, () -> structure.requireDatabaseStructure("createSchema"));
         assertEquals("[\"Operation 'createSchema' is restricted to 'super_user' roles\"]",
                 db.body().path("unauthorized_access").toString());
     }
@@ -137,7 +137,7 @@ class AccessTest {
         Access none = new Access(new User("ghost", true, null));
         assertFalse(none.isSuperUser());
         assertFalse(none.knowsTable("obs", "t1"));
-        ApiException e = Access.withoutRole("ghost");
+        HarperException e = Access.withoutRole("ghost");
         assertEquals(403, e.status());
         assertEquals("[\"User ghost has no role or permissions.  Please assign the user a valid role.\"]",
                 e.body().path("unauthorized_access").toString());

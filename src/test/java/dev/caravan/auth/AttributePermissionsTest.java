@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.caravan.api.ApiException;
-import dev.caravan.api.HarperJson;
+import dev.caravan.core.HarperException;
+import dev.caravan.core.HarperJson;
 import dev.caravan.store.Column;
 import dev.caravan.store.ColumnKind;
 import dev.caravan.store.TableMeta;
@@ -57,7 +57,7 @@ class AttributePermissionsTest {
             + grant("age", true, false, false) + "," + grant("owner_id", true, true, true) + "]");
 
     /** e's body written with ' for " and ` for ', to compare with the expected text. */
-    private static void assertBody(String expected, ApiException e) {
+    private static void assertBody(String expected, HarperException e) {
         assertEquals(expected.replace('\'', '"').replace('`', '\''), HarperJson.write(e.body()));
     }
 
@@ -85,7 +85,7 @@ class AttributePermissionsTest {
     void aListedKeyKeepsItsPlaceAndItsOwnRights() {
         AttributePermissions keyReadOnly = role("[" + grant("id", true, false, false) + "," + grant("name", true, true, true) + "]");
         assertEquals(List.of("id", "name"), keyReadOnly.readable());
-        ApiException e = assertThrows(ApiException.class, () -> keyReadOnly.require(List.of("id", "name"), TablePermission.INSERT));
+        HarperException e = assertThrows(HarperException.class, () -> keyReadOnly.require(List.of("id", "name"), TablePermission.INSERT));
         assertBody("{'error':'" + NOT_AUTHORIZED + "','unauthorized_access':[{'schema':'perm_obs','table':'dog',"
                 + "'required_table_permissions':[],'required_attribute_permissions':[{'attribute_name':'id',"
                 + "'required_permissions':['insert']}]}],'invalid_schema_items':[]}", e);
@@ -96,14 +96,14 @@ class AttributePermissionsTest {
         assertDoesNotThrow(() -> MIX.require(List.of("id", "name"), TablePermission.INSERT, TablePermission.UPDATE));
         AttributePermissions nothing = role("[" + grant("age", false, false, false) + "]");
         assertEquals(List.of(), nothing.readable());
-        ApiException e = assertThrows(ApiException.class, () -> nothing.require(List.of("id"), TablePermission.READ));
+        HarperException e = assertThrows(HarperException.class, () -> nothing.require(List.of("id"), TablePermission.READ));
         assertBody("{'error':'" + NOT_AUTHORIZED + "','unauthorized_access':[],"
                 + "'invalid_schema_items':['Attribute `id` does not exist on `perm_obs.dog`']}", e);
     }
 
     @Test
     void deniedUnlistedTimestampAndNewAttributesDoNotExistForTheRole() {
-        ApiException e = assertThrows(ApiException.class,
+        HarperException e = assertThrows(HarperException.class,
                 () -> MIX.require(List.of("name", "age", "owner_id", "__createdtime__", "brand_new"), TablePermission.READ));
         assertEquals(403, e.status());
         assertBody("{'error':'" + NOT_AUTHORIZED + "','unauthorized_access':[],'invalid_schema_items':["
@@ -115,7 +115,7 @@ class AttributePermissionsTest {
     @Test
     void aVisibleAttributeLackingTheRightIsListedWithTheRightsItNeeds() {
         assertDoesNotThrow(() -> READ_ONLY_AGE.require(List.of("age"), TablePermission.READ));
-        ApiException e = assertThrows(ApiException.class,
+        HarperException e = assertThrows(HarperException.class,
                 () -> READ_ONLY_AGE.require(List.of("id", "age"), TablePermission.INSERT, TablePermission.UPDATE));
         assertBody("{'error':'" + NOT_AUTHORIZED + "','unauthorized_access':[{'schema':'perm_obs','table':'dog',"
                 + "'required_table_permissions':[],'required_attribute_permissions':[{'attribute_name':'age',"
@@ -127,7 +127,7 @@ class AttributePermissionsTest {
         AttributePermissions withTimestamp = role("[" + grant("name", true, true, true) + ","
                 + grant("__createdtime__", true, true, true) + "]");
         assertEquals(List.of("__createdtime__", "name", "id"), withTimestamp.readable());
-        ApiException e = assertThrows(ApiException.class,
+        HarperException e = assertThrows(HarperException.class,
                 () -> withTimestamp.require(List.of("name", "__createdtime__"), TablePermission.INSERT));
         assertEquals(403, e.status());
         assertBody("{'error':'Internal timestamp attributes - `__createdtime_` and `__updatedtime__` - cannot be "
@@ -138,7 +138,7 @@ class AttributePermissionsTest {
     void recordKeysAreCheckedInTheOrderFirstMet() {
         List<ObjectNode> records = List.of(HarperJson.object().put("id", 8).put("name", "a"),
                 HarperJson.object().put("id", 9).put("age", 2).put("brand_new", 3));
-        ApiException e = assertThrows(ApiException.class, () -> MIX.requireWrite(records, TablePermission.INSERT));
+        HarperException e = assertThrows(HarperException.class, () -> MIX.requireWrite(records, TablePermission.INSERT));
         assertBody("{'error':'" + NOT_AUTHORIZED + "','unauthorized_access':[],'invalid_schema_items':["
                 + "'Attribute `age` does not exist on `perm_obs.dog`',"
                 + "'Attribute `brand_new` does not exist on `perm_obs.dog`']}", e);

@@ -3,7 +3,7 @@ package dev.caravan.export;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.caravan.api.HarperJson;
+import dev.caravan.core.HarperJson;
 import dev.caravan.store.JsNumber;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

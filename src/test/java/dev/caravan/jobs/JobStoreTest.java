@@ -3,7 +3,7 @@ package dev.caravan.jobs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.caravan.api.HarperJson;
+import dev.caravan.core.HarperJson;
 import dev.caravan.store.Store;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;

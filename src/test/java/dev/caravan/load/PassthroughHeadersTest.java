@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.caravan.api.ApiException;
+import dev.caravan.core.HarperException;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -42,7 +42,7 @@ class PassthroughHeadersTest {
 
     @Test
     void theMessageNamesTheHeader() throws Exception {
-        ApiException e = assertThrows(ApiException.class, () -> PassthroughHeaders.checked(
+        HarperException e = assertThrows(HarperException.class, () -> PassthroughHeaders.checked(
                 new ObjectMapper().readTree("{\"X-Ok\":\"1\",\"CamelHttpPath\":\"/admin\"}")));
         assertEquals(400, e.status());
         assertEquals("'passthrough_headers' cannot include 'CamelHttpPath': Camel* headers are the server's own",

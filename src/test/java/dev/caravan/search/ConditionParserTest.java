@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import dev.caravan.api.ApiException;
-import dev.caravan.api.HarperJson;
+import dev.caravan.core.HarperException;
+import dev.caravan.core.HarperJson;
 import org.junit.jupiter.api.Test;
 
 /** Reading search_by_conditions' condition tree with Harper's names, aliases and messages. */
@@ -46,7 +46,7 @@ class ConditionParserTest {
 
     @Test
     void unknownComparatorIs400() {
-        ApiException e = assertThrows(ApiException.class,
+        HarperException e = assertThrows(HarperException.class,
                 () -> parse(null, "[{'search_attribute':'a','search_type':'like','search_value':1}]"));
         assertEquals(400, e.status());
         assertEquals("Unknown query comparator \"like\"", e.getMessage());
@@ -54,7 +54,7 @@ class ConditionParserTest {
 
     @Test
     void missingValueIs400NamingTheAttribute() {
-        ApiException e = assertThrows(ApiException.class,
+        HarperException e = assertThrows(HarperException.class,
                 () -> parse(null, "[{'search_attribute':'age','search_type':'equals'}]"));
         assertEquals(400, e.status());
         assertEquals("Search condition for age must have a value", e.getMessage());
@@ -62,7 +62,7 @@ class ConditionParserTest {
 
     @Test
     void orNeedsTwoConditionsAsInHarper() {
-        ApiException e = assertThrows(ApiException.class,
+        HarperException e = assertThrows(HarperException.class,
                 () -> parse("or", "[{'search_attribute':'a','search_value':1}]"));
         assertEquals(500, e.status());
         assertEquals("An \"or\" operator requires at least two conditions", e.getMessage());
@@ -70,7 +70,7 @@ class ConditionParserTest {
 
     @Test
     void badNestedOperatorNamesTheConditionIndex() {
-        ApiException e = assertThrows(ApiException.class, () -> parse(null,
+        HarperException e = assertThrows(HarperException.class, () -> parse(null,
                 "[{'search_attribute':'a','search_value':1},{'operator':'xor','conditions':[]}]"));
         assertEquals(400, e.status());
         assertEquals("'conditions[1]' does not match any of the allowed types", e.getMessage());

@@ -1,7 +1,5 @@
 package dev.caravan.search;
 
-import dev.caravan.store.ValueCodec;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -13,12 +11,13 @@ import com.fasterxml.jackson.databind.node.DoubleNode;
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import dev.caravan.api.ApiException;
-import dev.caravan.api.HarperJson;
+import dev.caravan.core.HarperException;
+import dev.caravan.core.HarperJson;
 import dev.caravan.store.Column;
 import dev.caravan.store.ColumnKind;
 import dev.caravan.store.TableMeta;
 import dev.caravan.store.UnknownAttributeException;
+import dev.caravan.store.ValueCodec;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -151,7 +150,7 @@ class ConditionSqlTest {
 
     @Test
     void rangeAgainstNullIsABadRequest() {
-        ApiException e = assertThrows(ApiException.class,
+        HarperException e = assertThrows(HarperException.class,
                 () -> where("age", SearchType.GREATER_THAN, NullNode.instance));
         assertEquals(400, e.status());
         assertEquals("Search condition for age must have a value", e.getMessage());

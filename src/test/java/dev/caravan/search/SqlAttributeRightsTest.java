@@ -5,19 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.caravan.api.ApiException;
-import dev.caravan.api.HarperJson;
 import dev.caravan.auth.Access;
 import dev.caravan.auth.User;
+import dev.caravan.core.HarperException;
+import dev.caravan.core.HarperJson;
 import dev.caravan.store.Column;
 import dev.caravan.store.ColumnKind;
 import dev.caravan.store.TableMeta;
 import java.util.List;
 import java.util.Map;
 import net.sf.jsqlparser.statement.select.PlainSelect;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /** The translator checks every column a SELECT references against the role's attribute rights (docs/harper-observed.md §8). */
 class SqlAttributeRightsTest {
@@ -52,7 +52,7 @@ class SqlAttributeRightsTest {
     }
 
     private static String deniedItems(String sql) {
-        ApiException e = assertThrows(ApiException.class, () -> translate(sql));
+        HarperException e = assertThrows(HarperException.class, () -> translate(sql));
         assertEquals(403, e.status());
         return e.body().path("invalid_schema_items").toString();
     }

@@ -5,18 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.caravan.api.ApiException;
-import dev.caravan.api.HarperJson;
-import dev.caravan.api.OperationRegistry;
-import dev.caravan.api.OperationRequest;
 import dev.caravan.auth.Access;
 import dev.caravan.auth.User;
+import dev.caravan.core.HarperException;
+import dev.caravan.core.HarperJson;
+import dev.caravan.operations.OperationRegistry;
+import dev.caravan.operations.OperationRequest;
 import dev.caravan.store.Catalog;
 import dev.caravan.store.KeyGenerator;
 import dev.caravan.store.RecordWriter;
 import dev.caravan.store.Store;
-import dev.caravan.store.TableWrites;
 import dev.caravan.store.TableMeta;
+import dev.caravan.store.TableWrites;
 import dev.caravan.store.TxClock;
 import dev.caravan.store.WriteAction;
 import java.nio.file.Path;
@@ -64,8 +64,8 @@ class SqlPermissionsTest {
         return operations.run(new OperationRequest(body, reader, new Access(reader)));
     }
 
-    private static ApiException refused(String sql) {
-        return assertThrows(ApiException.class, () -> run(sql));
+    private static HarperException refused(String sql) {
+        return assertThrows(HarperException.class, () -> run(sql));
     }
 
     @Test
@@ -75,21 +75,21 @@ class SqlPermissionsTest {
 
     @Test
     void selectOnTableOutsideTheRoleSaysItDoesNotExist() {
-        ApiException e = refused("SELECT * FROM obs.t2");
+        HarperException e = refused("SELECT * FROM obs.t2");
         assertEquals(403, e.status());
         assertEquals("[\"Table 'obs.t2' does not exist\"]", e.body().get("invalid_schema_items").toString());
     }
 
     @Test
     void joinNeedsReadOnEveryTable() {
-        ApiException e = refused("SELECT a.id FROM obs.t1 a INNER JOIN obs.t2 b ON a.id = b.t1_id");
+        HarperException e = refused("SELECT a.id FROM obs.t1 a INNER JOIN obs.t2 b ON a.id = b.t1_id");
         assertEquals(403, e.status());
         assertEquals("[\"Table 'obs.t2' does not exist\"]", e.body().get("invalid_schema_items").toString());
     }
 
     @Test
     void insertNeedsInsertPermission() {
-        ApiException e = refused("INSERT INTO obs.t1 (id) VALUES (78)");
+        HarperException e = refused("INSERT INTO obs.t1 (id) VALUES (78)");
         assertEquals(403, e.status());
         assertEquals("[{\"schema\":\"obs\",\"table\":\"t1\",\"required_table_permissions\":[\"insert\"],"
                 + "\"required_attribute_permissions\":[]}]", e.body().get("unauthorized_access").toString());

@@ -1,19 +1,16 @@
 package dev.caravan.search;
 
-import com.fasterxml.jackson.databind.node.TextNode;
-
-import com.fasterxml.jackson.databind.node.IntNode;
-
-import dev.caravan.store.ValueCodec;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.caravan.api.ApiException;
+import com.fasterxml.jackson.databind.node.IntNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import dev.caravan.core.HarperException;
 import dev.caravan.store.Column;
 import dev.caravan.store.ColumnKind;
 import dev.caravan.store.TableMeta;
+import dev.caravan.store.ValueCodec;
 import java.util.List;
 import java.util.Map;
 import net.sf.jsqlparser.statement.select.PlainSelect;
@@ -35,7 +32,7 @@ class SqlTranslatorTest {
     private static final SqlTranslator TRANSLATOR = new SqlTranslator((db, table) -> switch (table) {
         case "t1" -> PEOPLE;
         case "t2" -> ORDERS;
-        default -> throw ApiException.notFound("Table '" + db + "." + table + "' does not exist");
+        default -> throw HarperException.notFound("Table '" + db + "." + table + "' does not exist");
     });
 
     private static SqlTranslator.DerbyQuery translate(String sql) {
@@ -184,21 +181,21 @@ class SqlTranslatorTest {
 
     @Test
     void unknownColumnIsHarpers500() {
-        ApiException e = assertThrows(ApiException.class, () -> translate("SELECT nope FROM obs.t1"));
+        HarperException e = assertThrows(HarperException.class, () -> translate("SELECT nope FROM obs.t1"));
         assertEquals(500, e.status());
         assertEquals("unknown column nope", e.getMessage());
     }
 
     @Test
     void tableWithoutDatabaseIsHarpers500() {
-        ApiException e = assertThrows(ApiException.class, () -> translate("SELECT * FROM t1"));
+        HarperException e = assertThrows(HarperException.class, () -> translate("SELECT * FROM t1"));
         assertEquals(500, e.status());
         assertEquals("schema not defined for table t1", e.getMessage());
     }
 
     @Test
     void syntaxErrorQuotesTwentyCharactersAroundTheErrorLikeHarper() {
-        ApiException e = assertThrows(ApiException.class, () -> SqlSyntax.parse("SELECT * FROM obs.t1 WHERE"));
+        HarperException e = assertThrows(HarperException.class, () -> SqlSyntax.parse("SELECT * FROM obs.t1 WHERE"));
         assertEquals(400, e.status());
         assertEquals("Invalid SQL at: ... * FROM obs.t1 WHERE. Please ensure your SQL is valid. Try adding backticks"
                 + " to reserved words and schema table references.", e.getMessage());
@@ -206,7 +203,7 @@ class SqlTranslatorTest {
 
     @Test
     void unknownFirstWordIsReportedFromTheNextTokenLikeHarper() {
-        ApiException e = assertThrows(ApiException.class, () -> SqlSyntax.parse("selec * from obs.people_long_name"));
+        HarperException e = assertThrows(HarperException.class, () -> SqlSyntax.parse("selec * from obs.people_long_name"));
         assertTrue(e.getMessage().startsWith("Invalid SQL at: selec * from obs.people_lo. "), e.getMessage());
     }
 

@@ -3,7 +3,7 @@ package dev.caravan.store;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.caravan.api.HarperJson;
+import dev.caravan.core.HarperJson;
 import org.junit.jupiter.api.Test;
 
 /** Numbers are written as JavaScript's JSON.stringify writes them, since Harper is JavaScript. */

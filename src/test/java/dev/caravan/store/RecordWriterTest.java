@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.caravan.api.HarperJson;
+import dev.caravan.core.HarperJson;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;

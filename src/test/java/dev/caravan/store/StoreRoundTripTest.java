@@ -4,7 +4,7 @@ import static dev.caravan.store.StoreFixture.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.caravan.api.HarperJson;
+import dev.caravan.core.HarperJson;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.caravan.api.HarperJson;
+import dev.caravan.core.HarperJson;
 import org.junit.jupiter.api.Test;
 
 /** The stored forms of keys and of values in TEXT columns, and their way back to JSON. */

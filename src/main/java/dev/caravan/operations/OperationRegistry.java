@@ -1,6 +1,7 @@
-package dev.caravan.api;
+package dev.caravan.operations;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.caravan.core.HarperException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -40,7 +41,7 @@ public class OperationRegistry {
     public JsonNode run(OperationRequest request) throws Exception {
         OperationHandler handler = handlers.get(request.operation());
         if (handler == null) {
-            throw ApiException.badRequest("Operation '" + request.operation() + "' not found");
+            throw HarperException.badRequest("Operation '" + request.operation() + "' not found");
         }
         return handler.handle(request);
     }

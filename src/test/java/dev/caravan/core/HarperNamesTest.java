@@ -1,4 +1,4 @@
-package dev.caravan.api;
+package dev.caravan.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,9 +1,10 @@
-package dev.caravan.api;
+package dev.caravan.operations;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.caravan.auth.Access;
 import dev.caravan.auth.User;
+import dev.caravan.core.HarperException;
 
 /** One authenticated Operations API request: the JSON body and who sent it. */
 public record OperationRequest(ObjectNode body, User user, Access access) {
@@ -43,7 +44,7 @@ public record OperationRequest(ObjectNode body, User user, Access access) {
     public void requireNotContainer(String name) {
         JsonNode value = field(name);
         if (value != null && value.isContainerNode()) {
-            throw ApiException.badRequest("'" + name + "' must be a string");
+            throw HarperException.badRequest("'" + name + "' must be a string");
         }
     }
 

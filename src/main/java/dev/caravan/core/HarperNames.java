@@ -1,4 +1,4 @@
-package dev.caravan.api;
+package dev.caravan.core;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Optional;
@@ -56,7 +56,7 @@ public final class HarperNames {
     /** Throws Harper's 400 for a database, table or primary key name that schemaNameProblem refuses. */
     public static String requireSchemaName(String label, JsonNode value) {
         schemaNameProblem(label, value).ifPresent(problem -> {
-            throw ApiException.badRequest(problem);
+            throw HarperException.badRequest(problem);
         });
         return value.textValue();
     }
@@ -93,7 +93,7 @@ public final class HarperNames {
     public static void requireAccountName(String label, String name) {
         if (name != null) {
             textProblem(label, name, MAX_ACCOUNT_NAME_LENGTH).ifPresent(problem -> {
-                throw ApiException.badRequest(problem);
+                throw HarperException.badRequest(problem);
             });
         }
     }
@@ -110,14 +110,14 @@ public final class HarperNames {
     /** Checks an attribute name of a record written through insert/update/upsert. */
     public static void checkAttribute(String name) {
         if (name.isEmpty() || "null".equals(name) || "undefined".equals(name)) {
-            throw ApiException.badRequest("Invalid attribute name: '" + name + "'");
+            throw HarperException.badRequest("Invalid attribute name: '" + name + "'");
         }
         if (!isAllowed(name)) {
-            throw ApiException.badRequest(schemaNameProblem("Attribute", HarperJson.MAPPER.getNodeFactory().textNode(name))
+            throw HarperException.badRequest(schemaNameProblem("Attribute", HarperJson.MAPPER.getNodeFactory().textNode(name))
                     .orElse("Attribute names cannot include backticks or forward slashes"));
         }
         if (name.length() > MAX_LENGTH) {
-            throw ApiException.badRequest("transaction aborted due to attribute name " + name
+            throw HarperException.badRequest("transaction aborted due to attribute name " + name
                     + " being too long. Attribute names cannot be longer than 250 bytes.");
         }
     }

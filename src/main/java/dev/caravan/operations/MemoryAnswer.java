@@ -1,4 +1,4 @@
-package dev.caravan.api;
+package dev.caravan.operations;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Optional;

@@ -1,0 +1,2 @@
+/** Schema, record, user and role operations; imports operations, auth, store and core. */
+package dev.caravan.ops;

@@ -1,0 +1,2 @@
+/** S3 clients, credentials and failures shared by import and export; imports jobs, formats and core. */
+package dev.caravan.s3;
