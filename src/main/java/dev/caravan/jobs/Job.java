@@ -8,23 +8,19 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * string or, for permission failures, an object; request is the redacted submission.
  */
 public record Job(String id, String type, String user, long createdDatetime, long startDatetime,
-                  Long endDatetime, String status, JsonNode message, JsonNode result, ObjectNode request,
-                  String phase, Progress progress, boolean cancelled, boolean interrupted) {
-
-    public static final String IN_PROGRESS = "IN_PROGRESS";
-    public static final String COMPLETE = "COMPLETE";
-    public static final String ERROR = "ERROR";
+                  Long endDatetime, JobStatus status, JsonNode message, JsonNode result, ObjectNode request,
+                  JobPhase phase, Progress progress, boolean cancelled, boolean interrupted) {
 
     public boolean isFinished() {
-        return !IN_PROGRESS.equals(status);
+        return status != JobStatus.IN_PROGRESS;
     }
 
-    Job withPhase(String newPhase) {
+    Job withPhase(JobPhase newPhase) {
         return new Job(id, type, user, createdDatetime, startDatetime, endDatetime, status, message, result, request,
                 newPhase, progress, cancelled, interrupted);
     }
 
-    Job withProgress(String newPhase, Progress newProgress) {
+    Job withProgress(JobPhase newPhase, Progress newProgress) {
         return new Job(id, type, user, createdDatetime, startDatetime, endDatetime, status, message, result, request,
                 newPhase, newProgress, cancelled, interrupted);
     }

@@ -101,7 +101,7 @@ public class JobOperations {
             throw HarperException.badRequest("Job '" + job.id() + "' is not in progress (status " + job.status() + ")");
         }
         control.requestCancel(job.id());
-        if (JobPhase.QUEUED.equals(job.phase())) {
+        if (job.phase() == JobPhase.QUEUED) {
             // Not started yet: it ends now, and the worker that takes it later skips it.
             if (jobs.fail(job.id(), HarperJson.MAPPER.getNodeFactory().textNode(
                     "Job cancelled before it started; 0 records were committed"), System.currentTimeMillis(), true, false)) {

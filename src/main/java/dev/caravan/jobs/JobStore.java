@@ -55,7 +55,8 @@ public class JobStore {
     public void create(String id, String type, String user, ObjectNode redactedRequest, long now) {
         store.update("INSERT INTO CARAVAN.JOBS (ID, TYPE, USERNAME, CREATED_DATETIME, START_DATETIME, STATUS, REQUEST,"
                 + " PHASE) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                id, type, user, now, now, Job.IN_PROGRESS, HarperJson.write(redactedRequest), JobPhase.QUEUED);
+                id, type, user, now, now, JobStatus.IN_PROGRESS.name(), HarperJson.write(redactedRequest),
+                JobPhase.QUEUED.label());
     }
 
     /** The job: a running job's last committed state from memory, any other from the table. */
@@ -101,7 +102,7 @@ public class JobStore {
     }
 
     public List<Job> inProgress() {
-        return query("SELECT " + COLUMNS + " FROM CARAVAN.JOBS WHERE STATUS = '" + Job.IN_PROGRESS
+        return query("SELECT " + COLUMNS + " FROM CARAVAN.JOBS WHERE STATUS = '" + JobStatus.IN_PROGRESS
                 + "' ORDER BY CREATED_DATETIME");
     }
 
@@ -122,8 +123,9 @@ public class JobStore {
         });
     }
 
-    public void setPhase(String id, String phase) {
-        store.update("UPDATE CARAVAN.JOBS SET PHASE = ? WHERE ID = ? AND STATUS = '" + Job.IN_PROGRESS + "'", phase, id);
+    public void setPhase(String id, JobPhase phase) {
+        store.update("UPDATE CARAVAN.JOBS SET PHASE = ? WHERE ID = ? AND STATUS = '" + JobStatus.IN_PROGRESS + "'", phase.label(),
+                id);
         running.computeIfPresent(id, (k, job) -> job.withPhase(phase));
     }
 
@@ -137,28 +139,28 @@ public class JobStore {
     public void recordProgress(Connection c, String id, Job.Progress p) throws SQLException {
         Store.update(c, "UPDATE CARAVAN.JOBS SET ROWS_READ = ?, ROWS_WRITTEN = ?, ROWS_SKIPPED = ?, ROWS_FAILED = ?,"
                 + " BYTES_READ = ?, PHASE = ? WHERE ID = ?",
-                p.rowsRead(), p.rowsWritten(), p.rowsSkipped(), p.rowsFailed(), p.bytesRead(), JobPhase.WRITING, id);
+                p.rowsRead(), p.rowsWritten(), p.rowsSkipped(), p.rowsFailed(), p.bytesRead(), JobPhase.WRITING.label(), id);
         store.afterCommit(c, () -> running.computeIfPresent(id, (k, job) ->
                 job.withProgress(JobPhase.WRITING, p.withBytesTotal(job.progress().bytesTotal()))));
     }
 
     /** COMPLETE with a message (and a result object for exports); the stored request is cleared. */
     public boolean complete(String id, String message, JsonNode result, long now) {
-        return finish(id, Job.COMPLETE, TextNode.valueOf(message), result, now, false, false);
+        return finish(id, JobStatus.COMPLETE, TextNode.valueOf(message), result, now, false, false);
     }
 
     /** ERROR with a message (a string or Harper's permission object). */
     public boolean fail(String id, JsonNode message, long now, boolean cancelled, boolean interrupted) {
-        return finish(id, Job.ERROR, message, null, now, cancelled, interrupted);
+        return finish(id, JobStatus.ERROR, message, null, now, cancelled, interrupted);
     }
 
-    private boolean finish(String id, String status, JsonNode message, JsonNode result, long now,
+    private boolean finish(String id, JobStatus status, JsonNode message, JsonNode result, long now,
                            boolean cancelled, boolean interrupted) {
         return store.update("UPDATE CARAVAN.JOBS SET STATUS = ?, MESSAGE = ?, MESSAGE_IS_JSON = ?, RESULT = ?,"
                 + " END_DATETIME = ?, PHASE = ?, REQUEST = NULL, CANCELLED = ?, INTERRUPTED = ?"
-                + " WHERE ID = ? AND STATUS = '" + Job.IN_PROGRESS + "'",
-                status, message.isTextual() ? message.textValue() : HarperJson.write(message), !message.isTextual(),
-                result == null ? null : HarperJson.write(result), now, JobPhase.DONE, cancelled, interrupted, id) == 1;
+                + " WHERE ID = ? AND STATUS = '" + JobStatus.IN_PROGRESS + "'",
+                status.name(), message.isTextual() ? message.textValue() : HarperJson.write(message), !message.isTextual(),
+                result == null ? null : HarperJson.write(result), now, JobPhase.DONE.label(), cancelled, interrupted, id) == 1;
     }
 
     private static Job read(ResultSet rs) throws SQLException {
@@ -174,8 +176,8 @@ public class JobStore {
         Job.Progress progress = new Job.Progress(rs.getLong(13), rs.getLong(14), rs.getLong(15), rs.getLong(16),
                 rs.getLong(17), bytesTotal);
         return new Job(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getLong(5), endDatetime,
-                rs.getString(7), message, result == null ? null : parse(result),
-                request == null ? null : (ObjectNode) parse(request), rs.getString(12), progress,
+                JobStatus.valueOf(rs.getString(7)), message, result == null ? null : parse(result),
+                request == null ? null : (ObjectNode) parse(request), JobPhase.ofLabel(rs.getString(12)), progress,
                 rs.getBoolean(19), rs.getBoolean(20));
     }
 

@@ -37,7 +37,7 @@ public final class JobView {
         out.put("user", job.user());
         out.put("created_datetime", job.createdDatetime());
         out.put("start_datetime", job.startDatetime());
-        out.put("status", job.status());
+        out.put("status", job.status().name());
         if (job.message() != null) {
             out.set("message", job.message());
         }
@@ -48,7 +48,7 @@ public final class JobView {
     }
 
     private static void addCaravanFields(ObjectNode out, Job job) {
-        out.put("phase", job.phase());
+        out.put("phase", job.phase() == null ? null : job.phase().label());
         ObjectNode progress = out.putObject("progress");
         Job.Progress p = job.progress();
         progress.put("rows_read", p.rowsRead());

@@ -94,7 +94,7 @@ class JobStoreTest {
         jobs.complete(id, "successfully loaded 7 of 7 records", null, System.currentTimeMillis());
         jobs.stopRunning(id);
         Job ended = jobs.find(id).orElseThrow();
-        assertEquals(Job.COMPLETE, ended.status());
+        assertEquals(JobStatus.COMPLETE, ended.status());
         assertEquals(7, ended.progress().rowsWritten());
         assertEquals(1, jobs.startedBetween(0, Long.MAX_VALUE).stream().filter(j -> j.id().equals(id)).count());
     }
