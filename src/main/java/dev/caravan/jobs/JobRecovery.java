@@ -37,17 +37,28 @@ public class JobRecovery implements ExtendedStartupListener {
             if (definition != null && job.request() != null) {
                 definition.removeLeftovers(job.request(), job.id());
             }
-            if (definition != null && job.request() != null && definition.resumable(job.request())) {
+            String interrupted = interruptedMessage(job, definition);
+            if (interrupted == null) {
                 LOG.info("Resuming job {} ({}) after row {}", job.id(), job.type(), job.progress().rowsRead());
                 jobs.setPhase(job.id(), JobPhase.QUEUED);
                 submitter.enqueue(job.id(), job.type());
             } else {
-                Job.Progress p = job.progress();
-                String message = "Job interrupted: the server stopped while it ran; " + p.rowsWritten() + " of "
-                        + p.rowsRead() + " records read were committed";
-                jobs.fail(job.id(), TextNode.valueOf(message), System.currentTimeMillis(), false, true);
+                jobs.fail(job.id(), TextNode.valueOf(interrupted), System.currentTimeMillis(), false, true);
                 LOG.info("Job {} ({}) was interrupted and ended ERROR", job.id(), job.type());
             }
         }
+    }
+
+    /**
+     * Null when the job can resume after its last committed batch: its definition is known, its
+     * request was kept and its source can be read again. Otherwise the message it ends ERROR with.
+     */
+    static String interruptedMessage(Job job, JobDefinition definition) {
+        if (definition != null && job.request() != null && definition.resumable(job.request())) {
+            return null;
+        }
+        Job.Progress p = job.progress();
+        return "Job interrupted: the server stopped while it ran; " + p.rowsWritten() + " of " + p.rowsRead()
+                + " records read were committed";
     }
 }
