@@ -60,7 +60,7 @@ class JmxIT {
         String names = routes.toString();
         assertFalse(routes.isEmpty());
         for (String route : new String[] {"operations-api", "job-runner", "csv_data_load", "csv_file_load",
-            "csv_url_load", "csv-load-sink"}) {
+            "csv_url_load", "record-load-sink"}) {
             assertTrue(names.contains(route), route + " in " + names);
         }
     }

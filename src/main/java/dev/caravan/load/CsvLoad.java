@@ -6,7 +6,7 @@ import dev.caravan.store.WriteAction;
 import java.io.InputStream;
 import org.apache.camel.Exchange;
 
-/** The head of the CSV load tail (kamelets/csv-load-sink.kamelet.yaml): Harper's CSV rows, in batches. */
+/** The head of the CSV load tail (kamelets/record-load-sink.kamelet.yaml, format csv): Harper's CSV rows, in batches. */
 public class CsvLoad {
     private final RecordLoad tail;
     private final long maxRecordBytes;

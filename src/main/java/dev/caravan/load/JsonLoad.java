@@ -8,7 +8,7 @@ import java.io.InputStream;
 import org.apache.camel.Exchange;
 
 /**
- * The head of the JSON load tail (kamelets/json-load-sink.kamelet.yaml): a JSON array or JSON lines,
+ * The head of the JSON load tail (kamelets/record-load-sink.kamelet.yaml, format json): a JSON array or JSON lines,
  * as named by the exchange property CaravanRecordFormat, streamed as records in batches.
  */
 public class JsonLoad {

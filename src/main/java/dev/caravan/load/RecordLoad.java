@@ -27,7 +27,7 @@ import org.apache.camel.ExchangeProperty;
 import org.apache.camel.support.SynchronizationAdapter;
 
 /**
- * The shared load tail (kamelets csv-load-sink and json-load-sink): records from any source, written
+ * The shared load tail (kamelets/record-load-sink.kamelet.yaml): records from any source, written
  * batch by batch, each batch and the job's counts in one transaction, then the count of what was
  * loaded (spec §3.6).
  */
