@@ -3,6 +3,7 @@ package dev.caravan.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.caravan.core.HarperException;
 import dev.caravan.core.HarperJson;
+import dev.caravan.core.RootCause;
 import dev.caravan.store.LockConflict;
 import dev.caravan.store.StoreException;
 import org.apache.camel.Exchange;
@@ -27,7 +28,7 @@ public class ApiResponses {
     }
 
     static HarperException toApiError(Throwable caught) {
-        Throwable cause = unwrap(caught);
+        Throwable cause = RootCause.of(caught);
         if (cause instanceof HarperException api) {
             return api;
         }
@@ -45,17 +46,6 @@ public class ApiResponses {
         // Unexpected: the log has the details, the client a plain message (no internals, no secrets).
         LOG.error("Request failed", cause);
         return HarperException.serverError(UNEXPECTED);
-    }
-
-    private static Throwable unwrap(Throwable t) {
-        Throwable current = t;
-        while (current != null && !(current instanceof HarperException) && current.getCause() != null
-                && (current instanceof org.apache.camel.CamelExecutionException
-                || current instanceof org.apache.camel.RuntimeCamelException
-                || current instanceof java.lang.reflect.InvocationTargetException)) {
-            current = current.getCause();
-        }
-        return current;
     }
 
     private static void write(Exchange exchange, int status, JsonNode body) {

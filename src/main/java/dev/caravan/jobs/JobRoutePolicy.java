@@ -3,6 +3,7 @@ package dev.caravan.jobs;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.caravan.core.HarperException;
+import dev.caravan.core.RootCause;
 import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.Route;
@@ -76,7 +77,7 @@ public class JobRoutePolicy extends RoutePolicySupport {
     /** The job's ERROR message for a failure: Harper's text, plus what was committed before it. */
     record JobFailure(JsonNode message, boolean cancelled) {
         static JobFailure of(Throwable failure, Job.Progress committed) {
-            Throwable cause = rootOf(failure);
+            Throwable cause = RootCause.of(failure);
             if (cause instanceof JobCancelledException) {
                 return new JobFailure(TextNode.valueOf("Job cancelled; " + committed.rowsWritten() + " of "
                         + committed.rowsRead() + " records read were committed"), true);
@@ -100,16 +101,6 @@ public class JobRoutePolicy extends RoutePolicySupport {
                 }
             }
             return false;
-        }
-
-        static Throwable rootOf(Throwable t) {
-            Throwable current = t;
-            while (current.getCause() != null && (current instanceof org.apache.camel.CamelExecutionException
-                    || current instanceof org.apache.camel.RuntimeCamelException
-                    || current.getClass().getName().startsWith("org.apache.camel"))) {
-                current = current.getCause();
-            }
-            return current;
         }
     }
 }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.caravan.core.HarperException;
 import dev.caravan.core.HarperJson;
+import dev.caravan.core.RootCause;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.apache.camel.CamelExecutionException;
@@ -71,11 +72,14 @@ class JobFailureTest {
     }
 
     @Test
-    void onlyCamelsWrappersAreUnwrapped() {
+    void onlyWrappersAreUnwrapped() {
         IllegalStateException cause = new IllegalStateException("inner");
-        assertSame(cause, JobRoutePolicy.JobFailure.rootOf(new RuntimeCamelException(new CamelExecutionException("x", null, cause))));
+        assertSame(cause, RootCause.of(new RuntimeCamelException(new CamelExecutionException("x", null, cause))));
+        assertSame(cause, RootCause.of(new java.lang.reflect.InvocationTargetException(cause)));
+        HarperException answer = new HarperException(400, "bad", null);
+        assertSame(answer, RootCause.of(new RuntimeCamelException(answer)));
         RuntimeException own = new RuntimeException("own", cause);
-        assertSame(own, JobRoutePolicy.JobFailure.rootOf(own), "a failure of ours with a cause is the message itself");
+        assertSame(own, RootCause.of(own), "a failure of ours with a cause is the message itself");
         assertTrue(JobRoutePolicy.JobFailure.causedBy(new RuntimeException(new JobStoppedException("j")), JobStoppedException.class));
         assertFalse(JobRoutePolicy.JobFailure.causedBy(own, JobStoppedException.class));
     }
