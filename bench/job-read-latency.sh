@@ -26,7 +26,7 @@ echo "rows: $ROWS (warm-up $WARMUP_ROWS); readers: $CLIENTS every $INTERVAL_MS m
 start_caravan
 BATCH="$(grep -o 'CARAVAN_JOB_BATCH_SIZE:[0-9]*' "$APP_ROOT/config/application.properties" | cut -d: -f2)"
 java "$ROOT/bench/JobReadLatency.java" "$PORT" "$DATA_DIR/dogs-$ROWS.csv" "$ROWS" \
-  "$DATA_DIR/dogs-$WARMUP_ROWS.csv" "$WARMUP_ROWS" "$CLIENTS" "$INTERVAL_MS" "${CARAVAN_JOB_BATCH_SIZE:-$BATCH}" "$SERVER_PID"
+  "$DATA_DIR/dogs-$WARMUP_ROWS.csv" "$WARMUP_ROWS" "$CLIENTS" "$INTERVAL_MS" "${CARAVAN_JOBS_BATCH_SIZE:-${CARAVAN_JOB_BATCH_SIZE:-$BATCH}}" "$SERVER_PID"
 echo "server peak RSS: $(grep VmHWM /proc/$SERVER_PID/status | awk '{print int($2/1024)}') MiB"
 stop_caravan
 trap - EXIT
