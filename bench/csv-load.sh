@@ -2,7 +2,8 @@
 # The CSV load benchmark (issue: the job engine): in one run, on one machine,
 #   1. Caravan: csv_file_load of ROWS generated rows, timed from the submit to COMPLETE, peak RSS;
 #   2. Derby's own SYSCS_UTIL.SYSCS_IMPORT_TABLE_BULK of the same file into a typed table (the limit);
-#   3. HarperDB 4.7.29 (../shared/bench/harper-ref.sh): the same csv_file_load (skip with NO_HARPER=1).
+#   3. HarperDB 4.7.29 (optional, outside the repo: HARPER_REF, see bench/README.md): the same
+#      csv_file_load (skipped with NO_HARPER=1 or when it is not there).
 # Usage: bench/csv-load.sh [ROWS]   (default 1000000). JAVA_OPTS sets Caravan's JVM flags.
 set -euo pipefail
 ROWS="${1:-1000000}"
@@ -20,9 +21,7 @@ trap - EXIT
 
 java -cp "$ROOT/target/caravan.jar" "$ROOT/bench/DerbyBulkImport.java" "$FILE" "$(mktemp -d /tmp/derby-bulk-XXXXXX)"
 
-if [ "${NO_HARPER:-0}" != 1 ]; then
-  HARPER="$ROOT/../shared/bench/harper-ref.sh"
-  [ -f "$HARPER" ] || HARPER=/work/shared/bench/harper-ref.sh
+if want_harper; then
   HDIR=/tmp/harper-bench; HPORT=19935
   bash "$HARPER" start "$HDIR" "$HPORT" >/dev/null
   python3 "$ROOT/bench/csv_load.py" --port "$HPORT" --pid "$(cat "$HDIR/harper.pid")" --file "$FILE" \

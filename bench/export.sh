@@ -2,7 +2,8 @@
 # The export benchmark (issue 4): in one run, on one machine, export_local of the whole ROWS-row
 # benchmark table (the CSV load benchmark's data) to CSV and to JSON, timed from the submit to
 # COMPLETE, with the server's peak RSS during that export (each export runs in a freshly started
-# server, so the peak is the export's own). Then HarperDB 4.7.29 the same way (skip with NO_HARPER=1).
+# server, so the peak is the export's own). Then HarperDB 4.7.29 the same way (optional, outside the
+# repo: HARPER_REF, see bench/README.md; skipped with NO_HARPER=1 or when it is not there).
 # The table is loaded once per data dir and reused: BENCH_WORK keeps Caravan's, Harper keeps its own
 # (HARPER_TABLE names a table Harper already loaded from the same file, e.g. by csv-load.sh).
 # Usage: bench/export.sh [ROWS]   (default 1000000). JAVA_OPTS sets Caravan's JVM flags.
@@ -29,9 +30,7 @@ for format in csv json; do
 done
 trap - EXIT
 
-if [ "${NO_HARPER:-0}" != 1 ]; then
-  HARPER="$ROOT/../shared/bench/harper-ref.sh"
-  [ -f "$HARPER" ] || HARPER=/work/shared/bench/harper-ref.sh
+if want_harper; then
   HDIR=/tmp/harper-bench; HPORT=19935
   bash "$HARPER" start "$HDIR" "$HPORT" >/dev/null
   HTABLE="${HARPER_TABLE:-$TABLE}"

@@ -28,12 +28,12 @@ def main():
     p.add_argument("--port", type=int, required=True)
     p.add_argument("--pid", type=int, required=True)
     p.add_argument("--rows", type=int, default=100000)
-    p.add_argument("--gen", required=True, help="path of gen_data.py")
+    p.add_argument("--gen", required=True, help="the data generator (bench/gen_dogs.py)")
     a = p.parse_args()
 
     records_json = subprocess.run([sys.executable, a.gen, str(a.rows), "--format", "json"],
                                   check=True, capture_output=True).stdout
-    print(f"records: {a.rows} (gen_data.py rows, {len(records_json) / 2**20:.1f} MiB of JSON)")
+    print(f"records: {a.rows} (generated dog rows, {len(records_json) / 2**20:.1f} MiB of JSON)")
     server = Server(a.port)
     print(f"server RSS peak before inserts: {peak_rss_mib(a.pid):.0f} MiB")
     for run, table in (("cold", "dogs_cold"), ("warm", "dogs_warm")):

@@ -3,9 +3,23 @@
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # the server's project dir (its target/caravan.jar, config/ and routes/): this one unless CARAVAN_ROOT names another build
 APP_ROOT="${CARAVAN_ROOT:-$ROOT}"
-GEN="${GEN_DATA:-$ROOT/../shared/bench/gen_data.py}"
-[ -f "$GEN" ] || GEN=/work/shared/bench/gen_data.py
+# the benchmark data: bench/gen_dogs.py (deterministic, in the repo) unless GEN_DATA names another generator
+GEN="${GEN_DATA:-$ROOT/bench/gen_dogs.py}"
+# HarperDB 4.7.29 as the reference is optional and not part of the repo: HARPER_REF names its start/stop script
+HARPER="${HARPER_REF:-$ROOT/../shared/bench/harper-ref.sh}"
 SERVER_PID=""
+
+# want_harper: whether to run the HarperDB part; says why not when it is skipped
+want_harper() {
+  if [ "${NO_HARPER:-0}" = 1 ]; then
+    echo "HarperDB reference skipped (NO_HARPER=1)" >&2
+    return 1
+  fi
+  if [ ! -f "$HARPER" ]; then
+    echo "HarperDB reference skipped: no start script at $HARPER (set HARPER_REF to one, or NO_HARPER=1)" >&2
+    return 1
+  fi
+}
 
 build_jar() {
   if [ ! -f "$APP_ROOT/target/caravan.jar" ] || [ -n "$(cd "$APP_ROOT" && find src pom.xml -newer target/caravan.jar -print -quit)" ]; then

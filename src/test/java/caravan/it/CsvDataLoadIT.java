@@ -11,7 +11,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** csv_data_load: validation, write semantics and casting (spec §3, §4; conformance cases 8-38). */
+/** csv_data_load: validation, write semantics and casting (contract §3, §4, §16 cases 8-38). */
 class CsvDataLoadIT {
     private static CaravanProcess caravan;
     private static ApiClient admin;
@@ -224,7 +224,7 @@ class CsvDataLoadIT {
                 load(t, "upsert", "id,name\n11,first\n11,second\n").get("message").asText());
         JsonNode r = record(t, 11);
         assertEquals("second", r.get("name").asText());
-        assertFalse(r.has("skip"), "Caravan decision 5: no skip marker");
+        assertFalse(r.has("skip"), "compatibility C5: no skip marker");
     }
 
     @Test

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** csv_file_load (spec §5; conformance cases 39-42), streamed in batches. */
+/** csv_file_load (contract §5, §16 cases 39-42), streamed in batches. */
 class CsvFileLoadIT {
     @TempDir
     static Path files;

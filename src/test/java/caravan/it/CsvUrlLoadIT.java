@@ -28,7 +28,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * csv_url_load (spec §6; Caravan decisions 3, 6, 7, 10) against a loopback HTTP server started here,
+ * csv_url_load (contract §6; compatibility C3, C6, C7, C10) against a loopback HTTP server started here,
  * one context per kind of answer a CSV source can give.
  */
 class CsvUrlLoadIT {
@@ -191,7 +191,7 @@ class CsvUrlLoadIT {
                 + "],'get_attributes':['*']}").get(0);
     }
 
-    // --- validation (spec §6: Joi messages, joined with ". ") ---
+    // --- validation (contract §6: Joi messages, joined with ". ") ---
 
     private static String error400(String json) {
         ApiClient.Response r = admin.post(json);
@@ -292,7 +292,7 @@ class CsvUrlLoadIT {
         assertEquals(20_000, recordCount("slow"));
     }
 
-    // --- passthrough headers (Caravan decision 3: the secret never shows) ---
+    // --- passthrough headers (compatibility C3: the secret never shows) ---
 
     @Test
     void passthroughHeadersReachTheServer() {
@@ -318,7 +318,7 @@ class CsvUrlLoadIT {
         assertFalse(caravan.logText().contains("s3cr3t"), "the server log holds the secret");
     }
 
-    // --- failed downloads: Harper's message shapes (spec §6) ---
+    // --- failed downloads: Harper's message shapes (contract §6) ---
 
     @Test
     void jsonAnswerIsRejected() {

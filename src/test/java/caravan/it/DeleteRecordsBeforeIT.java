@@ -19,7 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * delete_records_before and delete_files_before (spec §10, conformance cases 61-64 and 69): a job that
+ * delete_records_before and delete_files_before (contract §10, §16 cases 61-64 and 69): a job that
  * deletes the records created strictly before a date, in batches of caravan.jobs.batch-size (100
  * here, so a thousand records take ten batches).
  */

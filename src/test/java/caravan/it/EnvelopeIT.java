@@ -6,7 +6,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The request envelope: errors for missing or unknown operations, bad JSON and bad credentials (spec §1.1). */
+/** The request envelope: errors for missing or unknown operations, bad JSON and bad credentials (contract §1.1). */
 class EnvelopeIT {
     private static CaravanProcess caravan;
 

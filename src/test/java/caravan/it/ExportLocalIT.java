@@ -16,7 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** export_local (spec §8, conformance cases 49-59, decisions 8 and 9), and the import/export roots. */
+/** export_local (contract §8, §16 cases 49-59, compatibility C8 and C9), and the import/export roots. */
 class ExportLocalIT {
     @TempDir
     static Path exports;

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * export_to_s3 (spec §9, §7.1, conformance case 60) against S3Proxy on loopback: the object's bytes,
+ * export_to_s3 (contract §9, §7.1, §16 case 60) against S3Proxy on loopback: the object's bytes,
  * the result, multipart uploads and their abort, request errors, and keys that never persist.
  */
 class ExportToS3IT {

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** import_from_s3 (spec §7, §7.1; Caravan decisions 3 and 6) against S3Proxy on loopback. */
+/** import_from_s3 (contract §7, §7.1; compatibility C3 and C6) against S3Proxy on loopback. */
 class ImportFromS3IT {
     private static final String BUCKET = "caravan-in";
     private static final String DOGS_CSV = "id,name,tags\n1,Rex,\"[1,2]\"\n2,Fido,\n";
@@ -232,7 +232,7 @@ class ImportFromS3IT {
 
     /** Derby keeps row data (and its transaction log) as plain bytes: a stored key would be found here. */
 
-    // --- validation (spec §7, §16 cases 47, 48) ---
+    // --- validation (contract §7, §16 cases 47, 48) ---
 
     private static void assertRejected(String error, ObjectNode request) {
         ApiClient.Response r = submit(request);
@@ -300,7 +300,7 @@ class ImportFromS3IT {
         assertRejected("S3 endpoint must be an http or https URL", request);
     }
 
-    // --- crash safety: the keys died with the process (Caravan decisions 2, 3) ---
+    // --- crash safety: the keys died with the process (compatibility C2, C3) ---
 
     @Test
     void killedImportEndsInterruptedAndItsStoredRequestHeldNoKey(@TempDir Path files) throws IOException {

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Who may do what with jobs (spec §14, conformance cases 68-71, Caravan decision 4): a non-super
+ * Who may do what with jobs (contract §14, §16 cases 68-71, compatibility C4): a non-super
  * user with only insert on ref.t loads with action insert, sees its own jobs and nobody else's.
  */
 class JobPermissionsIT {

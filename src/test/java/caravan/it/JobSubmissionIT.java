@@ -12,7 +12,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Job submission, get_job and search_jobs_by_start_date (spec §2, §11, §12; conformance cases 1-7, 65-67). */
+/** Job submission, get_job and search_jobs_by_start_date (contract §2, §11, §12, §16 cases 1-7, 65-67). */
 class JobSubmissionIT {
     private static CaravanProcess caravan;
     private static ApiClient admin;

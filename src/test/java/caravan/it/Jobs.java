@@ -14,7 +14,7 @@ public final class Jobs {
         this.client = client;
     }
 
-    /** Submits a job operation and returns its id (asserting Harper's answer shape, spec §2.2). */
+    /** Submits a job operation and returns its id (asserting Harper's answer shape, contract §2.2). */
     public String submit(String json) {
         ApiClient.Response r = client.post(json);
         assertEquals(200, r.status(), () -> "submit failed: " + r);

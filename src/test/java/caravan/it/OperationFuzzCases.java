@@ -129,7 +129,7 @@ public final class OperationFuzzCases {
             "SELECT",
             ";");
 
-    /** Bodies that are no proper request at all: the envelope's own checks (spec §1.1). */
+    /** Bodies that are no proper request at all: the envelope's own checks (contract §1.1). */
     static final List<String> ODD_BODIES = List.of("", " ", "null", "[]", "\"describe_all\"", "{}", "{\"operation\":123}",
             "{\"operation\":[\"describe_all\"]}", "{\"operation\":{}}", "{\"operation\":\"\"}",
             "{\"operation\":\"describe_all\\u0000\"}", "{\"operation\":\"sql\",\"sql\":\"SELECT 1\",\"sql\":null}",

@@ -65,7 +65,7 @@ class OperationFuzzIT {
         api.ok("{'operation':'insert','database':'fuzz','table':'seed','records':[{'id':1,'name':'dog 1','age':3},"
                 + "{'id':2,'name':'dog 2','tags':['a','b']},{'id':3,'name':'dog 3','nested':{'x':1}},{'id':'four'}]}");
         api.ok("{'operation':'create_database','database':'fuzz_scratch'}");
-        // a request without a database means 'data' (spec §1.2): the second scratch database
+        // a request without a database means 'data' (contract §1.2): the second scratch database
         api.ok("{'operation':'create_database','database':'data'}");
         api.ok("{'operation':'create_table','database':'fuzz_scratch','table':'scratch','primary_key':'id'}");
         api.ok("{'operation':'add_role','role':'fuzz_restricted','permission':{'super_user':false,"

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * What insert, update and upsert store, read back with search_by_id (docs/harper-observed.md §3, spec §3.5):
+ * What insert, update and upsert store, read back with search_by_id (docs/harper-observed.md §3, contract §3.5):
  * first-wins and merges, generated keys, and the two timestamps.
  */
 class RecordValuesIT {

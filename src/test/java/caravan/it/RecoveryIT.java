@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Crash safety (Caravan decision 2): kill -9 in the middle of a load, start again, and the job resumes
+ * Crash safety (compatibility C2): kill -9 in the middle of a load, start again, and the job resumes
  * after its last committed batch: no row lost or doubled, counts exact, nothing left IN_PROGRESS.
  */
 class RecoveryIT {

@@ -308,7 +308,7 @@ class SchemaIT {
     void createAttributeErrors() {
         createTable("sc_attr3", "t");
         assertError(400, "Attribute name is required", "{'operation':'create_attribute','database':'sc_attr3','table':'t'}");
-        // Harper answers 500 "Cannot read properties of undefined (reading 'attributes')"; Caravan says what is missing (spec decision 10).
+        // Harper answers 500 "Cannot read properties of undefined (reading 'attributes')"; Caravan says what is missing (compatibility C10).
         assertError(404, "Table 'sc_attr3.nope' does not exist",
                 "{'operation':'create_attribute','database':'sc_attr3','table':'nope','attribute':'z'}");
     }

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * search_by_hash / search_by_id, search_by_value and search_by_conditions against Harper's observed
- * answers (docs/harper-observed.md §4, spec §13). Tests only read the shared fixture tables; a test that
+ * answers (docs/harper-observed.md §4, contract §13). Tests only read the shared fixture tables; a test that
  * writes uses a table of its own.
  */
 class SearchIT {

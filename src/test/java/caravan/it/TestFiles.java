@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** CSV files for load tests, written with the benchmark's row shape (../shared/bench/gen_data.py). */
+/** CSV files for load tests, written with the benchmark's row shape (bench/gen_dogs.py's columns). */
 public final class TestFiles {
     private TestFiles() {
     }

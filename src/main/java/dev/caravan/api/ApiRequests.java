@@ -12,7 +12,7 @@ import dev.caravan.operations.OperationRequest;
 import java.io.IOException;
 import org.apache.camel.Exchange;
 
-/** Turns an HTTP exchange into an authenticated OperationRequest (spec §1.1). */
+/** Turns an HTTP exchange into an authenticated OperationRequest (contract §1.1). */
 public class ApiRequests {
     private final Authenticator authenticator;
 

@@ -12,7 +12,7 @@ import java.util.Iterator;
 import java.util.List;
 
 /**
- * What the request's user may do, with Harper's 403 bodies (spec §1.4, docs/harper-observed.md §6) when
+ * What the request's user may do, with Harper's 403 bodies (contract §1.4, docs/harper-observed.md §6) when
  * it may not. As in Harper's verifyPerms, a non-super user only "sees" a table its role grants at least
  * one of read/insert/update/delete on, and a database with at least one such table; anything else is
  * reported as not existing, whether it exists or not.

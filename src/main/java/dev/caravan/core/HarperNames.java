@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Optional;
 
 /**
- * Harper's rules for database, table and attribute names (spec §1.3, §3.3), and the store's limit
+ * Harper's rules for database, table and attribute names (contract §1.3, §3.3), and the store's limit
  * for user and role names. Harper's own text is kept for the case it was observed for ('/' and '`');
  * every other problem is said plainly.
  */

@@ -12,7 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * Harper's CSV export (spec §8, json2csv's output): every header name and string quoted with inner
+ * Harper's CSV export (contract §8, json2csv's output): every header name and string quoted with inner
  * quotes doubled, numbers and booleans bare, null or missing empty, objects and arrays as quoted JSON
  * text, lines joined by {@code \n} with no trailing newline. An empty result is an empty file: the
  * header is only written with the first record.

@@ -6,7 +6,7 @@ import java.util.Locale;
 public enum ExportFormat {
     JSON, CSV;
 
-    /** The format a request names, or null: "JSON" is not a format (spec §8). */
+    /** The format a request names, or null: "JSON" is not a format (contract §8). */
     public static ExportFormat named(String text) {
         for (ExportFormat f : values()) {
             if (f.label().equals(text)) {
@@ -24,7 +24,7 @@ public enum ExportFormat {
         return "." + label();
     }
 
-    /** Decision 9: the extension is appended unless the name already ends with it. */
+    /** Compatibility C9: the extension is appended unless the name already ends with it. */
     public String withExtension(String name) {
         return name.endsWith(extension()) ? name : name + extension();
     }

@@ -16,8 +16,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * export_local (spec §8): a search written to a file in a server directory. Every request error is
- * answered before the job exists (decision 8), in Harper's order: rights, format, search operation,
+ * export_local (contract §8): a search written to a file in a server directory. Every request error is
+ * answered before the job exists (compatibility C8), in Harper's order: rights, format, search operation,
  * path, directory; the directory must also lie inside caravan.export.roots.
  */
 public class ExportLocal implements JobDefinition {

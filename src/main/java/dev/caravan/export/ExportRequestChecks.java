@@ -7,8 +7,8 @@ import dev.caravan.operations.OperationRequest;
 import dev.caravan.search.RecordQuery;
 
 /**
- * The checks both exports share, made before the job starts (decision 8) with Harper's job-time
- * texts (spec §8): rights first, then format, then the search operation.
+ * The checks both exports share, made before the job starts (compatibility C8) with Harper's job-time
+ * texts (contract §8): rights first, then format, then the search operation.
  */
 public class ExportRequestChecks {
     private final ExportSearch search;

@@ -10,9 +10,9 @@ import dev.caravan.search.SqlOperations;
 import java.util.List;
 
 /**
- * An export's search_operation (spec §13): one of the four searches, checked as the search itself
+ * An export's search_operation (contract §13): one of the four searches, checked as the search itself
  * checks it, run with the exporting user's rights. Non-super users may only export through sql, where
- * the SQL read permissions apply (spec §14).
+ * the SQL read permissions apply (contract §14).
  */
 public class ExportSearch {
     static final List<String> OPERATIONS = List.of("search_by_value", "search_by_hash", "sql", "search_by_conditions");
@@ -28,7 +28,7 @@ public class ExportSearch {
     /** Harper's messages for a missing or unknown search operation, or null when it names one of the four. */
     static String problem(JsonNode searchOperation) {
         if (searchOperation == null || !searchOperation.isObject()) {
-            return "search_operation missing"; // Harper: Cannot read properties of undefined (decision 10)
+            return "search_operation missing"; // Harper: Cannot read properties of undefined (compatibility C10)
         }
         JsonNode operation = searchOperation.get("operation");
         if (operation == null || operation.isNull() || operation.asText().isEmpty()) {
@@ -43,7 +43,7 @@ public class ExportSearch {
 
     /**
      * The checked query. The export runs the search with the caller's rights; a search error answers
-     * 400 with the search's own message (403 stays 403), before any job exists (decision 8).
+     * 400 with the search's own message (403 stays 403), before any job exists (compatibility C8).
      */
     public RecordQuery query(String exportOperation, ObjectNode searchOperation, OperationRequest caller) {
         OperationRequest search = new OperationRequest(searchOperation, caller.user(), caller.access());

@@ -8,7 +8,7 @@ import java.nio.file.Path;
  */
 public record ExportTarget(Path file, Path partFile, String resultPath) {
 
-    /** Decision 9 names; without a filename, the epoch milliseconds at execution (spec §8). */
+    /** Compatibility C9 names; without a filename, the epoch milliseconds at execution (contract §8). */
     static ExportTarget of(String directory, String filename, ExportFormat format, String jobId, long now) {
         String name = format.withExtension(filename != null ? filename : String.valueOf(now));
         Path file = Path.of(directory).resolve(name);

@@ -12,9 +12,9 @@ import dev.caravan.s3.S3RequestFields;
 import java.util.List;
 
 /**
- * export_to_s3 (spec §9): a search uploaded as one S3 object. Harper's job-time checks, in its order
- * (the s3 fields, then format and search operation), answer before the job exists (decision 8). The
- * keys stay in memory for the run (decision 3), so the job cannot resume after a crash.
+ * export_to_s3 (contract §9): a search uploaded as one S3 object. Harper's job-time checks, in its order
+ * (the s3 fields, then format and search operation), answer before the job exists (compatibility C8). The
+ * keys stay in memory for the run (compatibility C3), so the job cannot resume after a crash.
  */
 public class ExportToS3 implements JobDefinition {
     private static final List<String> REQUIRED = List.of(S3Credentials.ACCESS_KEY_ID,

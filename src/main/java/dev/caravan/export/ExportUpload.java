@@ -16,7 +16,7 @@ import org.apache.camel.component.aws2.s3.AWS2S3Constants;
 /**
  * export_to_s3's S3 side: the written export file goes up as one object through the job's own client
  * (the route's aws2-s3 endpoint uploads it in parts when large, and aborts the upload if a part fails),
- * and the job's result is S3's answer as Harper reports it (spec §9).
+ * and the job's result is S3's answer as Harper reports it (contract §9).
  */
 public class ExportUpload {
     private final JobStore jobs;
@@ -42,7 +42,7 @@ public class ExportUpload {
                 export.format() == ExportFormat.JSON ? "application/json" : "text/csv");
     }
 
-    /** Decision 9: the format's extension is appended unless the key already ends with it. */
+    /** Compatibility C9: the format's extension is appended unless the key already ends with it. */
     static String key(ExportContext export) {
         return export.format().withExtension(export.request().path("s3").path("key").asText());
     }

@@ -10,7 +10,7 @@ import java.util.Iterator;
 import java.util.Map;
 
 /**
- * Harper's JSON export (spec §8): one compact array on one line, records as the search returns them,
+ * Harper's JSON export (contract §8): one compact array on one line, records as the search returns them,
  * no trailing newline; an empty result is {@code []}. Each record is written as it arrives.
  */
 public final class JsonExportWriter implements ExportWriter {

@@ -7,7 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-/** A CSV header row as Harper reads it (spec §3.2, §3.3): names kept verbatim, duplicates renamed. */
+/** A CSV header row as Harper reads it (contract §3.2, §3.3): names kept verbatim, duplicates renamed. */
 public final class CsvHeader {
     private final List<String> names;
 

@@ -18,10 +18,10 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * Streams a CSV source as Harper records, one at a time (spec §3.2): a BOM is dropped, the delimiter
+ * Streams a CSV source as Harper records, one at a time (contract §3.2): a BOM is dropped, the delimiter
  * is detected from the header line, empty lines are skipped, the header names the attributes, cells
  * are cast by {@link HarperCaster}, missing trailing cells are absent and extra cells are dropped and
- * counted (Caravan decision 6).
+ * counted (compatibility C6).
  */
 public final class CsvRows implements Iterator<ObjectNode>, RecordSource {
     private static final int SNIFF_CHARS = 64 * 1024;

@@ -18,7 +18,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Harper's casting of CSV cells on untyped tables (spec §3.4): booleans, null, numbers without
+ * Harper's casting of CSV cells on untyped tables (contract §3.4): booleans, null, numbers without
  * leading zeros or exponents, ISO date-times with an offset, and (file, URL and S3 loads only)
  * JSON-looking strings parsed deeply.
  */
@@ -29,7 +29,7 @@ public final class HarperCaster {
 
     /**
      * One CSV cell. Every CSV source applies the file loads' rules, JSON-looking strings included
-     * (Caravan decision 6; Harper's csv_data_load skips that step).
+     * (compatibility C6; Harper's csv_data_load skips that step).
      */
     public JsonNode cast(String cell) {
         if (cell.isEmpty()) {
@@ -139,7 +139,7 @@ public final class HarperCaster {
 
     /**
      * Parses JSON-looking strings, inside arrays and objects too (Harper does it deeply); JSON
-     * sources keep their other types (spec §7).
+     * sources keep their other types (contract §7).
      */
     public JsonNode castJsonStrings(JsonNode node) {
         if (node.isTextual()) {

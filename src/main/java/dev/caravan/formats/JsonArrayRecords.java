@@ -15,7 +15,7 @@ import java.util.List;
 
 /**
  * A JSON array of records, streamed element by element so the document is never in memory as a whole
- * (spec §7): values keep their JSON types, only JSON-looking strings are parsed (deeply), and a top
+ * (contract §7): values keep their JSON types, only JSON-looking strings are parsed (deeply), and a top
  * level that is not an array fails with Harper's message. An empty source holds no records.
  */
 public final class JsonArrayRecords implements RecordSource {

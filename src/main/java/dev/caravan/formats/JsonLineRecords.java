@@ -17,7 +17,7 @@ import java.util.List;
 
 /**
  * NDJSON / JSON Lines: one JSON object per line, blank lines skipped. Values are treated as in a JSON
- * array source (spec §7); an error names the line, counted over the whole file.
+ * array source (contract §7); an error names the line, counted over the whole file.
  */
 public final class JsonLineRecords implements RecordSource {
     private static final ObjectReader LINE = HarperJson.MAPPER.readerFor(JsonNode.class)

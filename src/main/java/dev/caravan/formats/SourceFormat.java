@@ -3,7 +3,7 @@ package dev.caravan.formats;
 import java.util.Optional;
 
 /**
- * A source's format read from its name (an S3 key): Harper's ".csv" and ".json" (case-sensitive, spec §7),
+ * A source's format read from its name (an S3 key): Harper's ".csv" and ".json" (case-sensitive, contract §7),
  * plus Caravan's ".ndjson" and ".jsonl", each optionally gzip-compressed (".gz").
  */
 public record SourceFormat(RecordFormat records, boolean gzip) {

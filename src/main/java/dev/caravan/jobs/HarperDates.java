@@ -13,11 +13,11 @@ import java.util.regex.Pattern;
 /**
  * The ISO-8601 dates Harper accepts. Two readers, because Harper uses two parsers:
  * <ul>
- * <li>{@link #parse}: moment.js, lenient, for job searches (spec §12): 2026, 2026-11, 2026-11-25,
+ * <li>{@link #parse}: moment.js, lenient, for job searches (contract §12): 2026, 2026-11, 2026-11-25,
  * 2026-W48(-3), with an optional time after T or a space, and an optional Z or offset (+02:00 /
  * +0200). Without an offset the server's zone applies, to dates alone too.</li>
- * <li>{@link #parseAsJavaScript}: JavaScript's {@code Date.parse}, for delete_records_before (spec
- * §10): the same calendar forms, but a date without a time is UTC midnight, a day past the month's
+ * <li>{@link #parseAsJavaScript}: JavaScript's {@code Date.parse}, for delete_records_before
+ * (contract §10): the same calendar forms, but a date without a time is UTC midnight, a day past the month's
  * end rolls over (V8: 2026-02-30 is March 2), and week dates do not parse.</li>
  * </ul>
  */

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * One row of the job table (spec §2.3) plus Caravan's progress fields (decision 1). message is a
+ * One row of the job table (contract §2.3) plus Caravan's progress fields (compatibility C1). message is a
  * string or, for permission failures, an object; request is the redacted submission.
  */
 public record Job(String id, String type, String user, long createdDatetime, long startDatetime,

@@ -9,7 +9,7 @@ import dev.caravan.operations.OperationRequest;
 import java.time.ZoneId;
 import java.util.Optional;
 
-/** get_job, search_jobs_by_start_date and cancel_job (spec §11, §12; Caravan decisions 1 and 4). */
+/** get_job, search_jobs_by_start_date and cancel_job (contract §11, §12; compatibility C1 and C4). */
 public class JobOperations {
     private final JobStore jobs;
     private final JobControl control;
@@ -51,7 +51,7 @@ public class JobOperations {
         return jobsVisibleToAll || request.access().isSuperUser() || job.user().equals(request.user().username());
     }
 
-    /** The job named by 'id' if this user may see it (owner or super user, decision 4). */
+    /** The job named by 'id' if this user may see it (owner or super user, compatibility C4). */
     private Optional<Job> visibleJob(OperationRequest request) {
         if (!request.body().has("id")) {
             throw HarperException.badRequest("'id' is required");
@@ -89,7 +89,7 @@ public class JobOperations {
         return out;
     }
 
-    /** Epoch numbers are rejected like any non-ISO text (spec §12). */
+    /** Epoch numbers are rejected like any non-ISO text (contract §12). */
     private static Long date(JsonNode value, ZoneId zone) {
         return value != null && value.isTextual() ? HarperDates.parse(value.textValue(), zone) : null;
     }

@@ -8,7 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * At start-up no job may stay IN_PROGRESS from a process that died (Caravan decision 2): a job whose
+ * At start-up no job may stay IN_PROGRESS from a process that died (compatibility C2): a job whose
  * source can be read again goes back on the queue and resumes after its last committed batch; any
  * other job ends ERROR saying it was interrupted and what it had committed.
  */

@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Records a job's life in the job table around the route that runs it: running when the route takes
- * the exchange, COMPLETE or ERROR (with the cause's message) when it is done (spec §2.4).
+ * the exchange, COMPLETE or ERROR (with the cause's message) when it is done (contract §2.4).
  */
 public class JobRoutePolicy extends RoutePolicySupport {
     private static final Logger LOG = LoggerFactory.getLogger(JobRoutePolicy.class);

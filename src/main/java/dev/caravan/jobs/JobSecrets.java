@@ -4,8 +4,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Secrets a job needs while it runs (passthrough auth headers, S3 keys), held in memory only (Caravan
- * decision 3): never in the job row, never logged. A job whose secrets are lost with the process
+ * Secrets a job needs while it runs (passthrough auth headers, S3 keys), held in memory only
+ * (compatibility C3): never in the job row, never logged. A job whose secrets are lost with the process
  * cannot resume after a crash.
  */
 public class JobSecrets {

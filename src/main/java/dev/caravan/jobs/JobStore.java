@@ -81,7 +81,7 @@ public class JobStore {
         });
     }
 
-    /** Jobs with from < start_datetime < to, ascending by start (spec §12). */
+    /** Jobs with from < start_datetime < to, ascending by start (contract §12). */
     public List<Job> startedBetween(long fromExclusive, long toExclusive) {
         List<Job> jobs = query("SELECT " + COLUMNS + " FROM CARAVAN.JOBS"
                 + " WHERE START_DATETIME > ? AND START_DATETIME < ? ORDER BY START_DATETIME, CREATED_DATETIME",

@@ -12,7 +12,7 @@ import org.apache.camel.ExchangePattern;
 import org.apache.camel.ProducerTemplate;
 
 /**
- * Submits bulk operations as jobs (spec §2.2): checks the request, writes the job row, queues the job
+ * Submits bulk operations as jobs (contract §2.2): checks the request, writes the job row, queues the job
  * and answers at once; the HTTP thread never waits for the job.
  */
 public class JobSubmitter {

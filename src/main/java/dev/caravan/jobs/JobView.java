@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.caravan.core.HarperJson;
 import java.time.Instant;
 
-/** A job as get_job and search_jobs_by_start_date show it (spec §11, §12, Caravan decision 1). */
+/** A job as get_job and search_jobs_by_start_date show it (contract §11, §12, compatibility C1). */
 public final class JobView {
     private JobView() {
     }

@@ -6,7 +6,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Secrets inside URLs (Caravan decision 3, as for header values and S3 keys): the password of a
+ * Secrets inside URLs (compatibility C3, as for header values and S3 keys): the password of a
  * {@code user:pass@} userinfo and the values of query parameters that carry credentials (presigned
  * URLs' X-Amz-Signature, Azure's sig, token, key, password ...) are shown as "[redacted]" wherever a
  * URL is stored, logged or put in a message.

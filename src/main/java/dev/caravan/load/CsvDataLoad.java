@@ -12,7 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * csv_data_load (spec §4): the CSV comes in the request's data field. It is spooled to a file under
+ * csv_data_load (contract §4): the CSV comes in the request's data field. It is spooled to a file under
  * the data dir before the answer goes out, so the job row never holds it and the job can resume.
  */
 public class CsvDataLoad implements JobDefinition {

@@ -9,7 +9,7 @@ import dev.caravan.store.TableMeta;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** csv_file_load (spec §5): a CSV file on the server, read once, streaming. */
+/** csv_file_load (contract §5): a CSV file on the server, read once, streaming. */
 public class CsvFileLoad implements JobDefinition {
     private final LoadRequestChecks checks;
     private final AllowedRoots roots;
@@ -49,8 +49,8 @@ public class CsvFileLoad implements JobDefinition {
     /**
      * Only a regular file (links resolved) is loaded: opening a FIFO blocks until a writer comes, a
      * device never ends, and a directory has no rows. Checked from its attributes, never by opening it.
-     * (Harper accepts a directory and fails the job with "EISDIR"; Caravan says so before the job, spec
-     * decision 10.)
+     * (Harper accepts a directory and fails the job with "EISDIR"; Caravan says so before the job,
+     * compatibility C10.)
      */
     private static void requireRegularFile(Path path, String filePath) {
         if (Files.isDirectory(path)) {

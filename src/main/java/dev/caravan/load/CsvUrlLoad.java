@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * csv_url_load (spec §6): validated with Joi's messages (quoted, joined by ". "). Passthrough header
+ * csv_url_load (contract §6): validated with Joi's messages (quoted, joined by ". "). Passthrough header
  * values are secrets: they are kept in memory for the run only, never in the job row, so a job with
  * passthrough headers cannot resume after a crash (it ends ERROR, interrupted); so it is with a URL
  * that carries a password or a signature, which the job row shows redacted (SecretUrls).

@@ -12,8 +12,8 @@ import dev.caravan.store.TableMeta;
 import java.util.List;
 
 /**
- * import_from_s3 (spec §7): validated with validate.js messages joined by ",". The access keys are
- * secrets (Caravan decision 3): kept in memory for the run only and stored as "[redacted]", so an S3
+ * import_from_s3 (contract §7): validated with validate.js messages joined by ",". The access keys are
+ * secrets (compatibility C3): kept in memory for the run only and stored as "[redacted]", so an S3
  * import cannot resume after a crash. Caravan also takes JSON lines and gzip, and an optional
  * {@code s3.endpoint} for S3-compatible stores.
  */

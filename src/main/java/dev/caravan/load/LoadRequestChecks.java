@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The synchronous checks shared by the load operations (spec §1.3, §3.8): field validation with
+ * The synchronous checks shared by the load operations (contract §1.3, §3.8): field validation with
  * validate.js messages joined by ",", then the database and table, then table permissions.
  */
 public final class LoadRequestChecks {
@@ -57,7 +57,7 @@ public final class LoadRequestChecks {
     }
 
     /**
-     * Checks a validate.js load request (spec §1.3) whose source is one required string field: the
+     * Checks a validate.js load request (contract §1.3) whose source is one required string field: the
      * name and action errors and the field's own "<Label>  is required" are reported together.
      */
     public static String requiredSource(OperationRequest request, String field, String label) {
@@ -79,7 +79,7 @@ public final class LoadRequestChecks {
         }
     }
 
-    /** The target table (400 when missing, spec §3.8). */
+    /** The target table (400 when missing, contract §3.8). */
     public TableMeta table(OperationRequest request) {
         return tables.require(request.database(), request.text("table"), 400);
     }
@@ -90,7 +90,7 @@ public final class LoadRequestChecks {
     }
 
     /**
-     * Table permissions for a non-super user (spec §14): the action's own, and both insert and update
+     * Table permissions for a non-super user (contract §14): the action's own, and both insert and update
      * when the action is absent or upsert (observed: an absent action requires update).
      */
     public static void authorize(OperationRequest request, TableMeta table) {

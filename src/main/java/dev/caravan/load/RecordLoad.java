@@ -29,7 +29,7 @@ import org.apache.camel.support.SynchronizationAdapter;
 /**
  * The shared load tail (kamelets/record-load-sink.kamelet.yaml): records from any source, written
  * batch by batch, each batch and the job's counts in one transaction, then the count of what was
- * loaded (spec §3.6).
+ * loaded (contract §3.6).
  */
 public class RecordLoad {
     private static final Logger LOG = LoggerFactory.getLogger(RecordLoad.class);
@@ -94,7 +94,7 @@ public class RecordLoad {
         monitor.wrote(load.jobId(), result.written());
     }
 
-    /** Harper fails an update whose row has no usable key (spec §3.5): null, absent or "". */
+    /** Harper fails an update whose row has no usable key (contract §3.5): null, absent or "". */
     private static void requireKeys(List<ObjectNode> batch, String primaryKey) {
         for (ObjectNode row : batch) {
             JsonNode key = row.get(primaryKey);

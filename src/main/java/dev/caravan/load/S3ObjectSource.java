@@ -12,7 +12,7 @@ import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 
 /**
- * import_from_s3's S3 side (spec §7): the GetObject goes through a client of the job's own, built from
+ * import_from_s3's S3 side (contract §7): the GetObject goes through a client of the job's own, built from
  * the keys held in memory; the object is handed on as a counted (and, for ".gz", gunzipped) stream,
  * with its record format for the route's choice of load tail.
  */

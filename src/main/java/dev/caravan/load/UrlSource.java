@@ -14,7 +14,7 @@ import org.apache.camel.Message;
 import org.apache.hc.core5.http.io.EofSensorInputStream;
 
 /**
- * csv_url_load's HTTP side (spec §6, Caravan decision 7): the GET carries the passthrough headers;
+ * csv_url_load's HTTP side (contract §6, compatibility C7): the GET carries the passthrough headers;
  * the answer must be 200 with a CSV-ish media type (parameters such as charset are fine).
  */
 public class UrlSource {

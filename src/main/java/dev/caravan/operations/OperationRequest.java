@@ -26,7 +26,7 @@ public record OperationRequest(ObjectNode body, User user, Access access) {
     }
 
     /**
-     * Harper's database normalisation (spec §1.2): database wins over schema when truthy, and
+     * Harper's database normalisation (contract §1.2): database wins over schema when truthy, and
      * neither given means 'data'.
      */
     public String database() {

@@ -127,7 +127,7 @@ public class RecordOperations {
         return out;
     }
 
-    /** Harper says "record" for a total of one (spec §10). */
+    /** Harper says "record" for a total of one (contract §10). */
     public static String deletedMessage(long deleted, long total) {
         return deleted + " of " + total + (total == 1 ? " record" : " records") + " successfully deleted";
     }

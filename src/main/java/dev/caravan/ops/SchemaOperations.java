@@ -59,7 +59,7 @@ public class SchemaOperations {
     }
 
     /**
-     * The database a create names, when it names one: Harper's name rules (spec §1.3), as for tables.
+     * The database a create names, when it names one: Harper's name rules (contract §1.3), as for tables.
      * An empty database field gives way to schema, then to 'data', as OperationRequest.database() says.
      */
     private static void requireDatabaseName(OperationRequest request) {

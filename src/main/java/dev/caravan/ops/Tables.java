@@ -5,7 +5,7 @@ import dev.caravan.operations.OperationRequest;
 import dev.caravan.store.Catalog;
 import dev.caravan.store.TableMeta;
 
-/** Finds the table a request names, with Harper's messages when it is missing (spec §1.2). */
+/** Finds the table a request names, with Harper's messages when it is missing (contract §1.2). */
 public final class Tables {
     private final Catalog catalog;
 

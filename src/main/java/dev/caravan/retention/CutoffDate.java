@@ -5,7 +5,7 @@ import dev.caravan.jobs.HarperDates;
 import java.time.ZoneId;
 
 /**
- * The {@code date} of delete_records_before (spec §10): Harper checks it with Joi's
+ * The {@code date} of delete_records_before (contract §10): Harper checks it with Joi's
  * {@code date().iso()} and reads it with JavaScript's {@code Date.parse}. A number passes when its
  * text is an ISO year, so 1000 is the year 1000 (and deletes nothing).
  */

@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * delete_records_before and its older name delete_files_before (spec §10): super users only, the
+ * delete_records_before and its older name delete_files_before (contract §10): super users only, the
  * table and date checked with Joi's messages (joined by ". ", in Joi's key order: table, date). A
  * missing database or table is not a 400: the job starts and ends ERROR, as in Harper.
  */

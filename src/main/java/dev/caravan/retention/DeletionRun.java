@@ -49,7 +49,7 @@ final class DeletionRun {
         deleted += batchDeleted;
     }
 
-    /** Harper's message (spec §10); a record older than the cutoff inserted after the count still counts. */
+    /** Harper's message (contract §10); a record older than the cutoff inserted after the count still counts. */
     String message() {
         return message(deleted, Math.max(total, matched));
     }

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.concurrent.locks.Lock;
 
 /**
- * The records of one table created strictly before a cutoff (spec §10: {@code __createdtime__ <
+ * The records of one table created strictly before a cutoff (contract §10: {@code __createdtime__ <
  * Date.parse(date)}; the created time keeps its sub-millisecond fraction, so a record created at
  * …288.4 ms is not before …288 ms). Each statement holds the table's schema read lock only while it
  * runs, so a long delete does not hold off a column change for its whole length.

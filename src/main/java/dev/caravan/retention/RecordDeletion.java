@@ -41,7 +41,7 @@ public class RecordDeletion {
         this.batchSize = batchSize;
     }
 
-    /** The table and cutoff of the job's request; a missing database or table ends the job ERROR (spec §10). */
+    /** The table and cutoff of the job's request; a missing database or table ends the job ERROR (contract §10). */
     public void open(@ExchangeProperty(JobHeaders.JOB_ID) String jobId, Exchange exchange) {
         Job job = jobs.find(jobId).orElseThrow(() -> new IllegalStateException("job " + jobId + " is not in the job table"));
         ObjectNode request = job.request();

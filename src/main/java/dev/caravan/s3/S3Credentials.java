@@ -3,7 +3,7 @@ package dev.caravan.s3;
 import java.util.Map;
 
 /**
- * An S3 access key pair from a request (Caravan decision 3): used for one job's client, never stored,
+ * An S3 access key pair from a request (compatibility C3): used for one job's client, never stored,
  * never printed; {@link #toString()} and {@link #scrub(String)} keep it out of logs and messages.
  */
 public record S3Credentials(String accessKeyId, String secretAccessKey) {

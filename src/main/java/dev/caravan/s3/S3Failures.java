@@ -4,7 +4,7 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /**
- * S3 failures as a job's message (spec §7): the service's own text, as Harper shows it ("The specified
+ * S3 failures as a job's message (contract §7): the service's own text, as Harper shows it ("The specified
  * key does not exist."), without the SDK's "(Service: S3, Status Code: 404, Request ID: …)" suffix, and
  * never with a key in it.
  */

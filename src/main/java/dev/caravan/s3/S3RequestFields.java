@@ -8,7 +8,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.List;
 
-/** The request's {@code s3} object as S3 jobs store it: the keys redacted (decision 3), the rest kept. */
+/** The request's {@code s3} object as S3 jobs store it: the keys redacted (compatibility C3), the rest kept. */
 public final class S3RequestFields {
     private static final String REDACTED = "[redacted]";
 

@@ -9,7 +9,7 @@ import java.util.List;
  * Reads search_by_conditions' condition tree: comparisons {search_attribute, search_type, search_value}
  * or {attribute, comparator, value}, and nested groups {operator, conditions}. Messages and statuses
  * are Harper's (observed §4); where Harper fails with a JavaScript error, the message says plainly
- * what is missing (spec decision 10).
+ * what is missing (compatibility C10).
  */
 final class ConditionParser {
     static final String OPERATOR_CHOICES = "'operator' must be one of [and, or]";

@@ -6,7 +6,7 @@ import java.util.List;
 
 /** Takes a search's records one at a time as the cursor reads them (an API answer, an export file). */
 public interface RecordSink {
-    /** Called once before the first record: the columns in Harper's export order (spec §8). */
+    /** Called once before the first record: the columns in Harper's export order (contract §8). */
     default void columns(List<String> names) throws IOException {
     }
 

@@ -17,7 +17,7 @@ import java.util.Optional;
 
 /**
  * search_by_hash / search_by_id, search_by_value and search_by_conditions, with Harper's validation
- * messages and statuses (docs/harper-observed.md §4, spec §13). Without get_attributes,
+ * messages and statuses (docs/harper-observed.md §4, contract §13). Without get_attributes,
  * search_by_value and search_by_conditions return every attribute.
  */
 public class SearchOperations {

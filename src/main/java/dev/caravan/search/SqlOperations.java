@@ -147,7 +147,7 @@ public class SqlOperations {
         return permissions.isRestricted() ? columns.stream().filter(permissions.readable()::contains).toList() : columns;
     }
 
-    /** `SELECT * FROM one table` exports its columns in Harper's sorted "*" order (spec §8). */
+    /** `SELECT * FROM one table` exports its columns in Harper's sorted "*" order (contract §8). */
     private static boolean isStarOverOneTable(PlainSelect select, List<TableMeta> read) {
         return read.size() == 1 && select.getSelectItems().size() == 1
                 && select.getSelectItems().get(0).getExpression() instanceof AllColumns;

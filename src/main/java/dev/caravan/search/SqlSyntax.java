@@ -14,7 +14,7 @@ import net.sf.jsqlparser.statement.Statement;
 /**
  * Parses Harper SQL with JSqlParser and reports syntax errors with Harper's message, which quotes
  * the text around the error the way its (jison) parser does: up to 20 characters before the error
- * position ("..." when cut) and the next 20 characters (docs/harper-observed.md §5, spec §2.2).
+ * position ("..." when cut) and the next 20 characters (docs/harper-observed.md §5, contract §2.2).
  */
 public final class SqlSyntax {
     /**

@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /**
  * search_by_value's value as a condition: "*" alone is every record; a leading and/or trailing "*"
- * makes ends_with / starts_with / contains ("%" is no wildcard); anything else is equals (spec §13).
+ * makes ends_with / starts_with / contains ("%" is no wildcard); anything else is equals (contract §13).
  */
 final class ValueSearch {
     private ValueSearch() {

@@ -21,7 +21,7 @@ import java.util.TreeSet;
 import java.util.concurrent.locks.Lock;
 
 /**
- * Writes records into a table with Harper's insert / update / upsert semantics (spec §3.5) as JDBC
+ * Writes records into a table with Harper's insert / update / upsert semantics (contract §3.5) as JDBC
  * batches on the caller's connection; the caller owns the transaction. One call = one transaction
  * time for every record it writes.
  */
@@ -127,7 +127,7 @@ public class RecordWriter {
     }
 
     /**
-     * The record's attributes without the timestamps Harper ignores (spec §3.5). The caller's record is
+     * The record's attributes without the timestamps Harper ignores (contract §3.5). The caller's record is
      * copied only when it must change, since copying every record of a large request costs memory.
      */
     private static ObjectNode ownValues(ObjectNode record, String pk) {
@@ -277,7 +277,7 @@ public class RecordWriter {
         }
     }
 
-    /** Merges: only the attributes a record carries are set; the rest keep their values (spec §3.5). */
+    /** Merges: only the attributes a record carries are set; the rest keep their values (contract §3.5). */
     private static void updateRows(Connection c, TableMeta table, List<Pending> rows, double txTime)
             throws SQLException {
         Map<Set<String>, List<Pending>> byShape = new LinkedHashMap<>();

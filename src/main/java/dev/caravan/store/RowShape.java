@@ -70,7 +70,7 @@ public final class RowShape {
         return attributes;
     }
 
-    /** The CSV export's columns: the requested order, or Harper's sorted "*" order (spec §8). */
+    /** The CSV export's columns: the requested order, or Harper's sorted "*" order (contract §8). */
     public List<String> exportColumns() {
         return everyAttribute ? table.exportColumnNames() : attributes;
     }

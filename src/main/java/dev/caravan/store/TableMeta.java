@@ -134,7 +134,7 @@ public final class TableMeta {
     }
 
     /**
-     * The columns of a "*" export in CSV (spec §8): primary key, the two timestamps, then the other
+     * The columns of a "*" export in CSV (contract §8): primary key, the two timestamps, then the other
      * attributes alphabetically (Harper sorts them; the API's records keep creation order).
      */
     public List<String> exportColumnNames() {

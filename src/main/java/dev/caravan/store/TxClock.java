@@ -2,7 +2,7 @@ package dev.caravan.store;
 
 /**
  * Harper's transaction time: epoch milliseconds as a float with a sub-millisecond fraction, one value
- * per write transaction (spec §3.5), strictly increasing within this process.
+ * per write transaction (contract §3.5), strictly increasing within this process.
  */
 public class TxClock {
     private final long nanoBase = System.nanoTime();

@@ -1,6 +1,6 @@
 package dev.caravan.store;
 
-/** Harper's write semantics (spec §3.5). */
+/** Harper's write semantics (contract §3.5). */
 public enum WriteAction {
     /** Create; a record whose key exists is skipped. First of duplicate keys wins. */
     INSERT,

@@ -11,7 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The export formats' exact bytes (spec §8). */
+/** The export formats' exact bytes (contract §8). */
 class ExportWritersTest {
 
     private static String write(ExportFormat format, List<String> columns, ObjectNode... records) throws IOException {

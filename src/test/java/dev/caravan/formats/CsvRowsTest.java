@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Harper's CSV parsing rules (spec §3.2, §3.3). */
+/** Harper's CSV parsing rules (contract §3.2, §3.3). */
 class CsvRowsTest {
     private static List<String> rows(String csv) {
         List<String> out = new ArrayList<>();

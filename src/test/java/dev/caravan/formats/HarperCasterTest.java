@@ -8,7 +8,7 @@ import dev.caravan.store.JsNumber;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Harper's cell casting, row by row from the observed table in spec §3.4 (file-load column). */
+/** Harper's cell casting, row by row from the observed table in contract §3.4 (file-load column). */
 class HarperCasterTest {
     private final HarperCaster caster = new HarperCaster();
 

@@ -13,7 +13,7 @@ import java.util.function.Function;
 import java.io.InputStream;
 import org.junit.jupiter.api.Test;
 
-/** The JSON sources of import_from_s3 (spec §7): a streamed array, and JSON lines. */
+/** The JSON sources of import_from_s3 (contract §7): a streamed array, and JSON lines. */
 class JsonRecordsTest {
     private static List<String> all(Function<InputStream, RecordSource> open, String json, int batchSize) {
         List<String> out = new ArrayList<>();

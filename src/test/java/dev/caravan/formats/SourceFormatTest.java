@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** Which S3 keys import_from_s3 reads, and how (spec §7 plus Caravan's JSON lines and gzip). */
+/** Which S3 keys import_from_s3 reads, and how (contract §7 plus Caravan's JSON lines and gzip). */
 class SourceFormatTest {
     @Test
     void harpersExtensionsAreCaseSensitive() {

@@ -13,7 +13,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
-/** The date field of delete_records_before, as Joi's date().iso() checks it (spec §10, case 61). */
+/** The date field of delete_records_before, as Joi's date().iso() checks it (contract §10, §16 case 61). */
 class CutoffDateTest {
     private static String problem(JsonNode date) {
         return CutoffDate.problem(date, ZoneOffset.UTC);

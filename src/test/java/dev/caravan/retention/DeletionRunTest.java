@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.caravan.jobs.Job;
 import org.junit.jupiter.api.Test;
 
-/** The job's message (spec §10) and its counts, also across a resume after a crash. */
+/** The job's message (contract §10) and its counts, also across a resume after a crash. */
 class DeletionRunTest {
 
     @Test

@@ -7,7 +7,7 @@ import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 
-/** S3 failures as job messages (spec §7): S3's own text, no SDK suffix, no key. */
+/** S3 failures as job messages (contract §7): S3's own text, no SDK suffix, no key. */
 class S3FailuresTest {
     private static final S3Credentials KEYS = new S3Credentials("AKIDEXAMPLE", "wJalrXUtnFEMI");
 

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** search_by_value's "*" wildcards as comparators (spec §13). */
+/** search_by_value's "*" wildcards as comparators (contract §13). */
 class ValueSearchTest {
     private static Optional<Condition> of(String value) {
         return ValueSearch.condition("city", TextNode.valueOf(value));

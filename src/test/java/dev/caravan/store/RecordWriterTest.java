@@ -20,7 +20,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Harper's insert / update / upsert semantics on a real Derby table (spec §3.5, observed §3). */
+/** Harper's insert / update / upsert semantics on a real Derby table (contract §3.5, observed §3). */
 class RecordWriterTest {
     @TempDir
     static Path dir;
