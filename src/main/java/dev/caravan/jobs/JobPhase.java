@@ -1,7 +1,7 @@
 package dev.caravan.jobs;
 
 /**
- * Where a job is, beside Harper's status (docs/decisions/0002-job-engine.md: the status stays
+ * Where a job is, beside Harper's status (compatibility C1: the status stays
  * IN_PROGRESS while the phase says more); label() is its name in the job table and in answers.
  */
 public enum JobPhase {
