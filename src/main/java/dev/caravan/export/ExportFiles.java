@@ -83,7 +83,7 @@ public class ExportFiles {
         });
         ProgressSink progress;
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
-            ExportWriter writer = ExportWriter.of(export.format(), out);
+            ExportWriter writer = export.format().writer(out);
             progress = new ProgressSink(writer, export.jobId());
             try {
                 export.query().run(progress);

@@ -33,7 +33,7 @@ public class ExportRequestChecks {
         }
         ExportFormat named = format.isTextual() ? ExportFormat.named(format.textValue()) : null;
         if (named == null) {
-            throw HarperException.badRequest("format invalid. must be one of the following values: json, csv");
+            throw HarperException.badRequest(ExportFormat.invalidMessage());
         }
         return named;
     }

@@ -38,8 +38,7 @@ public class ExportUpload {
         message.setBody(file);
         message.setHeader(AWS2S3Constants.KEY, key(export));
         message.setHeader(AWS2S3Constants.CONTENT_LENGTH, file.length());
-        message.setHeader(AWS2S3Constants.CONTENT_TYPE,
-                export.format() == ExportFormat.JSON ? "application/json" : "text/csv");
+        message.setHeader(AWS2S3Constants.CONTENT_TYPE, export.format().mediaType());
     }
 
     /** Decision 9: the format's extension is appended unless the key already ends with it. */
