@@ -13,7 +13,8 @@ import java.util.stream.Collectors;
  */
 public enum ExportFormat {
     JSON("application/json", Origin.HARPER, JsonExportWriter::new),
-    CSV("text/csv", Origin.HARPER, CsvExportWriter::new);
+    CSV("text/csv", Origin.HARPER, CsvExportWriter::new),
+    NDJSON("application/x-ndjson", Origin.CARAVAN, NdjsonExportWriter::new);
 
     /** Harper's formats are the ones its "format invalid" message lists; Caravan's own are accepted beside them. */
     enum Origin { HARPER, CARAVAN }

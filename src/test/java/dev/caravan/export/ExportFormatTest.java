@@ -15,6 +15,8 @@ class ExportFormatTest {
     void formatsAreNamedByTheirLowercaseNameOnly() {
         assertEquals(ExportFormat.JSON, ExportFormat.named("json"));
         assertEquals(ExportFormat.CSV, ExportFormat.named("csv"));
+        assertEquals(ExportFormat.NDJSON, ExportFormat.named("ndjson"));
+        assertNull(ExportFormat.named("NDJSON"));
         assertNull(ExportFormat.named("CSV"));
         assertNull(ExportFormat.named("xml"));
         assertNull(ExportFormat.named(""));
@@ -27,6 +29,10 @@ class ExportFormatTest {
         assertEquals(".json", ExportFormat.JSON.extension());
         assertEquals("text/csv", ExportFormat.CSV.mediaType());
         assertEquals(".csv", ExportFormat.CSV.extension());
+        assertEquals("application/x-ndjson", ExportFormat.NDJSON.mediaType());
+        assertEquals(".ndjson", ExportFormat.NDJSON.extension());
+        assertEquals("x.ndjson", ExportFormat.NDJSON.withExtension("x"));
+        assertEquals("x.ndjson", ExportFormat.NDJSON.withExtension("x.ndjson"));
     }
 
     @Test
@@ -34,6 +40,7 @@ class ExportFormatTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         assertInstanceOf(JsonExportWriter.class, ExportFormat.JSON.writer(out));
         assertInstanceOf(CsvExportWriter.class, ExportFormat.CSV.writer(out));
+        assertInstanceOf(NdjsonExportWriter.class, ExportFormat.NDJSON.writer(out));
     }
 
     @Test
