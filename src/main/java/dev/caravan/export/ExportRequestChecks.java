@@ -8,7 +8,7 @@ import dev.caravan.search.RecordQuery;
 
 /**
  * The checks both exports share, made before the job starts (decision 8) with Harper's job-time
- * texts (spec §8): rights first, then format, then the search operation.
+ * texts (spec §8): rights first, then format (and Caravan's gzip), then the search operation.
  */
 public class ExportRequestChecks {
     private final ExportSearch search;
@@ -26,7 +26,13 @@ public class ExportRequestChecks {
         }
     }
 
-    public static ExportFormat format(OperationRequest request) {
+    /** The format, then Caravan's gzip flag (absent or null: not compressed). */
+    public static ExportOutput output(OperationRequest request) {
+        ExportFormat format = format(request);
+        return new ExportOutput(format, ExportOutput.gzip(request.field(ExportOutput.GZIP_FIELD)));
+    }
+
+    private static ExportFormat format(OperationRequest request) {
         JsonNode format = request.field("format");
         if (format == null || format.asText().isEmpty()) {
             throw HarperException.badRequest("format missing");
