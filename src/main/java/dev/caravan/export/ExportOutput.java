@@ -48,7 +48,7 @@ public record ExportOutput(ExportFormat format, boolean gzip) {
         return gzip ? format.extension() + GZIP_EXTENSION : format.extension();
     }
 
-    /** Decision 9's rule, then ".gz": "x" and "x.csv" become "x.csv.gz"; "x.csv.gz" is kept. */
+    /** The format's own rule (ExportFormat.withExtension), then ".gz": "x" and "x.csv" become "x.csv.gz"; "x.csv.gz" is kept. */
     public String fileName(String name) {
         if (!gzip) {
             return format.withExtension(name);
