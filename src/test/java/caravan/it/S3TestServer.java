@@ -21,6 +21,7 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.MultipartUpload;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
@@ -101,6 +102,11 @@ public final class S3TestServer implements AutoCloseable {
 
     public byte[] get(String bucket, String key) {
         return client.getObjectAsBytes(g -> g.bucket(bucket).key(key)).asByteArray();
+    }
+
+    /** The object's metadata as S3 answers a HEAD (content type and encoding among it). */
+    public HeadObjectResponse head(String bucket, String key) {
+        return client.headObject(h -> h.bucket(bucket).key(key));
     }
 
     public List<String> keys(String bucket) {

@@ -10,16 +10,16 @@ public final class ExportContext {
 
     private final String jobId;
     private final ObjectNode request;
-    private final ExportFormat format;
+    private final ExportOutput output;
     private final RecordQuery query;
     private final ExportTarget localTarget;
     private Path written;
     private long records;
 
-    ExportContext(String jobId, ObjectNode request, ExportFormat format, RecordQuery query, ExportTarget localTarget) {
+    ExportContext(String jobId, ObjectNode request, ExportOutput output, RecordQuery query, ExportTarget localTarget) {
         this.jobId = jobId;
         this.request = request;
-        this.format = format;
+        this.output = output;
         this.query = query;
         this.localTarget = localTarget;
     }
@@ -33,8 +33,9 @@ public final class ExportContext {
         return request;
     }
 
-    public ExportFormat format() {
-        return format;
+    /** The format, and whether it is gzip-compressed. */
+    public ExportOutput output() {
+        return output;
     }
 
     RecordQuery query() {

@@ -57,7 +57,7 @@ public class ExportFiles {
     public void writeSpooled(@ExchangeProperty(ExportContext.PROPERTY) ExportContext export, Exchange exchange)
             throws IOException {
         Files.createDirectories(spoolDir);
-        write(export, spoolDir.resolve("export-" + export.jobId() + export.format().extension()), exchange);
+        write(export, spoolDir.resolve("export-" + export.jobId() + export.output().extension()), exchange);
         exchange.getMessage().setBody(export.written().toFile());
     }
 
@@ -68,7 +68,7 @@ public class ExportFiles {
         Files.move(target.partFile(), target.file(), StandardCopyOption.REPLACE_EXISTING,
                 StandardCopyOption.ATOMIC_MOVE);
         ObjectNode result = HarperJson.object();
-        result.put("message", "Successfully exported " + export.format().name() + " locally.");
+        result.put("message", "Successfully exported " + export.output().format().name() + " locally.");
         result.put("path", target.resultPath());
         exchange.setProperty(JobHeaders.RESULT, result);
     }
@@ -82,8 +82,8 @@ public class ExportFiles {
             }
         });
         ProgressSink progress;
-        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
-            ExportWriter writer = ExportWriter.of(export.format(), out);
+        try (OutputStream out = export.output().encoded(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16))) {
+            ExportWriter writer = export.output().format().writer(out);
             progress = new ProgressSink(writer, export.jobId());
             try {
                 export.query().run(progress);

@@ -34,14 +34,14 @@ public class ExportJobs {
         User user = users.user(job.user())
                 .orElseThrow(() -> new LoadFailure("user '" + job.user() + "' no longer exists"));
         OperationRequest caller = new OperationRequest(request, user, new Access(user));
-        ExportFormat format = ExportFormat.named(request.path("format").asText());
+        ExportOutput output = ExportOutput.of(request);
         ExportTarget target = request.has("path")
                 ? ExportTarget.of(request.path("path").asText(), request.hasNonNull("filename")
-                        ? request.get("filename").asText() : null, format, id, System.currentTimeMillis())
+                        ? request.get("filename").asText() : null, output, id, System.currentTimeMillis())
                 : null;
         try {
             var query = checks.query(job.type(), (ObjectNode) request.get("search_operation"), caller);
-            exchange.setProperty(ExportContext.PROPERTY, new ExportContext(id, request, format, query, target));
+            exchange.setProperty(ExportContext.PROPERTY, new ExportContext(id, request, output, query, target));
         } catch (HarperException e) {
             throw e.status() == 403 ? e : new LoadFailure(e.getMessage(), e);
         }

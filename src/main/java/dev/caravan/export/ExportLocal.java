@@ -38,16 +38,16 @@ public class ExportLocal implements JobDefinition {
     @Override
     public ObjectNode prepare(OperationRequest request, String jobId) {
         ExportRequestChecks.authorize(request);
-        ExportFormat format = ExportRequestChecks.format(request);
+        ExportOutput output = ExportRequestChecks.output(request);
         ObjectNode searchOperation = checks.searchOperation(request);
         String path = directory(request);
         JsonNode filename = request.field("filename");
         if (filename != null) {
-            checkFile(path, format.withExtension(filename.asText()));
+            checkFile(path, output.fileName(filename.asText()));
         }
         ObjectNode stored = HarperJson.object();
         stored.put("operation", type());
-        stored.put("format", format.label());
+        output.storeIn(stored);
         stored.put("path", path);
         if (filename != null) {
             stored.put("filename", filename.asText());

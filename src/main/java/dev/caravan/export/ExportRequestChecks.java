@@ -8,7 +8,7 @@ import dev.caravan.search.RecordQuery;
 
 /**
  * The checks both exports share, made before the job starts (compatibility C8) with Harper's job-time
- * texts (contract §8): rights first, then format, then the search operation.
+ * texts (contract §8): rights first, then format (and Caravan's gzip), then the search operation.
  */
 public class ExportRequestChecks {
     private final ExportSearch search;
@@ -26,14 +26,20 @@ public class ExportRequestChecks {
         }
     }
 
-    public static ExportFormat format(OperationRequest request) {
+    /** The format, then Caravan's gzip flag (absent or null: not compressed). */
+    public static ExportOutput output(OperationRequest request) {
+        ExportFormat format = format(request);
+        return new ExportOutput(format, ExportOutput.gzip(request.field(ExportOutput.GZIP_FIELD)));
+    }
+
+    private static ExportFormat format(OperationRequest request) {
         JsonNode format = request.field("format");
         if (format == null || format.asText().isEmpty()) {
             throw HarperException.badRequest("format missing");
         }
         ExportFormat named = format.isTextual() ? ExportFormat.named(format.textValue()) : null;
         if (named == null) {
-            throw HarperException.badRequest("format invalid. must be one of the following values: json, csv");
+            throw HarperException.badRequest(ExportFormat.invalidMessage());
         }
         return named;
     }

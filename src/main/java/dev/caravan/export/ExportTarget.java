@@ -9,8 +9,8 @@ import java.nio.file.Path;
 public record ExportTarget(Path file, Path partFile, String resultPath) {
 
     /** Compatibility C9 names; without a filename, the epoch milliseconds at execution (contract §8). */
-    static ExportTarget of(String directory, String filename, ExportFormat format, String jobId, long now) {
-        String name = format.withExtension(filename != null ? filename : String.valueOf(now));
+    static ExportTarget of(String directory, String filename, ExportOutput output, String jobId, long now) {
+        String name = output.fileName(filename != null ? filename : String.valueOf(now));
         Path file = Path.of(directory).resolve(name);
         Path part = file.resolveSibling("." + file.getFileName() + "." + jobId + ".part");
         return new ExportTarget(file, part, joined(directory, name));

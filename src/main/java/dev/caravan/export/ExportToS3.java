@@ -54,12 +54,12 @@ public class ExportToS3 implements JobDefinition {
                 && !(endpoint.isTextual() && S3RequestFields.isHttpUrl(endpoint.textValue()))) {
             throw HarperException.badRequest("S3 endpoint must be an http or https URL");
         }
-        ExportFormat format = ExportRequestChecks.format(request);
+        ExportOutput output = ExportRequestChecks.output(request);
         ObjectNode searchOperation = checks.searchOperation(request);
         secrets.keep(jobId, S3RequestFields.credentials(s3).asSecrets());
         ObjectNode stored = HarperJson.object();
         stored.put("operation", type());
-        stored.put("format", format.label());
+        output.storeIn(stored);
         stored.set("s3", S3RequestFields.redacted(s3));
         stored.set("search_operation", searchOperation);
         return stored;

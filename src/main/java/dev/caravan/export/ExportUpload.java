@@ -38,13 +38,12 @@ public class ExportUpload {
         message.setBody(file);
         message.setHeader(AWS2S3Constants.KEY, key(export));
         message.setHeader(AWS2S3Constants.CONTENT_LENGTH, file.length());
-        message.setHeader(AWS2S3Constants.CONTENT_TYPE,
-                export.format() == ExportFormat.JSON ? "application/json" : "text/csv");
+        message.setHeader(AWS2S3Constants.CONTENT_TYPE, export.output().mediaType());
     }
 
-    /** Compatibility C9: the format's extension is appended unless the key already ends with it. */
+    /** Compatibility C9: the format's extension (and ".gz") is appended unless the key already ends with it. */
     static String key(ExportContext export) {
-        return export.format().withExtension(export.request().path("s3").path("key").asText());
+        return export.output().fileName(export.request().path("s3").path("key").asText());
     }
 
     /** ETag (and VersionId on a versioned bucket), Bucket, Key and Location, as Harper's result has them. */

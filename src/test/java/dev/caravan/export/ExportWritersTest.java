@@ -16,7 +16,7 @@ class ExportWritersTest {
 
     private static String write(ExportFormat format, List<String> columns, ObjectNode... records) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ExportWriter writer = ExportWriter.of(format, out);
+        ExportWriter writer = format.writer(out);
         writer.columns(columns);
         for (ObjectNode r : records) {
             writer.accept(r);
