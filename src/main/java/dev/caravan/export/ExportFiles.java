@@ -3,6 +3,7 @@ package dev.caravan.export;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.caravan.core.HarperJson;
 import dev.caravan.jobs.Job;
+import dev.caravan.jobs.JobBatches;
 import dev.caravan.jobs.JobControl;
 import dev.caravan.jobs.JobHeaders;
 import dev.caravan.jobs.JobMonitor;
@@ -37,6 +38,7 @@ public class ExportFiles {
     private final JobMonitor monitor;
     private final Path spoolDir;
     private final int batchSize;
+    private final JobBatches batches;
 
     public ExportFiles(Store store, JobStore jobs, JobControl control, JobMonitor monitor, Path spoolDir, int batchSize) {
         this.store = store;
@@ -45,6 +47,7 @@ public class ExportFiles {
         this.monitor = monitor;
         this.spoolDir = spoolDir;
         this.batchSize = batchSize;
+        this.batches = new JobBatches(jobs, control, monitor);
     }
 
     /** export_local: into the part file beside the target. */
@@ -128,19 +131,13 @@ public class ExportFiles {
         public void accept(ObjectNode record) throws IOException {
             writer.accept(record);
             if (++records % batchSize == 0) {
-                control.checkpoint(jobId);
                 record();
             }
         }
 
         void record() {
-            long delta = records - recorded;
             Job.Progress now = new Job.Progress(records, records, 0, 0, 0, null);
-            store.inTransaction(c -> {
-                jobs.recordProgress(c, jobId, now);
-                return null;
-            });
-            monitor.wrote(jobId, delta);
+            batches.<Void>commit(jobId, store::inTransaction, c -> new JobBatches.Committed<>(null, now, records - recorded));
             recorded = records;
         }
     }

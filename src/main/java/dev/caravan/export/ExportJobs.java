@@ -5,8 +5,8 @@ import dev.caravan.auth.Access;
 import dev.caravan.auth.User;
 import dev.caravan.auth.UserStore;
 import dev.caravan.core.HarperException;
-import dev.caravan.formats.LoadFailure;
 import dev.caravan.jobs.Job;
+import dev.caravan.jobs.JobFailedException;
 import dev.caravan.jobs.JobHeaders;
 import dev.caravan.jobs.JobStore;
 import dev.caravan.operations.OperationRequest;
@@ -29,10 +29,10 @@ public class ExportJobs {
 
     public void open(Exchange exchange) {
         String id = exchange.getProperty(JobHeaders.JOB_ID, String.class);
-        Job job = jobs.find(id).orElseThrow(() -> new LoadFailure("job " + id + " is not in the job table"));
+        Job job = jobs.require(id);
         ObjectNode request = job.request();
         User user = users.user(job.user())
-                .orElseThrow(() -> new LoadFailure("user '" + job.user() + "' no longer exists"));
+                .orElseThrow(() -> new JobFailedException("user '" + job.user() + "' no longer exists"));
         OperationRequest caller = new OperationRequest(request, user, new Access(user));
         ExportOutput output = ExportOutput.of(request);
         ExportTarget target = request.has("path")
@@ -43,7 +43,7 @@ public class ExportJobs {
             var query = checks.query(job.type(), (ObjectNode) request.get("search_operation"), caller);
             exchange.setProperty(ExportContext.PROPERTY, new ExportContext(id, request, output, query, target));
         } catch (HarperException e) {
-            throw e.status() == 403 ? e : new LoadFailure(e.getMessage(), e);
+            throw e.status() == 403 ? e : new JobFailedException(e.getMessage(), e);
         }
     }
 }

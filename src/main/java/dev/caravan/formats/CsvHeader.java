@@ -1,6 +1,7 @@
 package dev.caravan.formats;
 
 import dev.caravan.core.HarperNames;
+import dev.caravan.jobs.JobFailedException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -33,13 +34,13 @@ public final class CsvHeader {
 
     private static void check(String name) {
         if (name.isEmpty() || "null".equals(name) || "undefined".equals(name)) {
-            throw new LoadFailure("Invalid attribute name: '" + name + "'");
+            throw new JobFailedException("Invalid attribute name: '" + name + "'");
         }
         if (!HarperNames.isAllowed(name)) {
-            throw new LoadFailure("Invalid column name '" + name + "', cancelling load operation");
+            throw new JobFailedException("Invalid column name '" + name + "', cancelling load operation");
         }
         if (name.getBytes(StandardCharsets.UTF_8).length > HarperNames.MAX_LENGTH) {
-            throw new LoadFailure("transaction aborted due to attribute name " + name
+            throw new JobFailedException("transaction aborted due to attribute name " + name
                     + " being too long. Attribute names cannot be longer than 250 bytes.");
         }
     }

@@ -2,6 +2,7 @@ package dev.caravan.formats;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.caravan.core.HarperJson;
+import dev.caravan.jobs.JobFailedException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -136,7 +137,7 @@ public final class CsvRows implements Iterator<ObjectNode>, RecordSource {
             throw e.at(header == null ? "The CSV header (line 1)"
                     : "CSV row " + (rowsRead + 1) + " (from line " + nextRecordLine + ")");
         } catch (UncheckedIOException | IllegalStateException e) {
-            throw new LoadFailure("CSV could not be read after row " + rowsRead + ": " + rootMessage(e), e);
+            throw new JobFailedException("CSV could not be read after row " + rowsRead + ": " + rootMessage(e), e);
         }
     }
 

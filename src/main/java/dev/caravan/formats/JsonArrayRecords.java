@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.caravan.core.HarperJson;
+import dev.caravan.jobs.JobFailedException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -82,7 +83,7 @@ public final class JsonArrayRecords implements RecordSource {
         if (first == null) {
             ended = true;
         } else if (first != JsonToken.START_ARRAY) {
-            throw new LoadFailure(NOT_AN_ARRAY);
+            throw new JobFailedException(NOT_AN_ARRAY);
         }
     }
 
@@ -103,7 +104,7 @@ public final class JsonArrayRecords implements RecordSource {
 
     private void requireNothingAfter() throws IOException {
         if (parser.nextToken() != null) {
-            throw new LoadFailure("Unexpected JSON after the top-level array " + JsonProblems.at(parser.getTokenLocation()));
+            throw new JobFailedException("Unexpected JSON after the top-level array " + JsonProblems.at(parser.getTokenLocation()));
         }
     }
 

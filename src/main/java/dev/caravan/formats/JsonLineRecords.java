@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.caravan.core.HarperJson;
+import dev.caravan.jobs.JobFailedException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -86,13 +87,13 @@ public final class JsonLineRecords implements RecordSource {
             value = LINE.readTree(line);
         } catch (JsonProcessingException e) {
             int column = e.getLocation() == null ? 1 : e.getLocation().getColumnNr();
-            throw new LoadFailure("Invalid JSON at line " + lineNumber + ", column " + column + " after " + rowsRead + " records: " + e.getOriginalMessage(), e);
+            throw new JobFailedException("Invalid JSON at line " + lineNumber + ", column " + column + " after " + rowsRead + " records: " + e.getOriginalMessage(), e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         rowsRead++;
         if (!(value instanceof ObjectNode record)) {
-            throw new LoadFailure("Line " + lineNumber + " is not a JSON object");
+            throw new JobFailedException("Line " + lineNumber + " is not a JSON object");
         }
         return (ObjectNode) caster.castJsonStrings(record);
     }

@@ -1,11 +1,13 @@
 package dev.caravan.formats;
 
+import dev.caravan.jobs.JobFailedException;
+
 /**
  * A record (CSV record, JSON line or array element) grew past caravan.load.max-record-bytes while it
  * was read. Thrown from inside the parser's read, so the parser never buffers more than the limit;
  * the record source turns it into a job message that names the record.
  */
-public final class RecordTooLongException extends LoadFailure {
+public final class RecordTooLongException extends JobFailedException {
     private final long limit;
 
     public RecordTooLongException(long limit) {
@@ -18,8 +20,8 @@ public final class RecordTooLongException extends LoadFailure {
     }
 
     /** The job message: which record, and the limit. */
-    public LoadFailure at(String record) {
-        return new LoadFailure(record + " is longer than the limit of " + limit
+    public JobFailedException at(String record) {
+        return new JobFailedException(record + " is longer than the limit of " + limit
                 + " bytes (caravan.load.max-record-bytes)", this);
     }
 }

@@ -1,2 +1,2 @@
-/** Record sources for CSV and JSON text (parsing, Harper's casting, record limits); imports store and core. */
+/** Record sources for CSV and JSON text (parsing, Harper's casting, record limits); imports jobs (for the job failure type), store and core. */
 package dev.caravan.formats;

@@ -65,6 +65,11 @@ public class JobStore {
         return runningJob != null ? Optional.of(runningJob) : findStored(id);
     }
 
+    /** The job a route is about to run: it must be in the job table, or the run fails as a job. */
+    public Job require(String id) {
+        return find(id).orElseThrow(() -> new JobFailedException("job " + id + " is not in the job table"));
+    }
+
     /** The job if it is running: its last committed state, from memory only. */
     public Optional<Job> findRunning(String id) {
         return Optional.ofNullable(running.get(id));

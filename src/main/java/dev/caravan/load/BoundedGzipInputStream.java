@@ -1,6 +1,6 @@
 package dev.caravan.load;
 
-import dev.caravan.formats.LoadFailure;
+import dev.caravan.jobs.JobFailedException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.zip.GZIPInputStream;
@@ -40,13 +40,13 @@ public final class BoundedGzipInputStream extends GZIPInputStream {
 
     private void check() {
         if (maxBytes > 0 && inflated > maxBytes) {
-            throw new LoadFailure("The gzip data expands to more than " + maxBytes
+            throw new JobFailedException("The gzip data expands to more than " + maxBytes
                     + " bytes (caravan.load.max-inflated-bytes)");
         }
         long out = inf.getBytesWritten();
         long in = Math.max(1, inf.getBytesRead());
         if (maxRatio > 0 && out > RATIO_FLOOR && out / in > maxRatio) {
-            throw new LoadFailure("The gzip data expands more than " + maxRatio + " times (" + in + " bytes gave "
+            throw new JobFailedException("The gzip data expands more than " + maxRatio + " times (" + in + " bytes gave "
                     + out + "; caravan.load.max-inflate-ratio): refused as a decompression bomb");
         }
     }

@@ -1,6 +1,6 @@
 package dev.caravan.load;
 
-import dev.caravan.formats.LoadFailure;
+import dev.caravan.jobs.JobFailedException;
 import java.io.InputStream;
 import java.util.Locale;
 
@@ -17,7 +17,7 @@ final class ContentDecoding {
         return switch (encoding) {
             case "identity", "" -> body;
             case "gzip", "x-gzip" -> inflation.gunzip(body, "The answer");
-            default -> throw new LoadFailure(failurePrefix + "unsupported content encoding: " + contentEncoding);
+            default -> throw new JobFailedException(failurePrefix + "unsupported content encoding: " + contentEncoding);
         };
     }
 }

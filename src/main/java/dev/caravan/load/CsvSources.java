@@ -1,6 +1,6 @@
 package dev.caravan.load;
 
-import dev.caravan.formats.LoadFailure;
+import dev.caravan.jobs.JobFailedException;
 import dev.caravan.jobs.JobStore;
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,7 +31,7 @@ public class CsvSources {
         LoadContext load = exchange.getProperty(LoadContext.PROPERTY, LoadContext.class);
         Path file = CsvDataLoad.spoolFile(spoolDir, load.jobId());
         if (!Files.exists(file)) {
-            throw new LoadFailure("the uploaded CSV data of this job is gone (spool file missing)");
+            throw new JobFailedException("the uploaded CSV data of this job is gone (spool file missing)");
         }
         load.spoolFile(file);
         return open(load, file, "The uploaded CSV data");
@@ -43,10 +43,10 @@ public class CsvSources {
         String name = load.request().path("file_path").asText();
         Path file = Path.of(name);
         if (Files.isDirectory(file)) {
-            throw new LoadFailure(CsvFileLoad.directoryMessage(name));
+            throw new JobFailedException(CsvFileLoad.directoryMessage(name));
         }
         if (!Files.exists(file)) {
-            throw new LoadFailure("No such file or directory " + name);
+            throw new JobFailedException("No such file or directory " + name);
         }
         return open(load, file, "The file '" + name + "'");
     }
@@ -73,7 +73,7 @@ public class CsvSources {
         load.sourceName(sourceName);
         Path real = file.toRealPath();
         if (!Files.isRegularFile(real, LinkOption.NOFOLLOW_LINKS)) {
-            throw new LoadFailure(CsvFileLoad.notRegularMessage(file.toString()));
+            throw new JobFailedException(CsvFileLoad.notRegularMessage(file.toString()));
         }
         SourceIdentity identity = SourceIdentity.ofFile(real);
         guard.opening(load, () -> releaseBlockedOpen(real));

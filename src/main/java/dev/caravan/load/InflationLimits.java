@@ -1,6 +1,6 @@
 package dev.caravan.load;
 
-import dev.caravan.formats.LoadFailure;
+import dev.caravan.jobs.JobFailedException;
 import java.io.IOException;
 import java.io.InputStream;
 
@@ -16,7 +16,7 @@ public record InflationLimits(long maxRatio, long maxBytes) {
         try {
             return new BoundedGzipInputStream(compressed, GZIP_BUFFER, maxRatio, maxBytes);
         } catch (IOException e) {
-            throw new LoadFailure(source + " is not gzip data (" + e.getMessage() + ")", e);
+            throw new JobFailedException(source + " is not gzip data (" + e.getMessage() + ")", e);
         }
     }
 }

@@ -5,8 +5,8 @@ import dev.caravan.auth.Access;
 import dev.caravan.auth.AttributePermissions;
 import dev.caravan.auth.User;
 import dev.caravan.auth.UserStore;
-import dev.caravan.formats.LoadFailure;
 import dev.caravan.jobs.Job;
+import dev.caravan.jobs.JobFailedException;
 import dev.caravan.jobs.JobHeaders;
 import dev.caravan.jobs.JobSources;
 import dev.caravan.jobs.JobStore;
@@ -32,13 +32,13 @@ public class LoadJobs {
 
     public void open(Exchange exchange) {
         String id = exchange.getProperty(JobHeaders.JOB_ID, String.class);
-        Job job = jobs.find(id).orElseThrow(() -> new LoadFailure("job " + id + " is not in the job table"));
+        Job job = jobs.require(id);
         ObjectNode request = job.request();
         TableMeta table;
         try {
             table = tables.require(request.path("database").asText(), request.path("table").asText(), 400);
         } catch (dev.caravan.core.HarperException e) {
-            throw new LoadFailure(e.getMessage(), e);
+            throw new JobFailedException(e.getMessage(), e);
         }
         WriteAction action = WriteAction.valueOf(request.path("action").asText("insert").toUpperCase(Locale.ROOT));
         LoadContext load = new LoadContext(id, request, table, action, job.progress());
@@ -50,7 +50,7 @@ public class LoadJobs {
     /** The submitting user's attribute rights as they are now: Harper checks them inside the job (docs/harper-observed.md §8). */
     private AttributePermissions attributeRights(Job job, TableMeta table) {
         User user = users.user(job.user())
-                .orElseThrow(() -> new LoadFailure("user '" + job.user() + "' no longer exists"));
+                .orElseThrow(() -> new JobFailedException("user '" + job.user() + "' no longer exists"));
         if (user.role() == null) {
             throw Access.withoutRole(user.username());
         }

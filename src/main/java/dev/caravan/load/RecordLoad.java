@@ -1,13 +1,11 @@
 package dev.caravan.load;
 
-import java.io.UncheckedIOException;
-import org.slf4j.LoggerFactory;
-import org.slf4j.Logger;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.caravan.formats.LoadFailure;
 import dev.caravan.formats.RecordSource;
+import dev.caravan.jobs.JobBatches;
 import dev.caravan.jobs.JobControl;
+import dev.caravan.jobs.JobFailedException;
 import dev.caravan.jobs.JobHeaders;
 import dev.caravan.jobs.JobMonitor;
 import dev.caravan.jobs.JobSources;
@@ -19,12 +17,15 @@ import dev.caravan.store.TxClock;
 import dev.caravan.store.WriteAction;
 import dev.caravan.store.WriteResult;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 import org.apache.camel.support.SynchronizationAdapter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The shared load tail (kamelets/record-load-sink.kamelet.yaml): records from any source, written
@@ -42,6 +43,7 @@ public class RecordLoad {
     private final JobSources sources;
     private final int batchSize;
     private final ExecutorService readAhead;
+    private final JobBatches batches;
 
     public RecordLoad(TableWrites writes, RecordWriter writer, TxClock clock, JobStore jobs, JobControl control,
                       JobMonitor monitor, JobSources sources, int batchSize, ExecutorService readAhead) {
@@ -54,6 +56,7 @@ public class RecordLoad {
         this.jobs = jobs;
         this.control = control;
         this.monitor = monitor;
+        this.batches = new JobBatches(jobs, control, monitor);
     }
 
     /** However the job ends, its source is closed and a spool file removed (a crash keeps both for resuming). */
@@ -82,16 +85,15 @@ public class RecordLoad {
         if (load.action() == WriteAction.UPDATE) {
             requireKeys(batch.rows(), load.table().primaryKey());
         }
-        WriteResult result = writes.inTransaction(load.table(), c -> {
+        WriteResult result = batches.commit(load.jobId(), work -> writes.inTransaction(load.table(), work), c -> {
             WriteResult r = writer.write(c, load.table(), load.action(), batch.rows(), clock.next());
-            jobs.recordProgress(c, load.jobId(), load.progressAfter(batch, r.written(), r.skippedKeys().size()));
             if (batch.sourceHashAtEnd() != null) {
                 sources.recordHash(c, load.jobId(), batch.sourceHashAtEnd());
             }
-            return r;
-        });
+            return new JobBatches.Committed<>(r, load.progressAfter(batch, r.written(), r.skippedKeys().size()),
+                    r.written());
+        }).result();
         load.committed(batch.rowsReadAtEnd(), result.written(), result.skippedKeys().size());
-        monitor.wrote(load.jobId(), result.written());
     }
 
     /** Harper fails an update whose row has no usable key (contract §3.5): null, absent or "". */
@@ -116,7 +118,7 @@ public class RecordLoad {
         try {
             if (load.input() != null) {
                 // a source still open (a failed or cancelled job) is dropped, not read to its end
-                load.input().abort(new LoadFailure("the job's source is closed"));
+                load.input().abort(new JobFailedException("the job's source is closed"));
             }
             if (load.batches() != null) {
                 load.batches().close();

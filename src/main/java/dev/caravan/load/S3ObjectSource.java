@@ -1,7 +1,7 @@
 package dev.caravan.load;
 
-import dev.caravan.formats.LoadFailure;
 import dev.caravan.formats.SourceFormat;
+import dev.caravan.jobs.JobFailedException;
 import dev.caravan.jobs.JobStore;
 import dev.caravan.s3.S3JobAccess;
 import java.io.IOException;
@@ -53,7 +53,7 @@ public class S3ObjectSource {
         guard.open(load, SourceIdentity.ofObject(meta.contentLength(), meta.eTag(),
                 meta.lastModified() == null ? null : meta.lastModified().toString()), counted);
         SourceFormat format = SourceFormat.ofName(load.request().path("s3").path("key").asText())
-                .orElseThrow(() -> new LoadFailure(ImportFromS3.BAD_EXTENSION));
+                .orElseThrow(() -> new JobFailedException(ImportFromS3.BAD_EXTENSION));
         exchange.setProperty(JsonLoad.FORMAT, format.records());
         if (!format.gzip()) {
             return counted;

@@ -1,9 +1,9 @@
 package dev.caravan.load;
 
-import dev.caravan.formats.LoadFailure;
+import dev.caravan.jobs.JobFailedException;
 
 /** The source is not the one the job started on, or it ended early: the job ends ERROR rather than load part of it. */
-public class SourceChangedException extends LoadFailure {
+public class SourceChangedException extends JobFailedException {
     public SourceChangedException(String message) {
         super(message);
     }

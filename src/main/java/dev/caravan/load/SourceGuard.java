@@ -1,7 +1,7 @@
 package dev.caravan.load;
 
-import dev.caravan.formats.LoadFailure;
 import dev.caravan.jobs.JobControl;
+import dev.caravan.jobs.JobFailedException;
 import dev.caravan.jobs.JobSources;
 import java.time.Duration;
 import java.util.Map;
@@ -81,7 +81,7 @@ public class SourceGuard {
             String violation = watched.pace().violation(now, watched.in().count());
             if (violation != null) {
                 paced.remove(jobId);
-                watched.in().abort(new LoadFailure(watched.failurePrefix() + violation));
+                watched.in().abort(new JobFailedException(watched.failurePrefix() + violation));
             }
         });
     }

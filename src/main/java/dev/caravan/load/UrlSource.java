@@ -1,12 +1,12 @@
 package dev.caravan.load;
 
-import dev.caravan.formats.LoadFailure;
+import dev.caravan.jobs.JobFailedException;
 import dev.caravan.jobs.JobSecrets;
 import dev.caravan.jobs.JobStore;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.Locale;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.apache.camel.Exchange;
@@ -68,11 +68,11 @@ public class UrlSource {
         String prefix = "CSV Load failed from URL: " + url(load) + ", ";
         if (status != 200) {
             String reason = message.getHeader(Exchange.HTTP_RESPONSE_TEXT, "", String.class);
-            throw new LoadFailure(prefix + "status code: " + status + ", message: " + reason);
+            throw new JobFailedException(prefix + "status code: " + status + ", message: " + reason);
         }
         String contentType = message.getHeader(Exchange.CONTENT_TYPE, String.class);
         if (contentType == null || !CSV_MEDIA_TYPES.contains(mediaType(contentType))) {
-            throw new LoadFailure(prefix + "unsupported content type: " + (contentType == null ? "undefined" : contentType));
+            throw new JobFailedException(prefix + "unsupported content type: " + (contentType == null ? "undefined" : contentType));
         }
         Long length = message.getHeader(Exchange.CONTENT_LENGTH, Long.class);
         if (length != null) {

@@ -2,6 +2,7 @@ package dev.caravan.retention;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.caravan.jobs.Job;
+import dev.caravan.jobs.JobBatches;
 import dev.caravan.jobs.JobControl;
 import dev.caravan.jobs.JobHeaders;
 import dev.caravan.jobs.JobMonitor;
@@ -29,6 +30,7 @@ public class RecordDeletion {
     private final JobControl control;
     private final JobMonitor monitor;
     private final int batchSize;
+    private final JobBatches batches;
 
     public RecordDeletion(Store store, TableWrites writes, Tables tables, JobStore jobs, JobControl control,
                           JobMonitor monitor, int batchSize) {
@@ -39,11 +41,12 @@ public class RecordDeletion {
         this.control = control;
         this.monitor = monitor;
         this.batchSize = batchSize;
+        this.batches = new JobBatches(jobs, control, monitor);
     }
 
     /** The table and cutoff of the job's request; a missing database or table ends the job ERROR (contract §10). */
     public void open(@ExchangeProperty(JobHeaders.JOB_ID) String jobId, Exchange exchange) {
-        Job job = jobs.find(jobId).orElseThrow(() -> new IllegalStateException("job " + jobId + " is not in the job table"));
+        Job job = jobs.require(jobId);
         ObjectNode request = job.request();
         TableMeta table = tables.require(request.path("database").asText(), request.path("table").asText(), 400);
         ExpiredRecords records = new ExpiredRecords(table, request.path(DeleteRecordsBefore.CUTOFF).asDouble());
@@ -61,14 +64,11 @@ public class RecordDeletion {
 
     /** One batch, one transaction: the deletes and the job's new counts commit together. */
     public void deleteBatch(List<String> keys, @ExchangeProperty(DeletionRun.PROPERTY) DeletionRun run) {
-        control.checkpoint(run.jobId());
-        int deleted = writes.inTransaction(run.records().table(), c -> {
+        int deleted = batches.commit(run.jobId(), work -> writes.inTransaction(run.records().table(), work), c -> {
             int d = run.records().delete(c, keys);
-            jobs.recordProgress(c, run.jobId(), run.progressAfter(keys.size(), d));
-            return d;
-        });
+            return new JobBatches.Committed<>(d, run.progressAfter(keys.size(), d), d);
+        }).result();
         run.committed(keys.size(), deleted);
-        monitor.wrote(run.jobId(), deleted);
     }
 
     public void finish(@ExchangeProperty(DeletionRun.PROPERTY) DeletionRun run, Exchange exchange) {

@@ -1,10 +1,9 @@
 package dev.caravan.s3;
 
-import dev.caravan.jobs.SecretUrls;
-
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.caravan.formats.LoadFailure;
+import dev.caravan.jobs.JobFailedException;
 import dev.caravan.jobs.JobSecrets;
+import dev.caravan.jobs.SecretUrls;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.apache.camel.Exchange;
@@ -36,12 +35,12 @@ public class S3JobAccess {
     public void open(Exchange exchange, String jobId, JsonNode s3) {
         Map<String, String> kept = secrets.take(jobId);
         if (kept.isEmpty()) {
-            throw new LoadFailure("The S3 keys of this job are gone: they are kept in memory only, for one run");
+            throw new JobFailedException("The S3 keys of this job are gone: they are kept in memory only, for one run");
         }
         S3Credentials credentials = S3Credentials.fromSecrets(kept);
         String bucket = s3.path("bucket").asText();
         if (!BUCKET_NAME.matcher(bucket).matches()) {
-            throw new LoadFailure("The specified bucket is not valid.");
+            throw new JobFailedException("The specified bucket is not valid.");
         }
         String endpoint = s3.hasNonNull("endpoint") ? SecretUrls.endpointWithoutSecrets(s3.get("endpoint").asText()) : null;
         exchange.setProperty(CLIENT, clients.open(exchange, jobId, credentials, s3.path("region").asText(), endpoint));
@@ -61,6 +60,6 @@ public class S3JobAccess {
         S3Credentials credentials = exchange.getProperty(CREDENTIALS, S3Credentials.class);
         String message = sdk != null ? S3Failures.message(sdk, credentials)
                 : credentials.scrub(String.valueOf(caught.getMessage()));
-        throw new LoadFailure(message);
+        throw new JobFailedException(message);
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.caravan.jobs.JobFailedException;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
@@ -97,10 +98,10 @@ class CsvRowsTest {
     @Test
     void badColumnNamesFailWithHarperMessages() {
         assertEquals("Invalid column name 's/ome=attribute', cancelling load operation",
-                assertThrows(LoadFailure.class, () -> rows("id,s/ome=attribute\n1,2\n")).getMessage());
-        assertEquals("Invalid attribute name: ''", assertThrows(LoadFailure.class, () -> rows("id,,x\n1,2,3\n")).getMessage());
+                assertThrows(JobFailedException.class, () -> rows("id,s/ome=attribute\n1,2\n")).getMessage());
+        assertEquals("Invalid attribute name: ''", assertThrows(JobFailedException.class, () -> rows("id,,x\n1,2,3\n")).getMessage());
         assertEquals("Invalid column name 'café', cancelling load operation",
-                assertThrows(LoadFailure.class, () -> rows("id,café\n1,2\n")).getMessage());
+                assertThrows(JobFailedException.class, () -> rows("id,café\n1,2\n")).getMessage());
     }
 
     @Test

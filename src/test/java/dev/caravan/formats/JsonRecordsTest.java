@@ -5,12 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.caravan.jobs.JobFailedException;
 import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
-import java.io.InputStream;
 import org.junit.jupiter.api.Test;
 
 /** The JSON sources of import_from_s3 (contract §7): a streamed array, and JSON lines. */
@@ -60,31 +61,31 @@ class JsonRecordsTest {
 
     @Test
     void topLevelObjectIsNotAnArray() {
-        LoadFailure failure = assertThrows(LoadFailure.class, () -> array("{\"id\":1}"));
+        JobFailedException failure = assertThrows(JobFailedException.class, () -> array("{\"id\":1}"));
         assertEquals("Top-level object should be an array.", failure.getMessage());
     }
 
     @Test
     void badJsonNamesLineAndColumn() {
-        LoadFailure failure = assertThrows(LoadFailure.class, () -> array("[{\"id\":1},\n  {\"id\":}]"));
+        JobFailedException failure = assertThrows(JobFailedException.class, () -> array("[{\"id\":1},\n  {\"id\":}]"));
         assertTrue(failure.getMessage().startsWith("Invalid JSON at line 2, column 9 after 1 records: "), failure.getMessage());
     }
 
     @Test
     void unclosedArrayIsInvalid() {
-        LoadFailure failure = assertThrows(LoadFailure.class, () -> array("[{\"id\":1},"));
+        JobFailedException failure = assertThrows(JobFailedException.class, () -> array("[{\"id\":1},"));
         assertTrue(failure.getMessage().startsWith("Invalid JSON at line 1"), failure.getMessage());
     }
 
     @Test
     void elementThatIsNotAnObjectIsNamed() {
-        LoadFailure failure = assertThrows(LoadFailure.class, () -> array("[{\"id\":1}, 5]"));
+        JobFailedException failure = assertThrows(JobFailedException.class, () -> array("[{\"id\":1}, 5]"));
         assertEquals("Record 2 at line 1, column 12 is not a JSON object", failure.getMessage());
     }
 
     @Test
     void contentAfterTheArrayIsRejected() {
-        assertThrows(LoadFailure.class, () -> array("[{\"id\":1}] [2]"));
+        assertThrows(JobFailedException.class, () -> array("[{\"id\":1}] [2]"));
     }
 
     @Test
@@ -100,19 +101,19 @@ class JsonRecordsTest {
 
     @Test
     void jsonLinesErrorNamesTheLine() {
-        LoadFailure failure = assertThrows(LoadFailure.class, () -> lines("{\"id\":1}\n\n{\"id\":2,}\n"));
+        JobFailedException failure = assertThrows(JobFailedException.class, () -> lines("{\"id\":1}\n\n{\"id\":2,}\n"));
         assertTrue(failure.getMessage().startsWith("Invalid JSON at line 3, column 9 after 1 records: "), failure.getMessage());
     }
 
     @Test
     void jsonLinesRejectTwoValuesOnOneLine() {
-        LoadFailure failure = assertThrows(LoadFailure.class, () -> lines("{\"id\":1} {\"id\":2}\n"));
+        JobFailedException failure = assertThrows(JobFailedException.class, () -> lines("{\"id\":1} {\"id\":2}\n"));
         assertTrue(failure.getMessage().startsWith("Invalid JSON at line 1"), failure.getMessage());
     }
 
     @Test
     void jsonLineThatIsNotAnObjectIsNamed() {
-        LoadFailure failure = assertThrows(LoadFailure.class, () -> lines("{\"id\":1}\n[1]\n"));
+        JobFailedException failure = assertThrows(JobFailedException.class, () -> lines("{\"id\":1}\n[1]\n"));
         assertEquals("Line 2 is not a JSON object", failure.getMessage());
     }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.caravan.jobs.JobFailedException;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
@@ -61,7 +62,7 @@ class RecordLimitsTest {
         }
     }
 
-    private static void assertStoppedEarly(CountingInputStream in, LoadFailure failure, String expected) {
+    private static void assertStoppedEarly(CountingInputStream in, JobFailedException failure, String expected) {
         assertEquals(expected + " is longer than the limit of " + LIMIT + " bytes (caravan.load.max-record-bytes)",
                 failure.getMessage());
         assertTrue(in.getByteCount() < LIMIT + SLACK, () -> "read " + in.getByteCount() + " bytes before stopping");
@@ -70,14 +71,14 @@ class RecordLimitsTest {
     @Test
     void longCsvRecordFailsNamingRowAndLine() {
         CountingInputStream in = huge("id,name\n1,Rex\n2,", "\n");
-        LoadFailure failure = assertThrows(LoadFailure.class, () -> readAll(CsvRows.open(in, LIMIT)));
+        JobFailedException failure = assertThrows(JobFailedException.class, () -> readAll(CsvRows.open(in, LIMIT)));
         assertStoppedEarly(in, failure, "CSV row 2 (from line 3)");
     }
 
     @Test
     void quotedCsvFieldSpanningLinesCountsAsOneRecord() {
         String manyLines = "a\n".repeat(LIMIT);
-        LoadFailure failure = assertThrows(LoadFailure.class,
+        JobFailedException failure = assertThrows(JobFailedException.class,
                 () -> readAll(CsvRows.open(bytes("id,name\n1,\"" + manyLines + "\"\n2,b\n"), LIMIT)));
         assertTrue(failure.getMessage().startsWith("CSV row 1 (from line 2) is longer"), failure::getMessage);
     }
@@ -85,7 +86,7 @@ class RecordLimitsTest {
     @Test
     void longCsvHeaderFails() {
         CountingInputStream in = huge("id,", "\n1,2\n");
-        LoadFailure failure = assertThrows(LoadFailure.class, () -> CsvRows.open(in, LIMIT));
+        JobFailedException failure = assertThrows(JobFailedException.class, () -> CsvRows.open(in, LIMIT));
         assertStoppedEarly(in, failure, "The CSV header (line 1)");
     }
 
@@ -122,7 +123,7 @@ class RecordLimitsTest {
     @Test
     void longJsonArrayElementFailsNamingTheRecord() {
         CountingInputStream in = huge("[{\"id\":1},\n{\"id\":2,\"name\":\"", "\"}]");
-        LoadFailure failure = assertThrows(LoadFailure.class, () -> readAll(JsonArrayRecords.open(in, LIMIT)));
+        JobFailedException failure = assertThrows(JobFailedException.class, () -> readAll(JsonArrayRecords.open(in, LIMIT)));
         assertStoppedEarly(in, failure, "Record 2 at line 2, column 1");
     }
 
@@ -146,7 +147,7 @@ class RecordLimitsTest {
     @Test
     void longJsonLineFailsNamingTheLine() {
         CountingInputStream in = huge("{\"id\":1}\n\n{\"id\":2,\"name\":\"", "\"}\n");
-        LoadFailure failure = assertThrows(LoadFailure.class, () -> readAll(JsonLineRecords.open(in, LIMIT)));
+        JobFailedException failure = assertThrows(JobFailedException.class, () -> readAll(JsonLineRecords.open(in, LIMIT)));
         assertStoppedEarly(in, failure, "JSON line 3");
     }
 

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.caravan.formats.LoadFailure;
+import dev.caravan.jobs.JobFailedException;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -50,13 +50,13 @@ class BoundedGzipInputStreamTest {
         InputStream in = new BoundedGzipInputStream(new ByteArrayInputStream(bomb), BUFFER, 200, 0);
         byte[] buffer = new byte[8192];
         long read = 0;
-        LoadFailure failure = null;
+        JobFailedException failure = null;
         try {
             int n;
             while ((n = in.read(buffer)) > 0) {
                 read += n;
             }
-        } catch (LoadFailure e) {
+        } catch (JobFailedException e) {
             failure = e;
         }
         assertTrue(failure != null && failure.getMessage().contains("expands more than 200 times"), "the whole bomb was read");
@@ -79,7 +79,7 @@ class BoundedGzipInputStreamTest {
     void inflatedSizeLimitStopsALargeSource() throws IOException {
         byte[] csv = csvLike(20_000);
         InputStream in = new BoundedGzipInputStream(new ByteArrayInputStream(gzip(csv, 1)), BUFFER, 0, 100_000);
-        LoadFailure failure = assertThrows(LoadFailure.class, () -> drain(in));
+        JobFailedException failure = assertThrows(JobFailedException.class, () -> drain(in));
         assertEquals("The gzip data expands to more than 100000 bytes (caravan.load.max-inflated-bytes)", failure.getMessage());
     }
 
