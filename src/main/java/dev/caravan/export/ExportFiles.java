@@ -87,7 +87,7 @@ public class ExportFiles {
         ProgressSink progress;
         try (OutputStream out = export.output().encoded(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16))) {
             ExportWriter writer = export.output().format().writer(out);
-            progress = new ProgressSink(writer, export.jobId());
+            progress = new ProgressSink(writer, export);
             try {
                 export.query().run(progress);
             } catch (StoreException e) {
@@ -113,13 +113,13 @@ public class ExportFiles {
     /** Passes records to the writer and, every batch, records progress and honours cancel and shutdown. */
     private final class ProgressSink implements RecordSink {
         private final ExportWriter writer;
-        private final String jobId;
+        private final ExportContext export;
         private long records;
         private long recorded;
 
-        ProgressSink(ExportWriter writer, String jobId) {
+        ProgressSink(ExportWriter writer, ExportContext export) {
             this.writer = writer;
-            this.jobId = jobId;
+            this.export = export;
         }
 
         @Override
@@ -137,7 +137,7 @@ public class ExportFiles {
 
         void record() {
             Job.Progress now = new Job.Progress(records, records, 0, 0, 0, null);
-            batches.<Void>commit(jobId, store::inTransaction, c -> new JobBatches.Committed<>(null, now, records - recorded));
+            batches.<Void>commit(export, store::inTransaction, c -> new JobBatches.Committed<>(null, now, records - recorded));
             recorded = records;
         }
     }

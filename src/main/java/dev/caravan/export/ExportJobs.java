@@ -41,7 +41,7 @@ public class ExportJobs {
                 : null;
         try {
             var query = checks.query(job.type(), (ObjectNode) request.get("search_operation"), caller);
-            exchange.setProperty(ExportContext.PROPERTY, new ExportContext(id, request, output, query, target));
+            exchange.setProperty(ExportContext.PROPERTY, new ExportContext(job, output, query, target));
         } catch (HarperException e) {
             throw e.status() == 403 ? e : new JobFailedException(e.getMessage(), e);
         }

@@ -32,17 +32,20 @@ public final class JobBatches {
     }
 
     /**
-     * Commits one batch of the job. transaction runs the work: a table's write turn
-     * (store/TableWrites) for batches that write records, a plain transaction (Store) otherwise.
+     * Commits one batch of the job; once it has committed, the run's counts are the batch's. transaction
+     * runs the work: a table's write turn (store/TableWrites) for batches that write records, a plain
+     * transaction (Store) otherwise.
      */
-    public <T> Committed<T> commit(String jobId, Function<Store.SqlWork<Committed<T>>, Committed<T>> transaction,
+    public <T> Committed<T> commit(JobRun run, Function<Store.SqlWork<Committed<T>>, Committed<T>> transaction,
                                    Work<T> work) {
+        String jobId = run.jobId();
         control.checkpoint(jobId);
         Committed<T> done = transaction.apply(c -> {
             Committed<T> batch = work.run(c);
             jobs.recordProgress(c, jobId, batch.progress());
             return batch;
         });
+        run.committed(done.progress());
         monitor.wrote(jobId, done.rowsWritten());
         return done;
     }

@@ -5,6 +5,7 @@ import dev.caravan.auth.AttributePermissions;
 import dev.caravan.auth.TablePermission;
 import dev.caravan.formats.RecordSource;
 import dev.caravan.jobs.Job;
+import dev.caravan.jobs.JobRun;
 import dev.caravan.jobs.JobSources;
 import dev.caravan.store.TableMeta;
 import dev.caravan.store.WriteAction;
@@ -17,17 +18,11 @@ import java.util.List;
  * the write action, the source, and the counts committed so far (which start from the job row, so a
  * resumed job continues where its last batch committed).
  */
-public final class LoadContext {
+public final class LoadContext extends JobRun {
     public static final String PROPERTY = "CaravanLoad";
 
-    private final String jobId;
-    private final ObjectNode request;
     private final TableMeta table;
     private final WriteAction action;
-    private final long resumeAfterRows;
-    private long rowsRead;
-    private long rowsWritten;
-    private long rowsSkipped;
     private CountingInputStream input;
     private RecordSource records;
     private RowBatches batches;
@@ -37,23 +32,10 @@ public final class LoadContext {
     private JobSources.Recorded recordedSource;
     private String sourceName = "the source";
 
-    LoadContext(String jobId, ObjectNode request, TableMeta table, WriteAction action, Job.Progress committed) {
-        this.jobId = jobId;
-        this.request = request;
+    LoadContext(Job job, TableMeta table, WriteAction action) {
+        super(job);
         this.table = table;
         this.action = action;
-        this.resumeAfterRows = committed.rowsRead();
-        this.rowsRead = committed.rowsRead();
-        this.rowsWritten = committed.rowsWritten();
-        this.rowsSkipped = committed.rowsSkipped();
-    }
-
-    public String jobId() {
-        return jobId;
-    }
-
-    public ObjectNode request() {
-        return request;
     }
 
     public TableMeta table() {
@@ -64,31 +46,15 @@ public final class LoadContext {
         return action;
     }
 
+    /** The source rows a resumed job skips: those its earlier run committed. */
     public long resumeAfterRows() {
-        return resumeAfterRows;
-    }
-
-    public long rowsRead() {
-        return rowsRead;
-    }
-
-    public long rowsWritten() {
-        return rowsWritten;
-    }
-
-    public long rowsSkipped() {
-        return rowsSkipped;
-    }
-
-    void committed(long rowsReadNow, long written, long skipped) {
-        this.rowsRead = rowsReadNow;
-        this.rowsWritten += written;
-        this.rowsSkipped += skipped;
+        return resumedFrom().rowsRead();
     }
 
     /** The job's counts once this batch commits. */
     public Job.Progress progressAfter(RowBatch batch, long written, long skipped) {
-        return new Job.Progress(batch.rowsReadAtEnd(), rowsWritten + written, rowsSkipped + skipped, 0,
+        Job.Progress now = committed();
+        return new Job.Progress(batch.rowsReadAtEnd(), now.rowsWritten() + written, now.rowsSkipped() + skipped, 0,
                 batch.bytesReadAtEnd(), null);
     }
 

@@ -41,7 +41,7 @@ public class LoadJobs {
             throw new JobFailedException(e.getMessage(), e);
         }
         WriteAction action = WriteAction.valueOf(request.path("action").asText("insert").toUpperCase(Locale.ROOT));
-        LoadContext load = new LoadContext(id, request, table, action, job.progress());
+        LoadContext load = new LoadContext(job, table, action);
         load.permissions(attributeRights(job, table), LoadRequestChecks.rights(request.path("action").textValue()));
         sources.find(id).ifPresent(load::recordedSource);
         exchange.setProperty(LoadContext.PROPERTY, load);

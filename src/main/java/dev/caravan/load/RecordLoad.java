@@ -85,15 +85,14 @@ public class RecordLoad {
         if (load.action() == WriteAction.UPDATE) {
             requireKeys(batch.rows(), load.table().primaryKey());
         }
-        WriteResult result = batches.commit(load.jobId(), work -> writes.inTransaction(load.table(), work), c -> {
+        batches.commit(load, work -> writes.inTransaction(load.table(), work), c -> {
             WriteResult r = writer.write(c, load.table(), load.action(), batch.rows(), clock.next());
             if (batch.sourceHashAtEnd() != null) {
                 sources.recordHash(c, load.jobId(), batch.sourceHashAtEnd());
             }
             return new JobBatches.Committed<>(r, load.progressAfter(batch, r.written(), r.skippedKeys().size()),
                     r.written());
-        }).result();
-        load.committed(batch.rowsReadAtEnd(), result.written(), result.skippedKeys().size());
+        });
     }
 
     /** Harper fails an update whose row has no usable key (contract §3.5): null, absent or "". */
@@ -110,7 +109,7 @@ public class RecordLoad {
     public void finish(Exchange exchange) {
         LoadContext load = exchange.getProperty(LoadContext.PROPERTY, LoadContext.class);
         exchange.setProperty(JobHeaders.MESSAGE,
-                "successfully loaded " + load.rowsWritten() + " of " + load.rowsRead() + " records");
+                "successfully loaded " + load.committed().rowsWritten() + " of " + load.committed().rowsRead() + " records");
     }
 
     /** Closes the source and removes a spool file; called on success and on failure. */

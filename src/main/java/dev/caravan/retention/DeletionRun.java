@@ -1,6 +1,7 @@
 package dev.caravan.retention;
 
 import dev.caravan.jobs.Job;
+import dev.caravan.jobs.JobRun;
 import dev.caravan.ops.RecordOperations;
 
 /**
@@ -8,27 +9,16 @@ import dev.caravan.ops.RecordOperations;
  * CaravanDeletion. Rows read are the records matched so far, rows written those deleted; both start
  * from the job row, so a job resumed after a crash keeps counting where its last batch committed.
  */
-final class DeletionRun {
+final class DeletionRun extends JobRun {
     static final String PROPERTY = "CaravanDeletion";
     static final String NOTHING_TO_DELETE = "No records found to delete";
 
-    private final String jobId;
     private final ExpiredRecords records;
-    private final long matchedBefore;
-    private long matched;
-    private long deleted;
     private long total;
 
     DeletionRun(String jobId, ExpiredRecords records, Job.Progress committed) {
-        this.jobId = jobId;
+        super(jobId, null, committed);
         this.records = records;
-        this.matchedBefore = committed.rowsRead();
-        this.matched = committed.rowsRead();
-        this.deleted = committed.rowsWritten();
-    }
-
-    String jobId() {
-        return jobId;
     }
 
     ExpiredRecords records() {
@@ -37,21 +27,18 @@ final class DeletionRun {
 
     /** The records still to delete; a resumed job adds those its earlier run already matched. */
     void counted(long stillMatching) {
-        total = matchedBefore + stillMatching;
+        total = resumedFrom().rowsRead() + stillMatching;
     }
 
+    /** The job's counts once this batch commits: rows read are the records matched, rows written those deleted. */
     Job.Progress progressAfter(long batchMatched, long batchDeleted) {
-        return new Job.Progress(matched + batchMatched, deleted + batchDeleted, 0, 0, 0, null);
-    }
-
-    void committed(long batchMatched, long batchDeleted) {
-        matched += batchMatched;
-        deleted += batchDeleted;
+        return new Job.Progress(committed().rowsRead() + batchMatched, committed().rowsWritten() + batchDeleted, 0, 0, 0,
+                null);
     }
 
     /** Harper's message (contract §10); a record older than the cutoff inserted after the count still counts. */
     String message() {
-        return message(deleted, Math.max(total, matched));
+        return message(committed().rowsWritten(), Math.max(total, committed().rowsRead()));
     }
 
     static String message(long deleted, long total) {

@@ -64,11 +64,10 @@ public class RecordDeletion {
 
     /** One batch, one transaction: the deletes and the job's new counts commit together. */
     public void deleteBatch(List<String> keys, @ExchangeProperty(DeletionRun.PROPERTY) DeletionRun run) {
-        int deleted = batches.commit(run.jobId(), work -> writes.inTransaction(run.records().table(), work), c -> {
-            int d = run.records().delete(c, keys);
-            return new JobBatches.Committed<>(d, run.progressAfter(keys.size(), d), d);
-        }).result();
-        run.committed(keys.size(), deleted);
+        batches.commit(run, work -> writes.inTransaction(run.records().table(), work), c -> {
+            int deleted = run.records().delete(c, keys);
+            return new JobBatches.Committed<>(deleted, run.progressAfter(keys.size(), deleted), deleted);
+        });
     }
 
     public void finish(@ExchangeProperty(DeletionRun.PROPERTY) DeletionRun run, Exchange exchange) {

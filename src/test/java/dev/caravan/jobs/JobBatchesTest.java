@@ -36,10 +36,10 @@ class JobBatchesTest {
         store.close();
     }
 
-    private static String newJob() {
+    private static JobRun newRun() {
         String id = UUID.randomUUID().toString();
         jobs.create(id, "csv_file_load", "HDB_ADMIN", HarperJson.object(), System.currentTimeMillis());
-        return id;
+        return new JobRun(jobs.require(id));
     }
 
     private static Job.Progress rows(long n) {
@@ -48,35 +48,38 @@ class JobBatchesTest {
 
     @Test
     void aBatchCommitsItsCountsAndTellsTheMonitor() {
-        String id = newJob();
-        JobBatches.Committed<String> done = batches.commit(id, store::inTransaction,
+        JobRun run = newRun();
+        JobBatches.Committed<String> done = batches.commit(run, store::inTransaction,
                 c -> new JobBatches.Committed<>("work", rows(250), 250));
         assertEquals("work", done.result());
-        assertEquals(250, jobs.find(id).orElseThrow().progress().rowsWritten());
+        assertEquals(250, jobs.require(run.jobId()).progress().rowsWritten());
+        assertEquals(rows(250), run.committed());
         assertEquals(250, monitor.getRowsWritten());
     }
 
     @Test
     void aFailedBatchLeavesTheCountsAsTheyWere() {
-        String id = newJob();
-        batches.commit(id, store::inTransaction, c -> new JobBatches.Committed<>(null, rows(100), 100));
-        assertThrows(RuntimeException.class, () -> batches.commit(id, store::inTransaction, c -> {
+        JobRun run = newRun();
+        batches.commit(run, store::inTransaction, c -> new JobBatches.Committed<>(null, rows(100), 100));
+        assertThrows(RuntimeException.class, () -> batches.commit(run, store::inTransaction, c -> {
             throw new SQLException("the batch's insert failed");
         }));
-        assertEquals(100, jobs.find(id).orElseThrow().progress().rowsWritten());
+        assertEquals(100, jobs.require(run.jobId()).progress().rowsWritten());
+        assertEquals(rows(100), run.committed());
         assertEquals(100, monitor.getRowsWritten());
     }
 
     @Test
     void aCancelledJobStopsBeforeItsNextBatch() {
-        String id = newJob();
-        control.requestCancel(id);
+        JobRun run = newRun();
+        control.requestCancel(run.jobId());
         AtomicBoolean ran = new AtomicBoolean();
-        assertThrows(JobCancelledException.class, () -> batches.commit(id, store::inTransaction, c -> {
+        assertThrows(JobCancelledException.class, () -> batches.commit(run, store::inTransaction, c -> {
             ran.set(true);
             return new JobBatches.Committed<>(null, rows(1), 1);
         }));
         assertFalse(ran.get());
-        assertEquals(0, jobs.find(id).orElseThrow().progress().rowsWritten());
+        assertEquals(0, jobs.require(run.jobId()).progress().rowsWritten());
+        assertEquals(Job.Progress.NONE, run.committed());
     }
 }

@@ -28,8 +28,8 @@ class DeletionRunTest {
         DeletionRun run = new DeletionRun("job", null, new Job.Progress(5000, 5000, 0, 0, 0, null));
         run.counted(1200);
         assertEquals(new Job.Progress(6000, 6000, 0, 0, 0, null), run.progressAfter(1000, 1000));
-        run.committed(1000, 1000);
-        run.committed(200, 199);
+        run.committed(run.progressAfter(1000, 1000));
+        run.committed(run.progressAfter(200, 199));
         assertEquals("6199 of 6200 records successfully deleted", run.message());
     }
 
@@ -37,7 +37,7 @@ class DeletionRunTest {
     void aRecordMatchedAfterTheCountStillCounts() {
         DeletionRun run = new DeletionRun("job", null, Job.Progress.NONE);
         run.counted(2);
-        run.committed(3, 3);
+        run.committed(run.progressAfter(3, 3));
         assertEquals("3 of 3 records successfully deleted", run.message());
     }
 }
