@@ -16,7 +16,7 @@ class HostileInputIT {
     private static final ApiClient api = caravan.admin();
 
     @BeforeAll
-    static void start() {
+    static void createFixtures() {
         api.ok("{'operation':'create_database','database':'hi'}");
         api.ok("{'operation':'create_table','database':'hi','table':'t','primary_key':'id'}");
         api.ok("{'operation':'insert','database':'hi','table':'t','records':[{'id':1,'n':5},{'id':2,'n':7}]}");

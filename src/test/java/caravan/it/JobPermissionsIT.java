@@ -18,7 +18,7 @@ class JobPermissionsIT {
     private static ApiClient loader;
 
     @BeforeAll
-    static void start() {
+    static void createFixtures() {
         admin.ok("{'operation':'create_database','database':'ref'}");
         admin.ok("{'operation':'create_table','database':'ref','table':'t','primary_key':'id'}");
         admin.ok("{'operation':'add_role','role':'loader','permission':{'super_user':false,'ref':{'tables':{'t':"

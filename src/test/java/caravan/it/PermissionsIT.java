@@ -24,7 +24,7 @@ class PermissionsIT {
     static final CaravanServer caravan = CaravanServer.fresh();
 
     @BeforeAll
-    static void start() {
+    static void createFixtures() {
         ApiClient admin = caravan.admin();
         for (String table : List.of("t1", "t2", "t3", "ins", "ups", "both", "attr")) {
             admin.ok("{'operation':'create_table','database':'perm','table':'" + table + "','primary_key':'id'}");

@@ -23,7 +23,7 @@ class RecordValuesIT {
     private static final ApiClient api = caravan.admin();
 
     @BeforeAll
-    static void start() {
+    static void createFixtures() {
         api.ok("{'operation':'create_database','database':'val'}");
     }
 

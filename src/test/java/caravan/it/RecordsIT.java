@@ -18,7 +18,7 @@ class RecordsIT {
     private static final ApiClient api = caravan.admin();
 
     @BeforeAll
-    static void start() {
+    static void createFixtures() {
         api.ok("{'operation':'create_database','database':'rec'}");
     }
 

@@ -22,7 +22,7 @@ class SearchIT {
     private static final ApiClient api = caravan.admin();
 
     @BeforeAll
-    static void start() {
+    static void createFixtures() {
         api.ok("{'operation':'create_table','database':'s','table':'people','primary_key':'id'}");
         api.ok("{'operation':'insert','database':'s','table':'people','records':["
                 + "{'name':'Alice','id':1,'age':30,'city':'Paris','score':1.5},"

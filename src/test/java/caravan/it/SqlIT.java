@@ -23,7 +23,7 @@ class SqlIT {
     static final CaravanServer caravan = CaravanServer.fresh();
 
     @BeforeAll
-    static void start() {
+    static void createFixtures() {
         table("people", PEOPLE);
         table("orders", ORDERS);
     }

@@ -17,7 +17,7 @@ class TypesIT {
     private static final ApiClient api = caravan.admin();
 
     @BeforeAll
-    static void start() {
+    static void createFixtures() {
         api.ok("{'operation':'create_database','database':'ty'}");
     }
 
