@@ -19,6 +19,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -48,16 +49,15 @@ class AttributePermissionsIT {
 
     @TempDir
     static Path files;
-    private static CaravanProcess caravan;
-    private static ApiClient admin;
+    @RegisterExtension
+    static final CaravanServer caravan = CaravanServer.fresh();
+    private static final ApiClient admin = caravan.admin();
     private static S3TestServer s3;
     private static HttpServer http;
     private static final Map<String, String> SERVED = new ConcurrentHashMap<>();
 
     @BeforeAll
     static void start() throws IOException {
-        caravan = CaravanProcess.startFresh();
-        admin = caravan.admin();
         for (String table : new String[] {"dog", "pup", "owner"}) {
             admin.ok("{'operation':'create_table','database':'perm','table':'" + table + "','primary_key':'id'}");
         }
@@ -95,7 +95,6 @@ class AttributePermissionsIT {
     static void stop() {
         http.stop(0);
         s3.close();
-        caravan.close();
     }
 
     private static String attribute(String name, String readInsertUpdate) {

@@ -21,11 +21,12 @@ import java.util.stream.Stream;
 public final class CaravanProcess implements AutoCloseable {
     public static final String ADMIN = "HDB_ADMIN";
     public static final String PASSWORD = "password";
+    public static final String DEFAULT_MAX_HEAP = "512m";
 
     private final Path dataDir;
     private final Path log;
     private final Map<String, String> extraEnv;
-    private String maxHeap = "512m";
+    private String maxHeap = DEFAULT_MAX_HEAP;
     private int port;
     private Process process;
 
@@ -42,23 +43,26 @@ public final class CaravanProcess implements AutoCloseable {
 
     /** Starts a fresh server with extra environment settings (e.g. CARAVAN_JOB_WORKERS). */
     public static CaravanProcess startFresh(Map<String, String> env) {
-        try {
-            Path dir = Files.createTempDirectory("caravan-it-");
-            CaravanProcess p = new CaravanProcess(dir.resolve("data"), env);
-            p.start();
-            return p;
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return startFresh(env, DEFAULT_MAX_HEAP);
     }
 
     /** Starts a fresh server whose JVM gets maxHeap (an -Xmx value, e.g. "256m") instead of 512m. */
     public static CaravanProcess startFresh(Map<String, String> env, String maxHeap) {
+        CaravanProcess p = fresh(env, maxHeap);
+        p.start();
+        return p;
+    }
+
+    /**
+     * A fresh server on a new temporary data dir, not started yet. Its port is chosen now, so clients
+     * made before {@link #start()} already point at it.
+     */
+    public static CaravanProcess fresh(Map<String, String> env, String maxHeap) {
         try {
             Path dir = Files.createTempDirectory("caravan-it-");
             CaravanProcess p = new CaravanProcess(dir.resolve("data"), env);
             p.maxHeap = maxHeap;
-            p.start();
+            p.port = freePort();
             return p;
         } catch (IOException e) {
             throw new IllegalStateException(e);

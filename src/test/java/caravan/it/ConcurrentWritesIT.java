@@ -21,9 +21,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Ten writers at once into one table, over every write path (insert, upsert, update, delete, SQL
@@ -35,21 +35,14 @@ class ConcurrentWritesIT {
     private static final int WRITERS = 10;
     private static final int KEYS = 100;
 
-    private static CaravanProcess caravan;
-    private static ApiClient api;
-    private static Jobs jobs;
+    @RegisterExtension
+    static final CaravanServer caravan = CaravanServer.fresh();
+    private static final ApiClient api = caravan.admin();
+    private static final Jobs jobs = new Jobs(api);
 
     @BeforeAll
-    static void start() {
-        caravan = CaravanProcess.startFresh();
-        api = caravan.admin();
-        jobs = new Jobs(api);
+    static void createFixtures() {
         api.ok("{'operation':'create_database','database':'cw'}");
-    }
-
-    @AfterAll
-    static void stop() {
-        caravan.close();
     }
 
     @Test

@@ -7,28 +7,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** csv_data_load: validation, write semantics and casting (contract §3, §4, §16 cases 8-38). */
 class CsvDataLoadIT {
-    private static CaravanProcess caravan;
-    private static ApiClient admin;
-    private static Jobs jobs;
+    @RegisterExtension
+    static final CaravanServer caravan = CaravanServer.fresh();
+    private static final ApiClient admin = caravan.admin();
+    private static final Jobs jobs = new Jobs(admin);
 
     @BeforeAll
-    static void start() {
-        caravan = CaravanProcess.startFresh();
-        admin = caravan.admin();
-        jobs = new Jobs(admin);
+    static void createFixtures() {
         admin.ok("{'operation':'create_database','database':'ref'}");
         admin.ok("{'operation':'create_table','database':'ref','table':'t','primary_key':'id'}");
-    }
-
-    @AfterAll
-    static void stop() {
-        caravan.close();
     }
 
     /** A new empty table ref.tN. */

@@ -6,30 +6,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** csv_file_load (contract §5, §16 cases 39-42), streamed in batches. */
 class CsvFileLoadIT {
     @TempDir
     static Path files;
-    private static CaravanProcess caravan;
-    private static ApiClient admin;
-    private static Jobs jobs;
+    @RegisterExtension
+    static final CaravanServer caravan = CaravanServer.fresh();
+    private static final ApiClient admin = caravan.admin();
+    private static final Jobs jobs = new Jobs(admin);
 
     @BeforeAll
-    static void start() {
-        caravan = CaravanProcess.startFresh();
-        admin = caravan.admin();
-        jobs = new Jobs(admin);
+    static void createFixtures() {
         admin.ok("{'operation':'create_database','database':'ref'}");
-    }
-
-    @AfterAll
-    static void stop() {
-        caravan.close();
     }
 
     private static String table(String name) {

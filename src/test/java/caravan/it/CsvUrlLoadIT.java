@@ -26,6 +26,7 @@ import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * csv_url_load (contract §6; compatibility C3, C6, C7, C10) against a loopback HTTP server started here,
@@ -36,9 +37,10 @@ class CsvUrlLoadIT {
     private static final String SECRET = "Bearer s3cr3t-passthrough-token";
     private static final int ROWS_BEFORE_DROP = 12_345;
 
-    private static CaravanProcess caravan;
-    private static ApiClient admin;
-    private static Jobs jobs;
+    @RegisterExtension
+    static final CaravanServer caravan = CaravanServer.fresh();
+    private static final ApiClient admin = caravan.admin();
+    private static final Jobs jobs = new Jobs(admin);
     private static HttpServer server;
     private static ExecutorService serverThreads;
     /** The request headers each context last received, keyed by context path. */
@@ -46,9 +48,6 @@ class CsvUrlLoadIT {
 
     @BeforeAll
     static void start() throws IOException {
-        caravan = CaravanProcess.startFresh();
-        admin = caravan.admin();
-        jobs = new Jobs(admin);
         admin.ok("{'operation':'create_database','database':'ref'}");
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/dogs.csv", exchange -> send(exchange, 200, "text/csv", DOGS));
@@ -81,7 +80,6 @@ class CsvUrlLoadIT {
     static void stop() {
         server.stop(0);
         serverThreads.shutdownNow();
-        caravan.close();
     }
 
     private static void send(HttpExchange exchange, int status, String contentType, String body) throws IOException {
@@ -315,7 +313,7 @@ class CsvUrlLoadIT {
         JsonNode searched = admin.ok("{'operation':'search_jobs_by_start_date','from_date':'2020-01-01','to_date':'2100-01-01'}");
         assertTrue(searched.toString().contains(job.get("id").asText()), "the job is in the search output");
         assertFalse(searched.toString().contains("s3cr3t"), searched::toString);
-        assertFalse(caravan.logText().contains("s3cr3t"), "the server log holds the secret");
+        assertFalse(caravan.process().logText().contains("s3cr3t"), "the server log holds the secret");
     }
 
     // --- failed downloads: Harper's message shapes (contract §6) ---

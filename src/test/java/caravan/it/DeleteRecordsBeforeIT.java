@@ -14,9 +14,9 @@ import java.util.Map;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * delete_records_before and delete_files_before (contract §10, §16 cases 61-64 and 69): a job that
@@ -25,21 +25,14 @@ import org.junit.jupiter.api.Test;
  */
 class DeleteRecordsBeforeIT {
     private static final int BATCH = 100;
-    private static CaravanProcess caravan;
-    private static ApiClient admin;
-    private static Jobs jobs;
+    @RegisterExtension
+    static final CaravanServer caravan = CaravanServer.fresh(Map.of("CARAVAN_JOB_BATCH_SIZE", String.valueOf(BATCH)));
+    private static final ApiClient admin = caravan.admin();
+    private static final Jobs jobs = new Jobs(admin);
 
     @BeforeAll
-    static void start() {
-        caravan = CaravanProcess.startFresh(Map.of("CARAVAN_JOB_BATCH_SIZE", String.valueOf(BATCH)));
-        admin = caravan.admin();
-        jobs = new Jobs(admin);
+    static void createFixtures() {
         admin.ok("{'operation':'create_database','database':'ref'}");
-    }
-
-    @AfterAll
-    static void stop() {
-        caravan.close();
     }
 
     /** A new table in ref holding records with ids from..to-1, inserted in one call (one transaction). */
@@ -224,8 +217,8 @@ class DeleteRecordsBeforeIT {
         assertEquals("IN_PROGRESS", midway.get("status").asText(), midway::toString);
         assertEquals("writing", midway.get("phase").asText());
 
-        caravan.stop(); // SIGTERM: the job stops at a batch boundary and resumes at the next start
-        caravan.start();
+        caravan.process().stop(); // SIGTERM: the job stops at a batch boundary and resumes at the next start
+        caravan.process().start();
 
         JsonNode done = jobs.await(id);
         assertEquals("30000 of 30000 records successfully deleted", message(done));

@@ -2,23 +2,13 @@ package caravan.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The request envelope: errors for missing or unknown operations, bad JSON and bad credentials (contract §1.1). */
 class EnvelopeIT {
-    private static CaravanProcess caravan;
-
-    @BeforeAll
-    static void start() {
-        caravan = CaravanProcess.startFresh();
-    }
-
-    @AfterAll
-    static void stop() {
-        caravan.close();
-    }
+    @RegisterExtension
+    static final CaravanServer caravan = CaravanServer.fresh();
 
     @Test
     void unknownOperationIs400WithHarperMessage() {

@@ -12,6 +12,7 @@ import javax.management.ObjectName;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -26,16 +27,15 @@ class EventLoopReadsIT {
 
     @TempDir
     static Path files;
-    private static CaravanProcess caravan;
+    @RegisterExtension
+    static final CaravanServer caravan = CaravanServer.fresh(Map.of("CARAVAN_JOB_BATCH_SIZE", "50000"));
     private static JmxConnection jmx;
-    private static ApiClient admin;
+    private static final ApiClient admin = caravan.admin();
     private static Path file;
 
     @BeforeAll
     static void start() throws Exception {
-        caravan = CaravanProcess.startFresh(Map.of("CARAVAN_JOB_BATCH_SIZE", "50000"));
-        jmx = new JmxConnection(caravan);
-        admin = caravan.admin();
+        jmx = new JmxConnection(caravan.process());
         admin.ok("{'operation':'create_database','database':'el'}");
         StringBuilder rights = new StringBuilder();
         for (String table : TABLES) {
@@ -52,7 +52,6 @@ class EventLoopReadsIT {
     @AfterAll
     static void stop() throws Exception {
         jmx.close();
-        caravan.close();
     }
 
     private static long answeredOnTheEventLoop() throws Exception {

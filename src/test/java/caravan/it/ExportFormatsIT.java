@@ -20,6 +20,7 @@ import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -49,17 +50,15 @@ class ExportFormatsIT {
     @TempDir
     static Path exports;
     private static S3TestServer s3;
-    private static CaravanProcess caravan;
-    private static ApiClient admin;
-    private static Jobs jobs;
+    @RegisterExtension
+    static final CaravanServer caravan = CaravanServer.fresh();
+    private static final ApiClient admin = caravan.admin();
+    private static final Jobs jobs = new Jobs(admin);
 
     @BeforeAll
     static void start() {
         s3 = S3TestServer.start();
         s3.createBucket(BUCKET);
-        caravan = CaravanProcess.startFresh();
-        admin = caravan.admin();
-        jobs = new Jobs(admin);
         admin.ok("{'operation':'create_database','database':'fmt'}");
         admin.ok("{'operation':'create_table','database':'fmt','table':'mix','primary_key':'id'}");
         ObjectNode insert = ApiClient.object().put("operation", "insert").put("database", "fmt").put("table", "mix");
@@ -75,7 +74,6 @@ class ExportFormatsIT {
 
     @AfterAll
     static void stop() {
-        caravan.close();
         s3.close();
     }
 

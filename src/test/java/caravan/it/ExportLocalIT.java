@@ -11,24 +11,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** export_local (contract §8, §16 cases 49-59, compatibility C8 and C9), and the import/export roots. */
 class ExportLocalIT {
     @TempDir
     static Path exports;
-    private static CaravanProcess caravan;
-    private static ApiClient admin;
-    private static Jobs jobs;
+    @RegisterExtension
+    static final CaravanServer caravan = CaravanServer.fresh();
+    private static final ApiClient admin = caravan.admin();
+    private static final Jobs jobs = new Jobs(admin);
 
     @BeforeAll
-    static void start() {
-        caravan = CaravanProcess.startFresh();
-        admin = caravan.admin();
-        jobs = new Jobs(admin);
+    static void createFixtures() {
         admin.ok("{'operation':'create_database','database':'ref'}");
         admin.ok("{'operation':'create_table','database':'ref','table':'e','primary_key':'id'}");
         ObjectNode insert = ApiClient.object().put("operation", "insert").put("database", "ref").put("table", "e");
@@ -41,11 +39,6 @@ class ExportLocalIT {
         insert.withArray("records").addObject().put("id", 3).put("num", 30);
         assertEquals(200, admin.post(insert).status());
         admin.ok("{'operation':'create_table','database':'ref','table':'empty','primary_key':'id'}");
-    }
-
-    @AfterAll
-    static void stop() {
-        caravan.close();
     }
 
     private static ObjectNode export(String format, String filename, ObjectNode searchOperation) {

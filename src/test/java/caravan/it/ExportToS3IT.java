@@ -17,6 +17,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -29,17 +30,15 @@ class ExportToS3IT {
     @TempDir
     static Path files;
     private static S3TestServer s3;
-    private static CaravanProcess caravan;
-    private static ApiClient admin;
-    private static Jobs jobs;
+    @RegisterExtension
+    static final CaravanServer caravan = CaravanServer.fresh(Map.of("CARAVAN_S3_PART_SIZE", String.valueOf(PART_SIZE)));
+    private static final ApiClient admin = caravan.admin();
+    private static final Jobs jobs = new Jobs(admin);
 
     @BeforeAll
     static void start() {
         s3 = S3TestServer.start();
         s3.createBucket(BUCKET);
-        caravan = CaravanProcess.startFresh(Map.of("CARAVAN_S3_PART_SIZE", String.valueOf(PART_SIZE)));
-        admin = caravan.admin();
-        jobs = new Jobs(admin);
         admin.ok("{'operation':'create_database','database':'ref'}");
         admin.ok("{'operation':'create_table','database':'ref','table':'dogs','primary_key':'id'}");
         admin.ok("{'operation':'insert','database':'ref','table':'dogs','records':[{'id':1,'name':'Rex','tags':[1,2]},"
@@ -48,7 +47,6 @@ class ExportToS3IT {
 
     @AfterAll
     static void stop() {
-        caravan.close();
         s3.close();
     }
 
@@ -114,7 +112,7 @@ class ExportToS3IT {
         assertEquals("ERROR", job.path("status").asText(), job::toString);
         assertEquals(List.of(), s3.uploadsInProgress(BUCKET), "the multipart upload was aborted");
         assertFalse(s3.keys(BUCKET).contains("broken/all.json"));
-        try (Stream<Path> spool = Files.list(caravan.dataDir().resolve("spool"))) {
+        try (Stream<Path> spool = Files.list(caravan.process().dataDir().resolve("spool"))) {
             assertEquals(List.of(), spool.filter(p -> p.getFileName().toString().startsWith("export-")).toList());
         }
     }
@@ -172,8 +170,8 @@ class ExportToS3IT {
         for (String secret : List.of(s3.accessKeyId(), s3.secretAccessKey(), wrongSecret)) {
             assertFalse(job.toString().contains(secret), job::toString);
             assertFalse(searched.toString().contains(secret), "search_jobs_by_start_date shows a key");
-            assertFalse(caravan.logText().contains(secret), "the server log holds a key");
-            assertFalse(TestFiles.anyFileHolds(caravan.dataDir(), secret), "a file in the data dir holds a key");
+            assertFalse(caravan.process().logText().contains(secret), "the server log holds a key");
+            assertFalse(TestFiles.anyFileHolds(caravan.process().dataDir(), secret), "a file in the data dir holds a key");
         }
     }
 

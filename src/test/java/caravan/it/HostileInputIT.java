@@ -2,30 +2,24 @@ package caravan.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * One case for each class of input the fuzzer (OperationFuzzIT) found answered with the generic 500:
  * each is a 400 with a message that says what is wrong, and changes nothing.
  */
 class HostileInputIT {
-    private static CaravanProcess caravan;
-    private static ApiClient api;
+    @RegisterExtension
+    static final CaravanServer caravan = CaravanServer.fresh();
+    private static final ApiClient api = caravan.admin();
 
     @BeforeAll
-    static void start() {
-        caravan = CaravanProcess.startFresh();
-        api = caravan.admin();
+    static void createFixtures() {
         api.ok("{'operation':'create_database','database':'hi'}");
         api.ok("{'operation':'create_table','database':'hi','table':'t','primary_key':'id'}");
         api.ok("{'operation':'insert','database':'hi','table':'t','records':[{'id':1,'n':5},{'id':2,'n':7}]}");
-    }
-
-    @AfterAll
-    static void stop() {
-        caravan.close();
     }
 
     private static void assertError(String error, String request) {

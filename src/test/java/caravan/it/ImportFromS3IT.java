@@ -21,6 +21,7 @@ import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** import_from_s3 (contract §7, §7.1; compatibility C3 and C6) against S3Proxy on loopback. */
@@ -30,23 +31,20 @@ class ImportFromS3IT {
     private static final String DOGS_JSON = "[{\"id\":10,\"name\":\"J1\",\"n\":\"5\"},{\"id\":11,\"obj\":{\"a\":1}}]";
 
     private static S3TestServer s3;
-    private static CaravanProcess caravan;
-    private static ApiClient admin;
-    private static Jobs jobs;
+    @RegisterExtension
+    static final CaravanServer caravan = CaravanServer.fresh();
+    private static final ApiClient admin = caravan.admin();
+    private static final Jobs jobs = new Jobs(admin);
 
     @BeforeAll
     static void start() {
         s3 = S3TestServer.start();
         s3.createBucket(BUCKET);
-        caravan = CaravanProcess.startFresh();
-        admin = caravan.admin();
-        jobs = new Jobs(admin);
         admin.ok("{'operation':'create_database','database':'ref'}");
     }
 
     @AfterAll
     static void stop() {
-        caravan.close();
         s3.close();
     }
 
@@ -225,8 +223,8 @@ class ImportFromS3IT {
         for (String secret : new String[] {s3.accessKeyId(), wrongSecret}) {
             assertFalse(job.toString().contains(secret), job::toString);
             assertFalse(searched.toString().contains(secret), searched::toString);
-            assertFalse(caravan.logText().contains(secret), "the server log holds a key");
-            assertFalse(TestFiles.anyFileHolds(caravan.dataDir(), secret), "a file in the data dir (Derby's data or log) holds a key");
+            assertFalse(caravan.process().logText().contains(secret), "the server log holds a key");
+            assertFalse(TestFiles.anyFileHolds(caravan.process().dataDir(), secret), "a file in the data dir (Derby's data or log) holds a key");
         }
     }
 

@@ -10,24 +10,24 @@ import javax.management.ObjectName;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Monitoring through JMX, as an operator does with jconsole: Camel's route MBeans and Caravan's job counters. */
 class JmxIT {
-    private static CaravanProcess caravan;
+    @RegisterExtension
+    static final CaravanServer caravan = CaravanServer.fresh();
     private static JmxConnection connection;
     private static MBeanServerConnection jmx;
 
     @BeforeAll
     static void start() throws Exception {
-        caravan = CaravanProcess.startFresh();
-        connection = new JmxConnection(caravan);
+        connection = new JmxConnection(caravan.process());
         jmx = connection.jmx;
     }
 
     @AfterAll
     static void stop() throws Exception {
         connection.close();
-        caravan.close();
     }
 
     private static ObjectName jobMonitor() throws Exception {

@@ -8,9 +8,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -20,23 +20,16 @@ import org.junit.jupiter.api.io.TempDir;
 class JobControlIT {
     @TempDir
     static Path files;
-    private static CaravanProcess caravan;
-    private static ApiClient admin;
-    private static Jobs jobs;
+    @RegisterExtension
+    static final CaravanServer caravan = CaravanServer.fresh(Map.of("CARAVAN_JOB_WORKERS", "1", "CARAVAN_JOB_BATCH_SIZE", "1000"));
+    private static final ApiClient admin = caravan.admin();
+    private static final Jobs jobs = new Jobs(admin);
     private static Path bigFile;
 
     @BeforeAll
-    static void start() {
-        caravan = CaravanProcess.startFresh(Map.of("CARAVAN_JOB_WORKERS", "1", "CARAVAN_JOB_BATCH_SIZE", "1000"));
-        admin = caravan.admin();
-        jobs = new Jobs(admin);
+    static void createFixtures() {
         admin.ok("{'operation':'create_database','database':'ref'}");
         bigFile = TestFiles.dogs(files, 400_000);
-    }
-
-    @AfterAll
-    static void stop() {
-        caravan.close();
     }
 
     private static String table(String name) {

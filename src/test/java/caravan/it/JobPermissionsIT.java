@@ -3,34 +3,28 @@ package caravan.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Who may do what with jobs (contract §14, §16 cases 68-71, compatibility C4): a non-super
  * user with only insert on ref.t loads with action insert, sees its own jobs and nobody else's.
  */
 class JobPermissionsIT {
-    private static CaravanProcess caravan;
-    private static ApiClient admin;
+    @RegisterExtension
+    static final CaravanServer caravan = CaravanServer.fresh();
+    private static final ApiClient admin = caravan.admin();
     private static ApiClient loader;
 
     @BeforeAll
-    static void start() {
-        caravan = CaravanProcess.startFresh();
-        admin = caravan.admin();
+    static void createFixtures() {
         admin.ok("{'operation':'create_database','database':'ref'}");
         admin.ok("{'operation':'create_table','database':'ref','table':'t','primary_key':'id'}");
         admin.ok("{'operation':'add_role','role':'loader','permission':{'super_user':false,'ref':{'tables':{'t':"
                 + "{'read':true,'insert':true,'update':false,'delete':false,'attribute_permissions':[]}}}}}");
         admin.ok("{'operation':'add_user','role':'loader','username':'loader','password':'pw','active':true}");
         loader = caravan.as("loader", "pw");
-    }
-
-    @AfterAll
-    static void stop() {
-        caravan.close();
     }
 
     @Test

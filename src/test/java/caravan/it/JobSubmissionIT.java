@@ -8,28 +8,21 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Job submission, get_job and search_jobs_by_start_date (contract §2, §11, §12, §16 cases 1-7, 65-67). */
 class JobSubmissionIT {
-    private static CaravanProcess caravan;
-    private static ApiClient admin;
-    private static Jobs jobs;
+    @RegisterExtension
+    static final CaravanServer caravan = CaravanServer.fresh();
+    private static final ApiClient admin = caravan.admin();
+    private static final Jobs jobs = new Jobs(admin);
 
     @BeforeAll
-    static void start() {
-        caravan = CaravanProcess.startFresh();
-        admin = caravan.admin();
-        jobs = new Jobs(admin);
+    static void createFixtures() {
         admin.ok("{'operation':'create_database','database':'ref'}");
         admin.ok("{'operation':'create_table','database':'ref','table':'t','primary_key':'id'}");
-    }
-
-    @AfterAll
-    static void stop() {
-        caravan.close();
     }
 
     /** Loads two rows into a new table, so every load writes both. */

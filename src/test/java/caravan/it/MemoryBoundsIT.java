@@ -30,6 +30,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Input cannot exhaust the server's memory (issue 8, point 2): at -Xmx256m and default settings,
@@ -43,9 +44,10 @@ class MemoryBoundsIT {
     private static final String BUCKET = "bombs";
     private static final Pattern BODY_LIMIT = Pattern.compile("limit of (\\d+) bytes \\(caravan.max-body-bytes\\)");
 
-    private static CaravanProcess caravan;
-    private static ApiClient admin;
-    private static Jobs jobs;
+    @RegisterExtension
+    static final CaravanServer caravan = CaravanServer.fresh(Map.of(), "256m");
+    private static final ApiClient admin = caravan.admin();
+    private static final Jobs jobs = new Jobs(admin);
     private static S3TestServer s3;
     private static HttpServer server;
     private static ExecutorService serverThreads;
@@ -54,9 +56,6 @@ class MemoryBoundsIT {
 
     @BeforeAll
     static void start() throws IOException {
-        caravan = CaravanProcess.startFresh(Map.of(), "256m");
-        admin = caravan.admin();
-        jobs = new Jobs(admin);
         admin.ok("{'operation':'create_database','database':'mem'}");
         // 1 GiB on one line / 1 GiB of short lines, each about a megabyte of gzip
         oneLineBomb = new RepeatedStream("id,name\n1,", A_64K, GIB / A_64K.length(), "\n").gzipped();
@@ -78,7 +77,6 @@ class MemoryBoundsIT {
         server.stop(0);
         serverThreads.shutdownNow();
         s3.close();
-        caravan.close();
     }
 
     private static void sendGzip(HttpExchange exchange, byte[] gzip) throws IOException {
@@ -106,7 +104,7 @@ class MemoryBoundsIT {
 
     @BeforeEach
     void resetPeakRss() throws IOException {
-        Path clearRefs = Path.of("/proc", String.valueOf(caravan.pid()), "clear_refs");
+        Path clearRefs = Path.of("/proc", String.valueOf(caravan.process().pid()), "clear_refs");
         if (Files.isWritable(clearRefs)) {
             Files.writeString(clearRefs, "5"); // "5" resets VmHWM to the current RSS (proc(5))
         }
@@ -114,7 +112,7 @@ class MemoryBoundsIT {
 
     @AfterEach
     void reportPeakRss(TestInfo test) throws IOException {
-        Path status = Path.of("/proc", String.valueOf(caravan.pid()), "status");
+        Path status = Path.of("/proc", String.valueOf(caravan.process().pid()), "status");
         if (!Files.exists(status)) {
             return;
         }

@@ -11,9 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -26,20 +26,14 @@ class NamesAndHeadersIT {
 
     @TempDir
     static Path files;
-    private static CaravanProcess caravan;
-    private static ApiClient admin;
+    @RegisterExtension
+    static final CaravanServer caravan = CaravanServer.fresh();
+    private static final ApiClient admin = caravan.admin();
 
     @BeforeAll
-    static void start() {
-        caravan = CaravanProcess.startFresh();
-        admin = caravan.admin();
+    static void createFixtures() {
         admin.ok("{'operation':'create_database','database':'nh'}");
         admin.ok("{'operation':'create_table','database':'nh','table':'t','primary_key':'id'}");
-    }
-
-    @AfterAll
-    static void stop() {
-        caravan.close();
     }
 
     private static int jobCount() {
@@ -149,7 +143,7 @@ class NamesAndHeadersIT {
         assertNoSecret(job.toString());
         assertNoSecret(admin.ok("{'operation':'search_jobs_by_start_date','from_date':'2000-01-01','to_date':'2100-01-01'}")
                 .toString());
-        assertNoSecret(caravan.logText());
+        assertNoSecret(caravan.process().logText());
         assertDataDirHasNoSecret();
     }
 
@@ -173,7 +167,7 @@ class NamesAndHeadersIT {
         JsonNode job = jobs.await(id, Duration.ofSeconds(120));
         assertEquals("ERROR", job.get("status").asText(), job.toString());
         assertNoSecret(job.toString());
-        assertNoSecret(caravan.logText());
+        assertNoSecret(caravan.process().logText());
         assertDataDirHasNoSecret();
     }
 
@@ -184,8 +178,8 @@ class NamesAndHeadersIT {
 
     private static void assertDataDirHasNoSecret() {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            assertFalse(TestFiles.anyFileHolds(caravan.dataDir(), URL_SECRET), "a data file holds the URL's password");
-            assertFalse(TestFiles.anyFileHolds(caravan.dataDir(), SIGNATURE), "a data file holds the URL's signature");
+            assertFalse(TestFiles.anyFileHolds(caravan.process().dataDir(), URL_SECRET), "a data file holds the URL's password");
+            assertFalse(TestFiles.anyFileHolds(caravan.process().dataDir(), SIGNATURE), "a data file holds the URL's signature");
         });
     }
 

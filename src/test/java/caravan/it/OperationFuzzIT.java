@@ -23,9 +23,9 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -52,12 +52,12 @@ class OperationFuzzIT {
 
     @TempDir
     static Path files;
-    private static CaravanProcess caravan;
+    @RegisterExtension
+    static final CaravanServer caravan = CaravanServer.fresh();
     private static HttpClient http;
 
     @BeforeAll
     static void start() {
-        caravan = CaravanProcess.startFresh();
         http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         ApiClient api = caravan.admin();
         api.ok("{'operation':'create_database','database':'fuzz'}");
@@ -74,11 +74,6 @@ class OperationFuzzIT {
                 + "'attribute_permissions':[]}}}}}");
         api.ok("{'operation':'add_user','username':'" + RESTRICTED_USER + "','password':'pw','role':'fuzz_restricted',"
                 + "'active':true}");
-    }
-
-    @AfterAll
-    static void stop() {
-        caravan.close();
     }
 
     @Test
@@ -122,7 +117,7 @@ class OperationFuzzIT {
             throws InterruptedException {
         String label = c + (authorization.equals(basic(CaravanProcess.ADMIN, CaravanProcess.PASSWORD)) ? ""
                 : " (as " + RESTRICTED_USER + ")");
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + caravan.port() + "/"))
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + caravan.process().port() + "/"))
                 .timeout(REQUEST_TIMEOUT)
                 .header("Content-Type", "application/json")
                 .header("Authorization", authorization)

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -20,11 +20,11 @@ import org.junit.jupiter.params.provider.CsvSource;
 class PermissionsIT {
     private static final String FORBIDDEN =
             "This operation is not authorized due to role restrictions and/or invalid database items";
-    private static CaravanProcess caravan;
+    @RegisterExtension
+    static final CaravanServer caravan = CaravanServer.fresh();
 
     @BeforeAll
-    static void start() {
-        caravan = CaravanProcess.startFresh();
+    static void createFixtures() {
         ApiClient admin = caravan.admin();
         for (String table : List.of("t1", "t2", "t3", "ins", "ups", "both", "attr")) {
             admin.ok("{'operation':'create_table','database':'perm','table':'" + table + "','primary_key':'id'}");
@@ -40,11 +40,6 @@ class PermissionsIT {
         addUser("writer", "writer");
         addRole("builder", "{'super_user':false,'structure_user':['perm']}");
         addUser("builder", "builder");
-    }
-
-    @AfterAll
-    static void stop() {
-        caravan.close();
     }
 
     private static String grants(boolean read, boolean insert, boolean update, boolean delete) {

@@ -9,28 +9,22 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.HashSet;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * What insert, update and upsert store, read back with search_by_id (docs/harper-observed.md §3, contract §3.5):
  * first-wins and merges, generated keys, and the two timestamps.
  */
 class RecordValuesIT {
-    private static CaravanProcess caravan;
-    private static ApiClient api;
+    @RegisterExtension
+    static final CaravanServer caravan = CaravanServer.fresh();
+    private static final ApiClient api = caravan.admin();
 
     @BeforeAll
-    static void start() {
-        caravan = CaravanProcess.startFresh();
-        api = caravan.admin();
+    static void createFixtures() {
         api.ok("{'operation':'create_database','database':'val'}");
-    }
-
-    @AfterAll
-    static void stop() {
-        caravan.close();
     }
 
     private static String table() {

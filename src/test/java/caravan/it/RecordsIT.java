@@ -3,9 +3,9 @@ package caravan.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The answers of insert, update, upsert and delete, body for body as Harper 4.7.29 gives them
@@ -13,19 +13,13 @@ import org.junit.jupiter.api.Test;
  * checked in RecordValuesIT.
  */
 class RecordsIT {
-    private static CaravanProcess caravan;
-    private static ApiClient api;
+    @RegisterExtension
+    static final CaravanServer caravan = CaravanServer.fresh();
+    private static final ApiClient api = caravan.admin();
 
     @BeforeAll
-    static void start() {
-        caravan = CaravanProcess.startFresh();
-        api = caravan.admin();
+    static void createFixtures() {
         api.ok("{'operation':'create_database','database':'rec'}");
-    }
-
-    @AfterAll
-    static void stop() {
-        caravan.close();
     }
 
     /** A new empty table rec.tN with primary key id. */

@@ -8,9 +8,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -21,21 +21,14 @@ class RecoveryIT {
     private static final int ROWS = 1_000_000;
     @TempDir
     static Path files;
-    private static CaravanProcess caravan;
-    private static ApiClient admin;
-    private static Jobs jobs;
+    @RegisterExtension
+    static final CaravanServer caravan = CaravanServer.fresh(Map.of("CARAVAN_JOB_WORKERS", "2"));
+    private static final ApiClient admin = caravan.admin();
+    private static final Jobs jobs = new Jobs(admin);
 
     @BeforeAll
-    static void start() {
-        caravan = CaravanProcess.startFresh(Map.of("CARAVAN_JOB_WORKERS", "2"));
-        admin = caravan.admin();
-        jobs = new Jobs(admin);
+    static void createFixtures() {
         admin.ok("{'operation':'create_database','database':'ref'}");
-    }
-
-    @AfterAll
-    static void stop() {
-        caravan.close();
     }
 
     @Test
@@ -47,8 +40,8 @@ class RecoveryIT {
                 .until(() -> jobs.get(id), j -> j.path("progress").path("rows_written").asLong() >= 50_000);
         assertEquals("IN_PROGRESS", midway.get("status").asText());
 
-        caravan.kill();
-        caravan.start();
+        caravan.process().kill();
+        caravan.process().start();
 
         JsonNode done = new Jobs(caravan.admin()).await(id, Duration.ofSeconds(300));
         assertEquals("COMPLETE", done.get("status").asText(), done.toString());
@@ -69,8 +62,8 @@ class RecoveryIT {
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(20))
                 .until(() -> jobs.get(id), j -> j.path("progress").path("rows_written").asLong() > 0);
 
-        caravan.stop(); // SIGTERM
-        caravan.start();
+        caravan.process().stop(); // SIGTERM
+        caravan.process().start();
 
         JsonNode done = new Jobs(caravan.admin()).await(id, Duration.ofSeconds(300));
         assertEquals("successfully loaded 300000 of 300000 records", done.get("message").asText());
@@ -86,13 +79,13 @@ class RecoveryIT {
                     + server.url() + "','passthrough_headers':{'Authorization':'Bearer s3cr3t-token'}}");
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20))
                     .until(() -> jobs.get(id), j -> j.path("progress").path("rows_written").asLong() > 0);
-            caravan.kill();
-            caravan.start();
+            caravan.process().kill();
+            caravan.process().start();
             JsonNode done = new Jobs(caravan.admin()).await(id, Duration.ofSeconds(60));
             assertEquals("ERROR", done.get("status").asText());
             assertEquals(true, done.get("interrupted").asBoolean());
             assertTrue(done.get("message").asText().startsWith("Job interrupted"), done.get("message").asText());
-            assertTrue(!caravan.logText().contains("s3cr3t-token"), "the header value never reaches the log");
+            assertTrue(!caravan.process().logText().contains("s3cr3t-token"), "the header value never reaches the log");
         }
     }
 }

@@ -4,26 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Databases, tables, attributes and records outlive the process: a clean restart (SIGTERM) and a kill
  * (SIGKILL) after the write was answered. Records are proven present by the insert that skips them.
  */
 class RestartIT {
-    private static CaravanProcess caravan;
-
-    @BeforeAll
-    static void start() {
-        caravan = CaravanProcess.startFresh();
-    }
-
-    @AfterAll
-    static void stop() {
-        caravan.close();
-    }
+    @RegisterExtension
+    static final CaravanServer caravan = CaravanServer.fresh();
 
     private static ApiClient api() {
         return caravan.admin();
@@ -55,7 +45,7 @@ class RestartIT {
     void everythingSurvivesACleanRestart() {
         JsonNode before = populate("rs_clean");
 
-        caravan.restart();
+        caravan.process().restart();
 
         assertEquals(before, describe("rs_clean", "t"));
         assertEquals("code", describe("rs_clean", "empty").get("hash_attribute").asText());
@@ -66,8 +56,8 @@ class RestartIT {
     void committedWritesSurviveAKill() {
         JsonNode before = populate("rs_kill");
 
-        caravan.kill();
-        caravan.start();
+        caravan.process().kill();
+        caravan.process().start();
 
         assertEquals(before, describe("rs_kill", "t"));
         assertRecordsPresent("rs_kill");
@@ -81,7 +71,7 @@ class RestartIT {
         api().ok("{'operation':'delete','database':'rs_drop','table':'t','ids':['1']}");
         JsonNode before = describe("rs_drop", "t");
 
-        caravan.restart();
+        caravan.process().restart();
 
         assertEquals(before, describe("rs_drop", "t"));
         assertEquals(2, before.get("record_count").asLong());
@@ -93,7 +83,7 @@ class RestartIT {
         populate("rs_after");
         api().ok("{'operation':'insert','database':'rs_after','table':'t','records':[{'name':'generated before'}]}");
 
-        caravan.restart();
+        caravan.process().restart();
 
         JsonNode answer = api().ok("{'operation':'insert','database':'rs_after','table':'t','records':["
                 + "{'name':'generated after'},{'id':3,'score':true}]}");

@@ -18,9 +18,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -34,19 +34,13 @@ class RunningJobReadsIT {
 
     @TempDir
     static Path files;
-    private static CaravanProcess caravan;
-    private static ApiClient api;
+    @RegisterExtension
+    static final CaravanServer caravan = CaravanServer.fresh(Map.of("CARAVAN_JOB_BATCH_SIZE", String.valueOf(BATCH)));
+    private static final ApiClient api = caravan.admin();
 
     @BeforeAll
-    static void start() {
-        caravan = CaravanProcess.startFresh(Map.of("CARAVAN_JOB_BATCH_SIZE", String.valueOf(BATCH)));
-        api = caravan.admin();
+    static void createFixtures() {
         api.ok("{'operation':'create_database','database':'rj'}");
-    }
-
-    @AfterAll
-    static void stop() {
-        caravan.close();
     }
 
     @Test

@@ -7,28 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Databases (and their schema aliases), tables, attributes and the describe operations, with Harper's
  * statuses and texts (docs/harper-observed.md §2). Each test uses databases of its own.
  */
 class SchemaIT {
-    private static CaravanProcess caravan;
-    private static ApiClient api;
-
-    @BeforeAll
-    static void start() {
-        caravan = CaravanProcess.startFresh();
-        api = caravan.admin();
-    }
-
-    @AfterAll
-    static void stop() {
-        caravan.close();
-    }
+    @RegisterExtension
+    static final CaravanServer caravan = CaravanServer.fresh();
+    private static final ApiClient api = caravan.admin();
 
     private static void assertMessage(String message, String request) {
         assertEquals(message, api.ok(request).path("message").asText(null), request);

@@ -7,9 +7,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * search_by_hash / search_by_id, search_by_value and search_by_conditions against Harper's observed
@@ -17,13 +17,12 @@ import org.junit.jupiter.api.Test;
  * writes uses a table of its own.
  */
 class SearchIT {
-    private static CaravanProcess caravan;
-    private static ApiClient api;
+    @RegisterExtension
+    static final CaravanServer caravan = CaravanServer.fresh();
+    private static final ApiClient api = caravan.admin();
 
     @BeforeAll
-    static void start() {
-        caravan = CaravanProcess.startFresh();
-        api = caravan.admin();
+    static void createFixtures() {
         api.ok("{'operation':'create_table','database':'s','table':'people','primary_key':'id'}");
         api.ok("{'operation':'insert','database':'s','table':'people','records':["
                 + "{'name':'Alice','id':1,'age':30,'city':'Paris','score':1.5},"
@@ -37,11 +36,6 @@ class SearchIT {
                 + "{'id':1,'v':1},{'id':2,'v':'007'},{'id':3,'v':'N/A'},{'id':4,'v':true},{'id':5,'v':null},"
                 + "{'id':6,'v':2.5},{'id':7,'v':false},{'id':8,'v':'abc'},{'id':9},{'id':10,'v':'1'},"
                 + "{'id':11,'v':-3}]}");
-    }
-
-    @AfterAll
-    static void stop() {
-        caravan.close();
     }
 
     private static String people(String fields) {

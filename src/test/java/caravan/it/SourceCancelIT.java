@@ -12,6 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A cancel ends a job whatever its source is doing (issue 8, point 3): here a URL that sends a row every
@@ -27,23 +28,20 @@ class SourceCancelIT {
             "CARAVAN_JOB_BATCH_SIZE", String.valueOf(BATCH), "CARAVAN_URL_MIN_BYTES_PER_SECOND", "0",
             "CARAVAN_URL_MAX_DURATION", "0");
 
-    private static CaravanProcess caravan;
-    private static ApiClient admin;
-    private static Jobs jobs;
+    @RegisterExtension
+    static final CaravanServer caravan = CaravanServer.fresh(ENV);
+    private static final ApiClient admin = caravan.admin();
+    private static final Jobs jobs = new Jobs(admin);
     private static TricklingCsvServer source;
 
     @BeforeAll
     static void start() throws IOException {
-        caravan = CaravanProcess.startFresh(ENV);
-        admin = caravan.admin();
-        jobs = new Jobs(admin);
         admin.ok("{'operation':'create_database','database':'ref'}");
         source = TricklingCsvServer.start();
     }
 
     @AfterAll
     static void stop() {
-        caravan.close();
         source.close();
     }
 

@@ -13,9 +13,9 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -27,17 +27,12 @@ class SourceChangeIT {
     private static final int ROWS = 300_000;
     @TempDir
     static Path files;
-    private static CaravanProcess caravan;
+    @RegisterExtension
+    static final CaravanServer caravan = CaravanServer.fresh(Map.of("CARAVAN_JOB_WORKERS", "1", "CARAVAN_JOB_BATCH_SIZE", "1000"));
 
     @BeforeAll
-    static void start() {
-        caravan = CaravanProcess.startFresh(Map.of("CARAVAN_JOB_WORKERS", "1", "CARAVAN_JOB_BATCH_SIZE", "1000"));
+    static void createFixtures() {
         caravan.admin().ok("{'operation':'create_database','database':'ref'}");
-    }
-
-    @AfterAll
-    static void stop() {
-        caravan.close();
     }
 
     private static Jobs jobs() {
@@ -103,10 +98,10 @@ class SourceChangeIT {
         Path file = copyOfDogs("replaced.csv");
         String id = fileLoad("replaced", file);
         awaitRowsWritten(id, 20_000);
-        caravan.kill();
+        caravan.process().kill();
         Path other = TestFiles.write(files, "other.csv", "id,name\n1,Only\n2,Two\n");
         Files.move(other, file, StandardCopyOption.REPLACE_EXISTING);
-        caravan.start();
+        caravan.process().start();
 
         JsonNode done = awaitError(id, "replaced");
         String message = done.get("message").asText();
@@ -123,13 +118,13 @@ class SourceChangeIT {
         FileTime modified = Files.getLastModifiedTime(file);
         String id = fileLoad("rewritten", file);
         awaitRowsWritten(id, 20_000);
-        caravan.kill();
+        caravan.process().kill();
         try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
             raf.seek(60); // inside the first row, long before the last checkpoint: same size, other bytes
             raf.write("Cat".getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
         Files.setLastModifiedTime(file, modified);
-        caravan.start();
+        caravan.process().start();
 
         String message = awaitError(id, "rewritten").get("message").asText();
         assertTrue(message.startsWith("The source changed since the job started: The file '" + file

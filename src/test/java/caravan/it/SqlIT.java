@@ -7,9 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The sql operation against the answers HarperDB 4.7.29 gives (docs/harper-observed.md §5). */
 class SqlIT {
@@ -19,18 +19,13 @@ class SqlIT {
             + "{'name':'Eve','id':5,'age':22,'city':'berlin'},{'name':'Frank','id':6,'city':'Austin','score':-1}]";
     private static final String ORDERS = "[{'id':101,'t1_id':1,'item':'pen','qty':3},{'id':102,'t1_id':1,'item':'ink','qty':1},"
             + "{'id':103,'t1_id':2,'item':'pad','qty':5},{'id':104,'t1_id':9,'item':'orphan','qty':2}]";
-    private static CaravanProcess caravan;
+    @RegisterExtension
+    static final CaravanServer caravan = CaravanServer.fresh();
 
     @BeforeAll
-    static void start() {
-        caravan = CaravanProcess.startFresh();
+    static void createFixtures() {
         table("people", PEOPLE);
         table("orders", ORDERS);
-    }
-
-    @AfterAll
-    static void stop() {
-        caravan.close();
     }
 
     /** Creates sq.name with the given records; each test that writes uses its own table. */

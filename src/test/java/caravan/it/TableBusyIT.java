@@ -10,9 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -26,20 +26,14 @@ class TableBusyIT {
 
     @TempDir
     static Path files;
-    private static CaravanProcess caravan;
-    private static ApiClient api;
+    @RegisterExtension
+    static final CaravanServer caravan = CaravanServer.fresh(Map.of("CARAVAN_JOB_BATCH_SIZE", "1000000",
+            "CARAVAN_DB_WRITE_WAIT_SECONDS", "0"));
+    private static final ApiClient api = caravan.admin();
 
     @BeforeAll
-    static void start() {
-        caravan = CaravanProcess.startFresh(Map.of("CARAVAN_JOB_BATCH_SIZE", "1000000",
-                "CARAVAN_DB_WRITE_WAIT_SECONDS", "0"));
-        api = caravan.admin();
+    static void createFixtures() {
         api.ok("{'operation':'create_database','database':'busy'}");
-    }
-
-    @AfterAll
-    static void stop() {
-        caravan.close();
     }
 
     /**

@@ -3,28 +3,22 @@ package caravan.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Every JSON value comes back from insert + search_by_hash (get_attributes ["*"]) with its JSON type
  * and exactly the text Harper (JavaScript) writes, compared on the raw answer body.
  */
 class TypesIT {
-    private static CaravanProcess caravan;
-    private static ApiClient api;
+    @RegisterExtension
+    static final CaravanServer caravan = CaravanServer.fresh();
+    private static final ApiClient api = caravan.admin();
 
     @BeforeAll
-    static void start() {
-        caravan = CaravanProcess.startFresh();
-        api = caravan.admin();
+    static void createFixtures() {
         api.ok("{'operation':'create_database','database':'ty'}");
-    }
-
-    @AfterAll
-    static void stop() {
-        caravan.close();
     }
 
     private static String table() {

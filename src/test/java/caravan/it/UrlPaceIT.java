@@ -10,6 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A URL source must keep a pace (issue 8, point 3): here at least 200 bytes per second over 2 s windows,
@@ -17,25 +18,22 @@ import org.junit.jupiter.api.Test;
  * the job ends ERROR saying which rule, with the rows committed before it.
  */
 class UrlPaceIT {
-    private static CaravanProcess caravan;
-    private static ApiClient admin;
-    private static Jobs jobs;
+    @RegisterExtension
+    static final CaravanServer caravan = CaravanServer.fresh(Map.of("CARAVAN_JOB_BATCH_SIZE", "1000",
+            "CARAVAN_URL_MIN_BYTES_PER_SECOND", "200", "CARAVAN_URL_MIN_RATE_WINDOW", "2000",
+            "CARAVAN_URL_MAX_DURATION", "6000"));
+    private static final ApiClient admin = caravan.admin();
+    private static final Jobs jobs = new Jobs(admin);
     private static TricklingCsvServer source;
 
     @BeforeAll
     static void start() throws IOException {
-        caravan = CaravanProcess.startFresh(Map.of("CARAVAN_JOB_BATCH_SIZE", "1000",
-                "CARAVAN_URL_MIN_BYTES_PER_SECOND", "200", "CARAVAN_URL_MIN_RATE_WINDOW", "2000",
-                "CARAVAN_URL_MAX_DURATION", "6000"));
-        admin = caravan.admin();
-        jobs = new Jobs(admin);
         admin.ok("{'operation':'create_database','database':'ref'}");
         source = TricklingCsvServer.start();
     }
 
     @AfterAll
     static void stop() {
-        caravan.close();
         source.close();
     }
 

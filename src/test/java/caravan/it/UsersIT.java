@@ -9,9 +9,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -19,21 +19,16 @@ import org.junit.jupiter.params.provider.CsvSource;
 class UsersIT {
     private static final String FORBIDDEN =
             "This operation is not authorized due to role restrictions and/or invalid database items";
-    private static CaravanProcess caravan;
+    @RegisterExtension
+    static final CaravanServer caravan = CaravanServer.fresh();
 
     @BeforeAll
-    static void start() {
-        caravan = CaravanProcess.startFresh();
+    static void createFixtures() {
         caravan.admin().ok("{'operation':'create_table','database':'usr','table':'t1','primary_key':'id'}");
         caravan.admin().ok("{'operation':'create_table','database':'usr','table':'t2','primary_key':'id'}");
         caravan.admin().ok("{'operation':'insert','database':'usr','table':'t1','records':[{'id':1,'name':'Alice','age':30}]}");
         addRole("lowly_role", t1("true", "false"));
         addUser("lowly", "pw", "lowly_role", true);
-    }
-
-    @AfterAll
-    static void stop() {
-        caravan.close();
     }
 
     private static ApiClient admin() {
@@ -547,7 +542,7 @@ class UsersIT {
         addRole("durable_role", t1("true", "true"));
         addUser("durable", "before", "durable_role", true);
         admin().ok("{'operation':'alter_user','username':'durable','password':'after'}");
-        caravan.restart();
+        caravan.process().restart();
         ApiClient user = caravan.as("durable", "after");
         JsonNode info = user.ok("{'operation':'user_info'}");
         assertEquals(json(t1("true", "true")), info.at("/role/permission"));
