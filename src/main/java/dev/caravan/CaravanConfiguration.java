@@ -21,6 +21,8 @@ import dev.caravan.jobs.JobMonitor;
 import dev.caravan.jobs.JobOperations;
 import dev.caravan.jobs.JobRecovery;
 import dev.caravan.jobs.JobRoutePolicy;
+import dev.caravan.jobs.JobRoutesCheck;
+import dev.caravan.jobs.RouteStartedJob;
 import dev.caravan.jobs.JobRunner;
 import dev.caravan.jobs.JobSecrets;
 import dev.caravan.jobs.JobShutdown;
@@ -61,8 +63,10 @@ import dev.caravan.store.TxClock;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
@@ -92,6 +96,8 @@ public class CaravanConfiguration implements CamelConfiguration {
     private int batchSize;
     @PropertyInject("caravan.jobs.visible-to-all")
     private boolean jobsVisibleToAll;
+    @PropertyInject(value = "caravan.jobs.route-started", defaultValue = "")
+    private String routeStartedJobs;
     @PropertyInject("caravan.import.roots")
     private String importRootList;
     @PropertyInject("caravan.export.roots")
@@ -185,11 +191,20 @@ public class CaravanConfiguration implements CamelConfiguration {
             definitions.put(d.type(), d);
             submitter.register(operations, d);
         }
+        Set<String> routeStarted = new LinkedHashSet<>();
+        for (String route : routeStartedJobs.split(",")) {
+            if (!route.isBlank()) {
+                routeStarted.add(route.strip());
+                definitions.put(route.strip(), new RouteStartedJob(route.strip()));
+            }
+        }
         new JobOperations(jobs, control, monitor, jobsVisibleToAll).register(operations);
 
-        context.getRegistry().bind("jobPolicy", new JobRoutePolicy(jobs, control, monitor, secrets, definitions));
+        JobRoutePolicy jobPolicy = new JobRoutePolicy(jobs, control, monitor, secrets, definitions);
+        context.getRegistry().bind("jobPolicy", jobPolicy);
+        context.addStartupListener(new JobRoutesCheck(definitions, jobPolicy));
         context.getRegistry().bind("jobRunner", new JobRunner(jobs, secrets));
-        context.getRegistry().bind("jobLauncher", new JobLauncher(jobs));
+        context.getRegistry().bind("jobLauncher", new JobLauncher(jobs, routeStarted));
         JobSources sources = new JobSources(store);
         SourceGuard guard = new SourceGuard(control, sources,
                 context.getExecutorServiceManager().newSingleThreadScheduledExecutor(this, "source-pace"),
