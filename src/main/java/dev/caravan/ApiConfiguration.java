@@ -93,5 +93,4 @@ public class ApiConfiguration implements CamelConfiguration {
         engine.setHandlers(List.of(answers));
         return engine;
     }
-
 }

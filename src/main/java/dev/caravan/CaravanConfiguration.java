@@ -44,7 +44,8 @@ public class CaravanConfiguration implements CamelConfiguration {
         BodyLimit.of(maxBodyBytes, Runtime.getRuntime().maxMemory()).applyTo(context); // before the HTTP server starts
         context.addService(bean(context, "eventLoopAnswers", EventLoopAnswers.class));
 
-        context.getManagementStrategy().addEventNotifier(new JobShutdown(bean(context, "jobControl", JobControl.class)));
+        JobControl control = bean(context, "jobControl", JobControl.class);
+        context.getManagementStrategy().addEventNotifier(new JobShutdown(control));
         context.addService(bean(context, "jobMonitor", JobMonitor.class));
         JobDefinitions jobs = bean(context, "jobDefinitions", JobDefinitions.class);
         context.addStartupListener(new JobRoutesCheck(jobs.byType(), bean(context, "jobPolicy", JobRoutePolicy.class)));

@@ -33,7 +33,8 @@ public class ExportConfiguration implements CamelConfiguration {
     @BindToRegistry(lazy = true)
     public AllowedRoots exportRoots(@PropertyInject("caravan.data-dir") String dataDir,
                                     @PropertyInject("caravan.export.roots") String roots) {
-        return AllowedRoots.of("caravan.export.roots", roots.isBlank() ? Path.of(dataDir, "exports").toString() : roots);
+        return AllowedRoots.of("caravan.export.roots",
+                roots.isBlank() ? Path.of(dataDir, "exports").toString() : roots);
     }
 
     @BindToRegistry(lazy = true)

@@ -87,7 +87,8 @@ public class JobsConfiguration implements CamelConfiguration {
     }
 
     @BindToRegistry(lazy = true)
-    public JobOperations jobOperations(@BeanInject("jobStore") JobStore jobs, @BeanInject("jobControl") JobControl control,
+    public JobOperations jobOperations(@BeanInject("jobStore") JobStore jobs,
+                                       @BeanInject("jobControl") JobControl control,
                                        @BeanInject("jobMonitor") JobMonitor monitor,
                                        @PropertyInject("caravan.jobs.visible-to-all") boolean visibleToAll) {
         return new JobOperations(jobs, control, monitor, visibleToAll);

@@ -57,7 +57,8 @@ public class LoadConfiguration implements CamelConfiguration {
     @BindToRegistry(lazy = true)
     public AllowedRoots importRoots(@PropertyInject("caravan.data-dir") String dataDir,
                                     @PropertyInject("caravan.import.roots") String roots) {
-        return AllowedRoots.of("caravan.import.roots", roots.isBlank() ? Path.of(dataDir, "imports").toString() : roots);
+        return AllowedRoots.of("caravan.import.roots",
+                roots.isBlank() ? Path.of(dataDir, "imports").toString() : roots);
     }
 
     @BindToRegistry(lazy = true)
@@ -108,7 +109,8 @@ public class LoadConfiguration implements CamelConfiguration {
     }
 
     @BindToRegistry(lazy = true)
-    public S3ObjectSource s3ObjectSource(@BeanInject("jobStore") JobStore jobs, @BeanInject("s3JobAccess") S3JobAccess s3,
+    public S3ObjectSource s3ObjectSource(@BeanInject("jobStore") JobStore jobs,
+                                         @BeanInject("s3JobAccess") S3JobAccess s3,
                                          @BeanInject("sourceGuard") SourceGuard guard,
                                          @BeanInject("inflationLimits") InflationLimits inflation) {
         return new S3ObjectSource(jobs, s3, guard, inflation);

@@ -17,7 +17,8 @@ import org.apache.camel.PropertyInject;
 @Configuration
 public class RetentionConfiguration implements CamelConfiguration {
     @BindToRegistry(lazy = true)
-    public RecordDeletion recordDeletion(@BeanInject("store") Store store, @BeanInject("tableWrites") TableWrites writes,
+    public RecordDeletion recordDeletion(@BeanInject("store") Store store,
+                                         @BeanInject("tableWrites") TableWrites writes,
                                          @BeanInject("tables") Tables tables, @BeanInject("jobStore") JobStore jobs,
                                          @BeanInject("jobControl") JobControl control,
                                          @BeanInject("jobMonitor") JobMonitor monitor,

@@ -1,12 +1,12 @@
 package dev.caravan;
 
+import dev.caravan.ops.Tables;
 import dev.caravan.store.Catalog;
 import dev.caravan.store.KeyGenerator;
 import dev.caravan.store.RecordWriter;
 import dev.caravan.store.Store;
 import dev.caravan.store.TableWrites;
 import dev.caravan.store.TxClock;
-import dev.caravan.ops.Tables;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.apache.camel.BeanInject;

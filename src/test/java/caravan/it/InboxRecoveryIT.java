@@ -28,7 +28,8 @@ class InboxRecoveryIT {
 
     @BeforeAll
     static void start() {
-        caravan = CaravanProcess.startFresh(Map.of("CARAVAN_INBOX_ENABLED", "true", "CARAVAN_INBOX_DIR", inbox.toString(),
+        caravan = CaravanProcess.startFresh(Map.of("CARAVAN_INBOX_ENABLED", "true",
+                "CARAVAN_INBOX_DIR", inbox.toString(),
                 "CARAVAN_INBOX_DATABASE", "ref", "CARAVAN_INBOX_TABLE", "dropped"));
         caravan.admin().ok("{'operation':'create_table','database':'ref','table':'dropped','primary_key':'id'}");
     }
@@ -43,7 +44,8 @@ class InboxRecoveryIT {
         Files.move(TestFiles.dogs(files, ROWS), inbox.resolve("dogs.csv"));
         Jobs jobs = new Jobs(caravan.admin());
         JsonNode midway = await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(20))
-                .until(InboxRecoveryIT::onlyJob, j -> j != null && j.path("progress").path("rows_written").asLong() > 0);
+                .until(InboxRecoveryIT::onlyJob,
+                        j -> j != null && j.path("progress").path("rows_written").asLong() > 0);
         String id = midway.get("id").asText();
         assertEquals("inbox-load", midway.get("type").asText());
         assertEquals("IN_PROGRESS", midway.get("status").asText());

@@ -34,12 +34,14 @@ class OperationFuzzCoverageTest {
                     new ApiConfiguration(), new JobsConfiguration(), new LoadConfiguration(), new ExportConfiguration(),
                     new RetentionConfiguration());
             for (CamelConfiguration configuration : configurations) {
-                PluginHelper.getBeanPostProcessor(context).postProcessBeforeInitialization(configuration, "configuration");
+                PluginHelper.getBeanPostProcessor(context)
+                        .postProcessBeforeInitialization(configuration, "configuration");
             }
             for (CamelConfiguration configuration : configurations) {
                 configuration.configure(context);
             }
-            OperationRegistry registry = context.getRegistry().lookupByNameAndType("operations", OperationRegistry.class);
+            OperationRegistry registry = context.getRegistry()
+                    .lookupByNameAndType("operations", OperationRegistry.class);
             assertEquals(new TreeSet<>(registry.all().keySet()),
                     new TreeSet<>(OperationFuzzCases.bases("/tmp/x.csv", "/tmp").keySet()));
             context.getRegistry().lookupByNameAndType("store", Store.class).close();

@@ -14,7 +14,8 @@ import org.apache.camel.spi.RoutePolicy;
 /**
  * Fails the start when a job could not run or would run unrecorded: every job definition needs the
  * route named after its type (direct:<type> runs the job), and every route under the job policy a
- * definition (recovery and the failure messages look jobs up by type). Checked once the routes are built, before they take work.
+ * definition (recovery and the failure messages look jobs up by type). Checked once the routes are
+ * built, before their consumers start.
  */
 public class JobRoutesCheck implements StartupListener {
     private final Map<String, JobDefinition> definitions;
@@ -25,7 +26,7 @@ public class JobRoutesCheck implements StartupListener {
         this.jobPolicy = jobPolicy;
     }
 
-    /** Called once the routes are built and before their consumers start, so no job has been taken yet. */
+    /** Called once the routes are warmed up and before their consumers start, so no job was taken yet. */
     @Override
     public void onCamelContextStarted(CamelContext context, boolean alreadyStarted) {
         if (alreadyStarted) {
@@ -41,7 +42,8 @@ public class JobRoutesCheck implements StartupListener {
         }
         List<String> problems = problems(definitions.keySet(), routes, jobRoutes);
         if (!problems.isEmpty()) {
-            throw new IllegalStateException("Job routes and job definitions do not match: " + String.join("; ", problems));
+            throw new IllegalStateException("Job routes and job definitions do not match: "
+                    + String.join("; ", problems));
         }
     }
 
