@@ -2,26 +2,35 @@ package dev.caravan.jobs;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.caravan.core.HarperJson;
+import java.util.Set;
 import java.util.UUID;
 import org.apache.camel.Exchange;
 
 /**
  * Starts a job from inside a route rather than from the Operations API, so a new source can be one
- * YAML file (routes/examples/inbox-load.camel.yaml): the route sets the headers CaravanJobType,
- * CaravanUser, CaravanDatabase, CaravanTable and CaravanAction, calls start, and hands the exchange to
- * a route under the job policy that ends in the shared load block.
+ * YAML file (routes/examples/inbox-load.camel.yaml): kamelet:job-start sets the headers CaravanJobType
+ * (the id of the job route), CaravanUser, CaravanDatabase, CaravanTable and CaravanAction and calls
+ * start; the caller then hands the exchange to that route, which is under the job policy and ends in
+ * the shared load block.
  */
 public class JobLauncher {
     private final JobStore jobs;
+    private final Set<String> routeStartedTypes;
 
-    public JobLauncher(JobStore jobs) {
+    public JobLauncher(JobStore jobs, Set<String> routeStartedTypes) {
         this.jobs = jobs;
+        this.routeStartedTypes = routeStartedTypes;
     }
 
     public void start(Exchange exchange) {
+        String type = header(exchange, JobHeaders.JOB_TYPE, null);
+        if (type == null || !routeStartedTypes.contains(type)) {
+            // a job of a type without its definition could be neither recovered nor reported
+            throw new IllegalArgumentException("kamelet:job-start route " + type + " is not a route-started job;"
+                    + " the routes in caravan.jobs.route-started are " + routeStartedTypes);
+        }
         String id = UUID.randomUUID().toString();
         ObjectNode request = HarperJson.object();
-        String type = header(exchange, "CaravanJobType", "csv_file_load");
         request.put("operation", type);
         request.put("database", header(exchange, "CaravanDatabase", "data"));
         request.put("table", header(exchange, "CaravanTable", null));

@@ -50,4 +50,10 @@ class JobRecoveryTest {
         assertEquals(INTERRUPTED, JobRecovery.interruptedMessage(job(HarperJson.object().put("file_path", "/x")), null),
                 "a job kind this server does not have");
     }
+
+    @Test
+    void aJobStartedByARouteEndsSayingWhatItCommitted() {
+        assertEquals(INTERRUPTED, JobRecovery.interruptedMessage(job(HarperJson.object().put("source", "/in/x.csv")),
+                new RouteStartedJob("inbox-load")), "the file it read was consumed");
+    }
 }

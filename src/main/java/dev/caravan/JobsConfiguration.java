@@ -1,0 +1,115 @@
+package dev.caravan;
+
+import dev.caravan.export.ExportRequestChecks;
+import dev.caravan.files.AllowedRoots;
+import dev.caravan.jobs.JobControl;
+import dev.caravan.jobs.JobLauncher;
+import dev.caravan.jobs.JobMonitor;
+import dev.caravan.jobs.JobOperations;
+import dev.caravan.jobs.JobRoutePolicy;
+import dev.caravan.jobs.JobRunner;
+import dev.caravan.jobs.JobSecrets;
+import dev.caravan.jobs.JobSources;
+import dev.caravan.jobs.JobStore;
+import dev.caravan.jobs.JobSubmitter;
+import dev.caravan.load.LoadRequestChecks;
+import dev.caravan.store.Catalog;
+import dev.caravan.store.Store;
+import java.nio.file.Path;
+import org.apache.camel.BeanInject;
+import org.apache.camel.BindToRegistry;
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Configuration;
+import org.apache.camel.PropertyInject;
+
+/** The job engine: job table, queue, route policy, cancel, and the job operations. */
+@Configuration
+public class JobsConfiguration implements CamelConfiguration {
+    @PropertyInject("caravan.jobs.workers")
+    private int workers;
+
+    @Override
+    public void configure(CamelContext context) {
+        // job-runner's concurrentConsumers reads the setting: 0 means one worker per core
+        int count = workers > 0 ? workers : Runtime.getRuntime().availableProcessors();
+        context.getPropertiesComponent().addOverrideProperty("caravan.jobs.workers", String.valueOf(count));
+    }
+
+    @BindToRegistry(lazy = true)
+    public JobDefinitions jobDefinitions(@BeanInject("loadRequestChecks") LoadRequestChecks loadChecks,
+                                         @BeanInject("exportRequestChecks") ExportRequestChecks exportChecks,
+                                         @BeanInject("jobSecrets") JobSecrets secrets,
+                                         @BeanInject("spoolDir") Path spoolDir,
+                                         @BeanInject("importRoots") AllowedRoots importRoots,
+                                         @BeanInject("exportRoots") AllowedRoots exportRoots,
+                                         @PropertyInject(value = "caravan.jobs.route-started", defaultValue = "")
+                                         String routeStarted) {
+        return new JobDefinitions(loadChecks, exportChecks, secrets, spoolDir, importRoots, exportRoots, routeStarted);
+    }
+
+    /** Where uploads (csv_data_load) and exports are written before they are loaded or moved. */
+    @BindToRegistry(lazy = true)
+    public Path spoolDir(@PropertyInject("caravan.data-dir") String dataDir) {
+        return Path.of(dataDir, "spool");
+    }
+
+    /** After the catalog, which creates the schema the job table lives in. */
+    @BindToRegistry(lazy = true)
+    public JobStore jobStore(@BeanInject("store") Store store, @BeanInject("catalog") Catalog schemaCreated) {
+        return new JobStore(store);
+    }
+
+    @BindToRegistry(lazy = true)
+    public JobControl jobControl() {
+        return new JobControl();
+    }
+
+    @BindToRegistry(lazy = true)
+    public JobMonitor jobMonitor() {
+        return new JobMonitor();
+    }
+
+    @BindToRegistry(lazy = true)
+    public JobSecrets jobSecrets() {
+        return new JobSecrets();
+    }
+
+    @BindToRegistry(lazy = true)
+    public JobSources jobSources(@BeanInject("store") Store store) {
+        return new JobSources(store);
+    }
+
+    @BindToRegistry(lazy = true)
+    public JobSubmitter jobSubmitter(@BeanInject("jobStore") JobStore jobs, CamelContext context,
+                                     @BeanInject("jobMonitor") JobMonitor monitor) {
+        return new JobSubmitter(jobs, context, monitor);
+    }
+
+    @BindToRegistry(lazy = true)
+    public JobOperations jobOperations(@BeanInject("jobStore") JobStore jobs,
+                                       @BeanInject("jobControl") JobControl control,
+                                       @BeanInject("jobMonitor") JobMonitor monitor,
+                                       @PropertyInject("caravan.jobs.visible-to-all") boolean visibleToAll) {
+        return new JobOperations(jobs, control, monitor, visibleToAll);
+    }
+
+    @BindToRegistry(lazy = true)
+    public JobRoutePolicy jobPolicy(@BeanInject("jobStore") JobStore jobs, @BeanInject("jobControl") JobControl control,
+                                    @BeanInject("jobMonitor") JobMonitor monitor,
+                                    @BeanInject("jobSecrets") JobSecrets secrets,
+                                    @BeanInject("jobDefinitions") JobDefinitions definitions) {
+        return new JobRoutePolicy(jobs, control, monitor, secrets, definitions.byType());
+    }
+
+    @BindToRegistry(lazy = true)
+    public JobRunner jobRunner(@BeanInject("jobStore") JobStore jobs, @BeanInject("jobSecrets") JobSecrets secrets) {
+        return new JobRunner(jobs, secrets);
+    }
+
+    @BindToRegistry(lazy = true)
+    public JobLauncher jobLauncher(@BeanInject("jobStore") JobStore jobs,
+                                   @BeanInject("jobDefinitions") JobDefinitions definitions) {
+        return new JobLauncher(jobs, definitions.routeStartedTypes());
+    }
+}

@@ -1,0 +1,17 @@
+package dev.caravan.jobs;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.caravan.operations.OperationRequest;
+
+/**
+ * A job that a route starts through kamelet:job-start (routes/examples/inbox-load.camel.yaml) rather
+ * than a request: its type is the id of the job route it runs in. Its source was a file the consumer
+ * took, so a crash cannot resume it: recovery ends it ERROR, and the consumer, which never finished
+ * the file, offers it again as a new job.
+ */
+public record RouteStartedJob(String type) implements JobDefinition {
+    @Override
+    public ObjectNode prepare(OperationRequest request, String jobId) {
+        throw new UnsupportedOperationException(type + " is started by its route, not by a request");
+    }
+}
