@@ -41,7 +41,8 @@ class InboxIT {
         await().atMost(Duration.ofSeconds(60)).until(() -> Files.exists(inbox.resolve(".done/first.csv")));
         JsonNode found = admin.ok("{'operation':'search_jobs_by_start_date','from_date':'2000-01-01','to_date':'2100-01-01'}");
         JsonNode job = found.get(found.size() - 1);
-        assertEquals("csv_file_load", job.get("type").asText());
+        // its own job type, the job route's id (issue 9: no longer borrowed from csv_file_load)
+        assertEquals("inbox-load", job.get("type").asText());
         assertEquals("COMPLETE", job.get("status").asText(), job.toString());
         assertEquals("successfully loaded 3 of 3 records", job.get("message").asText());
         assertEquals(CaravanProcess.ADMIN, job.get("user").asText());

@@ -58,6 +58,8 @@ class LoadAndExportBlocksTest extends CamelMainTestSupport {
         settings.put("caravan.export.roots", dir.toString());
         settings.put("caravan.admin.username", "HDB_ADMIN");
         settings.put("caravan.admin.password", "password");
+        // the package scan would also find the route builders that other tests define for themselves
+        settings.put("camel.main.java-routes-exclude-pattern", "**/*Test*");
         context.withUseOverridePropertiesWithPropertiesComponent(settings);
     }
 
