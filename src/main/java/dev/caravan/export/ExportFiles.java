@@ -2,6 +2,7 @@ package dev.caravan.export;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.caravan.core.HarperJson;
+import dev.caravan.formats.ExportWriter;
 import dev.caravan.jobs.Job;
 import dev.caravan.jobs.JobBatches;
 import dev.caravan.jobs.JobControl;

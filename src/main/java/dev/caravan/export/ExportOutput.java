@@ -3,6 +3,7 @@ package dev.caravan.export;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.caravan.core.HarperException;
+import dev.caravan.formats.RecordFormat;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.zip.GZIPOutputStream;
@@ -13,7 +14,7 @@ import java.util.zip.GZIPOutputStream;
  * goes to S3 as application/gzip: the object is a gzip file, and a Content-Encoding of gzip would
  * let HTTP clients hand back plain text under a ".gz" name.
  */
-public record ExportOutput(ExportFormat format, boolean gzip) {
+public record ExportOutput(RecordFormat format, boolean gzip) {
     static final String GZIP_FIELD = "gzip";
     private static final String GZIP_EXTENSION = ".gz";
     private static final String GZIP_MEDIA_TYPE = "application/gzip";
@@ -32,7 +33,7 @@ public record ExportOutput(ExportFormat format, boolean gzip) {
 
     /** The output a job's stored request describes (the request was checked before it was stored). */
     static ExportOutput of(ObjectNode storedRequest) {
-        return new ExportOutput(ExportFormat.named(storedRequest.path("format").asText()),
+        return new ExportOutput(RecordFormat.named(storedRequest.path("format").asText()),
                 storedRequest.path(GZIP_FIELD).asBoolean(false));
     }
 
@@ -48,7 +49,7 @@ public record ExportOutput(ExportFormat format, boolean gzip) {
         return gzip ? format.extension() + GZIP_EXTENSION : format.extension();
     }
 
-    /** The format's own rule (ExportFormat.withExtension), then ".gz": "x" and "x.csv" become "x.csv.gz"; "x.csv.gz" is kept. */
+    /** The format's own rule (RecordFormat.withExtension), then ".gz": "x" and "x.csv" become "x.csv.gz"; "x.csv.gz" is kept. */
     public String fileName(String name) {
         if (!gzip) {
             return format.withExtension(name);

@@ -3,6 +3,7 @@ package dev.caravan.export;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.caravan.core.HarperException;
+import dev.caravan.formats.RecordFormat;
 import dev.caravan.operations.OperationRequest;
 import dev.caravan.search.RecordQuery;
 
@@ -28,18 +29,18 @@ public class ExportRequestChecks {
 
     /** The format, then Caravan's gzip flag (absent or null: not compressed). */
     public static ExportOutput output(OperationRequest request) {
-        ExportFormat format = format(request);
+        RecordFormat format = format(request);
         return new ExportOutput(format, ExportOutput.gzip(request.field(ExportOutput.GZIP_FIELD)));
     }
 
-    private static ExportFormat format(OperationRequest request) {
+    private static RecordFormat format(OperationRequest request) {
         JsonNode format = request.field("format");
         if (format == null || format.asText().isEmpty()) {
             throw HarperException.badRequest("format missing");
         }
-        ExportFormat named = format.isTextual() ? ExportFormat.named(format.textValue()) : null;
+        RecordFormat named = format.isTextual() ? RecordFormat.named(format.textValue()) : null;
         if (named == null) {
-            throw HarperException.badRequest(ExportFormat.invalidMessage());
+            throw HarperException.badRequest(RecordFormat.invalidMessage());
         }
         return named;
     }

@@ -12,10 +12,6 @@ public record SourceFormat(RecordFormat records, boolean gzip) {
     public static Optional<SourceFormat> ofName(String name) {
         boolean gzip = name.endsWith(GZIP);
         String plain = gzip ? name.substring(0, name.length() - GZIP.length()) : name;
-        RecordFormat records = plain.endsWith(".csv") ? RecordFormat.CSV
-                : plain.endsWith(".json") ? RecordFormat.JSON
-                : plain.endsWith(".ndjson") || plain.endsWith(".jsonl") ? RecordFormat.JSON_LINES
-                : null;
-        return Optional.ofNullable(records).map(r -> new SourceFormat(r, gzip));
+        return Optional.ofNullable(RecordFormat.ofExtension(plain)).map(records -> new SourceFormat(records, gzip));
     }
 }

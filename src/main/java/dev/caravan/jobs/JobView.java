@@ -54,7 +54,7 @@ public final class JobView {
         progress.put("rows_read", p.rowsRead());
         progress.put("rows_written", p.rowsWritten());
         progress.put("rows_skipped", p.rowsSkipped());
-        progress.put("rows_failed", p.rowsFailed());
+        // no rows_failed: a bad row fails its whole job today, so no count of failed rows would be true
         progress.put("bytes_read", p.bytesRead());
         if (p.bytesTotal() != null) {
             progress.put("bytes_total", p.bytesTotal());

@@ -26,8 +26,6 @@ public class JsonLoad {
         LoadContext load = exchange.getProperty(LoadContext.PROPERTY, LoadContext.class);
         tail.releaseWhenDone(exchange, load);
         RecordFormat format = exchange.getProperty(FORMAT, RecordFormat.JSON, RecordFormat.class);
-        RecordSource records = format == RecordFormat.JSON_LINES
-                ? JsonLineRecords.open(source, maxRecordBytes) : JsonArrayRecords.open(source, maxRecordBytes);
-        return tail.batches(load, records);
+        return tail.batches(load, format.reader(source, maxRecordBytes));
     }
 }

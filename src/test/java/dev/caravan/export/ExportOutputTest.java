@@ -10,6 +10,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.caravan.core.HarperException;
 import dev.caravan.core.HarperJson;
+import dev.caravan.formats.ExportWriter;
+import dev.caravan.formats.RecordFormat;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -20,8 +22,8 @@ import org.junit.jupiter.api.Test;
 
 /** An export's format with or without gzip: names, media types, the stored request and the bytes. */
 class ExportOutputTest {
-    private static final ExportOutput CSV_GZ = new ExportOutput(ExportFormat.CSV, true);
-    private static final ExportOutput CSV = new ExportOutput(ExportFormat.CSV, false);
+    private static final ExportOutput CSV_GZ = new ExportOutput(RecordFormat.CSV, true);
+    private static final ExportOutput CSV = new ExportOutput(RecordFormat.CSV, false);
 
     @Test
     void gzipAddsGzAfterTheFormatsExtensionOnce() {
@@ -31,7 +33,7 @@ class ExportOutputTest {
         assertEquals("x.gz.csv.gz", CSV_GZ.fileName("x.gz"));
         assertEquals("x.json.csv.gz", CSV_GZ.fileName("x.json"));
         assertEquals(".csv.gz", CSV_GZ.extension());
-        assertEquals("x.ndjson.gz", new ExportOutput(ExportFormat.NDJSON, true).fileName("x"));
+        assertEquals("x.ndjson.gz", new ExportOutput(RecordFormat.NDJSON, true).fileName("x"));
     }
 
     @Test
@@ -46,7 +48,7 @@ class ExportOutputTest {
     void aCompressedExportIsAGzipFileAPlainOneItsFormatsType() {
         assertEquals("application/gzip", CSV_GZ.mediaType());
         assertEquals("text/csv", CSV.mediaType());
-        assertEquals("application/x-ndjson", new ExportOutput(ExportFormat.NDJSON, false).mediaType());
+        assertEquals("application/x-ndjson", new ExportOutput(RecordFormat.NDJSON, false).mediaType());
     }
 
     @Test
@@ -77,7 +79,7 @@ class ExportOutputTest {
     void theEncodedStreamIsOneGzipMemberOfTheWritersBytes() throws IOException {
         ByteArrayOutputStream file = new ByteArrayOutputStream();
         try (OutputStream out = CSV_GZ.encoded(file)) {
-            ExportWriter writer = ExportFormat.NDJSON.writer(out);
+            ExportWriter writer = RecordFormat.NDJSON.writer(out);
             writer.accept((ObjectNode) parse("{\"id\":1,\"s\":\"é\"}"));
             writer.finish();
         }

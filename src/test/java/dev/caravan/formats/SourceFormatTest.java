@@ -18,8 +18,8 @@ class SourceFormatTest {
 
     @Test
     void jsonLinesAndGzipAreCaravans() {
-        assertEquals(Optional.of(new SourceFormat(RecordFormat.JSON_LINES, false)), SourceFormat.ofName("dogs.ndjson"));
-        assertEquals(Optional.of(new SourceFormat(RecordFormat.JSON_LINES, true)), SourceFormat.ofName("dogs.jsonl.gz"));
+        assertEquals(Optional.of(new SourceFormat(RecordFormat.NDJSON, false)), SourceFormat.ofName("dogs.ndjson"));
+        assertEquals(Optional.of(new SourceFormat(RecordFormat.NDJSON, true)), SourceFormat.ofName("dogs.jsonl.gz"));
         assertEquals(Optional.of(new SourceFormat(RecordFormat.CSV, true)), SourceFormat.ofName("dogs.csv.gz"));
         assertEquals(Optional.empty(), SourceFormat.ofName("dogs.gz"));
     }

@@ -1,4 +1,4 @@
-package dev.caravan.export;
+package dev.caravan.formats;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 /** The export formats' exact bytes (contract §8). */
 class ExportWritersTest {
 
-    private static String write(ExportFormat format, List<String> columns, ObjectNode... records) throws IOException {
+    private static String write(RecordFormat format, List<String> columns, ObjectNode... records) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ExportWriter writer = format.writer(out);
         writer.columns(columns);
@@ -38,48 +38,41 @@ class ExportWritersTest {
         r.set("neg", JsNumber.node(-3));
         List<String> columns = List.of("big", "created", "small", "neg");
         assertEquals("\"big\",\"created\",\"small\",\"neg\"\n12345678901234567000,1795596829070.8066,0.000001,-3",
-                write(ExportFormat.CSV, columns, r));
+                write(RecordFormat.CSV, columns, r));
         assertEquals("[{\"big\":12345678901234567000,\"created\":1795596829070.8066,\"small\":0.000001,\"neg\":-3}]",
-                write(ExportFormat.JSON, columns, r));
+                write(RecordFormat.JSON, columns, r));
     }
 
     @Test
     void csvWritesEveryColumnForEveryRecordInColumnOrder() throws IOException {
         assertEquals("\"b\",\"a\",\"c\"\n2,1,\n,\"x\",true",
-                write(ExportFormat.CSV, List.of("b", "a", "c"), record("{\"a\":1,\"b\":2}"),
+                write(RecordFormat.CSV, List.of("b", "a", "c"), record("{\"a\":1,\"b\":2}"),
                         record("{\"a\":\"x\",\"c\":true,\"extra\":9}")));
     }
 
     @Test
     void csvQuotesHeaderNamesWithQuotesAndKeepsUnicode() throws IOException {
         assertEquals("\"say \"\"hi\"\"\"\n\"café ✓\"",
-                write(ExportFormat.CSV, List.of("say \"hi\""), record("{\"say \\\"hi\\\"\":\"café ✓\"}")));
+                write(RecordFormat.CSV, List.of("say \"hi\""), record("{\"say \\\"hi\\\"\":\"café ✓\"}")));
     }
 
     @Test
     void csvWritesNestedValuesAsQuotedJsonText() throws IOException {
         assertEquals("\"o\",\"a\"\n\"{\"\"a\"\":1,\"\"b\"\":[1,\"\"two\"\"]}\",\"[1,2,\"\"three\"\"]\"",
-                write(ExportFormat.CSV, List.of("o", "a"), record("{\"o\":{\"a\":1,\"b\":[1,\"two\"]},\"a\":[1,2,\"three\"]}")));
+                write(RecordFormat.CSV, List.of("o", "a"), record("{\"o\":{\"a\":1,\"b\":[1,\"two\"]},\"a\":[1,2,\"three\"]}")));
     }
 
     @Test
     void emptyResults() throws IOException {
-        assertEquals("", write(ExportFormat.CSV, List.of("id")));
-        assertEquals("[]", write(ExportFormat.JSON, List.of("id")));
+        assertEquals("", write(RecordFormat.CSV, List.of("id")));
+        assertEquals("[]", write(RecordFormat.JSON, List.of("id")));
     }
 
     @Test
     void fileNamesGetTheExtensionOnlyOnce() {
-        assertEquals("x.json", ExportFormat.JSON.withExtension("x.json"));
-        assertEquals("x.csv.json", ExportFormat.JSON.withExtension("x.csv"));
-        assertEquals("x.csv", ExportFormat.CSV.withExtension("x"));
-        assertEquals(null, ExportFormat.named("JSON"));
-    }
-
-    @Test
-    void resultPathDropsTheDirectorysTrailingSeparator() {
-        assertEquals("./e.json", ExportTarget.joined("./", "e.json"));
-        assertEquals("/srv/x/e.csv", ExportTarget.joined("/srv/x//", "e.csv"));
-        assertEquals("/e.csv", ExportTarget.joined("/", "e.csv"));
+        assertEquals("x.json", RecordFormat.JSON.withExtension("x.json"));
+        assertEquals("x.csv.json", RecordFormat.JSON.withExtension("x.csv"));
+        assertEquals("x.csv", RecordFormat.CSV.withExtension("x"));
+        assertEquals(null, RecordFormat.named("JSON"));
     }
 }

@@ -1,4 +1,4 @@
-package dev.caravan.export;
+package dev.caravan.formats;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -7,22 +7,21 @@ import java.io.IOException;
 import java.io.OutputStream;
 
 /**
- * Caravan's NDJSON export: each record as the JSON export writes it, followed by a newline (so the
- * last line ends too), UTF-8; an empty result is an empty file. import_from_s3 reads it back.
+ * Harper's JSON export (contract §8): one compact array on one line, records as the search returns them,
+ * no trailing newline; an empty result is {@code []}. Each record is written as it arrives.
  */
-public final class NdjsonExportWriter implements ExportWriter {
+public final class JsonExportWriter implements ExportWriter {
     private final JsonGenerator json;
     private long records;
 
-    public NdjsonExportWriter(OutputStream out) throws IOException {
+    public JsonExportWriter(OutputStream out) throws IOException {
         this.json = HarperJson.MAPPER.createGenerator(out);
-        json.setRootValueSeparator(null); // the newline after each record is the only separator
+        json.writeStartArray();
     }
 
     @Override
     public void accept(ObjectNode record) throws IOException {
         RecordJson.write(json, record);
-        json.writeRaw('\n');
         records++;
     }
 
@@ -33,6 +32,7 @@ public final class NdjsonExportWriter implements ExportWriter {
 
     @Override
     public void finish() throws IOException {
+        json.writeEndArray();
         json.flush();
     }
 }

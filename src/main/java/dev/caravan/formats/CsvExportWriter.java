@@ -1,4 +1,4 @@
-package dev.caravan.export;
+package dev.caravan.formats;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

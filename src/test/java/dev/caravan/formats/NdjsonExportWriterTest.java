@@ -1,4 +1,4 @@
-package dev.caravan.export;
+package dev.caravan.formats;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 /** NDJSON's exact bytes: the JSON export's records, one per line, each line ended. */
 class NdjsonExportWriterTest {
 
-    private static byte[] write(ExportFormat format, ObjectNode... records) throws IOException {
+    private static byte[] write(RecordFormat format, ObjectNode... records) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ExportWriter writer = format.writer(out);
         writer.columns(List.of("id"));
@@ -28,7 +28,7 @@ class NdjsonExportWriterTest {
     }
 
     private static String ndjson(ObjectNode... records) throws IOException {
-        return new String(write(ExportFormat.NDJSON, records), StandardCharsets.UTF_8);
+        return new String(write(RecordFormat.NDJSON, records), StandardCharsets.UTF_8);
     }
 
     private static ObjectNode record(String json) throws IOException {
@@ -52,14 +52,14 @@ class NdjsonExportWriterTest {
         ObjectNode r = record("{\"id\":7,\"flag\":false,\"tags\":[1,\"two\"],\"text\":\"say \\\"hi\\\"\"}");
         r.set("big", JsNumber.node(12345678901234567890d));
         r.set("small", JsNumber.node(0.000001));
-        String json = new String(write(ExportFormat.JSON, r), StandardCharsets.UTF_8);
+        String json = new String(write(RecordFormat.JSON, r), StandardCharsets.UTF_8);
         assertEquals(json.substring(1, json.length() - 1) + "\n", ndjson(r));
     }
 
     @Test
     void textIsUtf8() throws IOException {
         assertArrayEquals("{\"name\":\"Zoë ✓\"}\n".getBytes(StandardCharsets.UTF_8),
-                write(ExportFormat.NDJSON, record("{\"name\":\"Zoë ✓\"}")));
+                write(RecordFormat.NDJSON, record("{\"name\":\"Zoë ✓\"}")));
     }
 
     @Test

@@ -1,9 +1,9 @@
-package dev.caravan.export;
+package dev.caravan.formats;
 
 import dev.caravan.search.RecordSink;
 import java.io.IOException;
 
-/** Writes a search's records in an export format as they stream in; ExportFormat says which writer a format has. */
+/** Writes a search's records in an export format as they stream in; RecordFormat says which writer a format has. */
 public interface ExportWriter extends RecordSink {
     long records();
 

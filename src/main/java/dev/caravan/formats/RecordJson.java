@@ -1,4 +1,4 @@
-package dev.caravan.export;
+package dev.caravan.formats;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
