@@ -27,6 +27,10 @@ public class OperationRegistry {
         return this;
     }
 
+    public boolean hasMemoryAnswer(String operation) {
+        return memoryAnswers.containsKey(operation);
+    }
+
     /** The operation's answer from memory, when it has one for this request. */
     public Optional<JsonNode> answerFromMemory(OperationRequest request) {
         MemoryAnswer answer = memoryAnswers.get(request.operation());
