@@ -9,6 +9,27 @@ public interface RecordSource extends Closeable {
     /** Reads up to max records; an empty list means the source is exhausted. */
     List<ObjectNode> nextBatch(int max);
 
+    /**
+     * Reads up to max rows with their row numbers and problems; an empty batch means the source is
+     * exhausted. A source that finds no problems of its own numbers its records one after the other.
+     */
+    default ParsedBatch nextParsed(int max) {
+        List<ObjectNode> rows = nextBatch(max);
+        return ParsedBatch.contiguous(rows, rowsRead() - rows.size() + 1);
+    }
+
+    /**
+     * From now on, a row that cannot be made a record is reported in its batch's problems (RowReason
+     * kind FAILED) instead of failing the load with Harper's message: the load has an error policy.
+     */
+    default void reportRowProblems() {
+    }
+
+    /** From now on, values are cast by this caster instead of Harper's (declared types, a load's types field). */
+    default void castWith(ValueCaster caster) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " has no casting of its own");
+    }
+
     /** Records read so far: the M of "successfully loaded N of M records". */
     long rowsRead();
 
