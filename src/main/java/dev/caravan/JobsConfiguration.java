@@ -12,6 +12,7 @@ import dev.caravan.jobs.JobSecrets;
 import dev.caravan.jobs.JobSources;
 import dev.caravan.jobs.JobStore;
 import dev.caravan.jobs.JobSubmitter;
+import dev.caravan.jobs.RowErrorStore;
 import dev.caravan.load.LoadRequestChecks;
 import dev.caravan.store.Catalog;
 import dev.caravan.store.Store;
@@ -60,6 +61,12 @@ public class JobsConfiguration implements CamelConfiguration {
         return new JobStore(store);
     }
 
+    /** After the job table, beside which it lives. */
+    @BindToRegistry(lazy = true)
+    public RowErrorStore rowErrorStore(@BeanInject("store") Store store, @BeanInject("jobStore") JobStore jobTable) {
+        return new RowErrorStore(store);
+    }
+
     @BindToRegistry(lazy = true)
     public JobControl jobControl() {
         return new JobControl();
@@ -90,8 +97,9 @@ public class JobsConfiguration implements CamelConfiguration {
     public JobOperations jobOperations(@BeanInject("jobStore") JobStore jobs,
                                        @BeanInject("jobControl") JobControl control,
                                        @BeanInject("jobMonitor") JobMonitor monitor,
+                                       @BeanInject("rowErrorStore") RowErrorStore rowErrors,
                                        @PropertyInject("caravan.jobs.visible-to-all") boolean visibleToAll) {
-        return new JobOperations(jobs, control, monitor, visibleToAll);
+        return new JobOperations(jobs, control, monitor, rowErrors, visibleToAll);
     }
 
     @BindToRegistry(lazy = true)

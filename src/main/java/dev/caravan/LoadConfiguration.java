@@ -14,6 +14,7 @@ import dev.caravan.load.JsonLoad;
 import dev.caravan.load.LoadJobs;
 import dev.caravan.load.LoadRequestChecks;
 import dev.caravan.load.RecordLoad;
+import dev.caravan.load.RowAccounting;
 import dev.caravan.load.S3ObjectSource;
 import dev.caravan.load.SourceGuard;
 import dev.caravan.load.UrlSource;
@@ -26,6 +27,7 @@ import dev.caravan.store.TxClock;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.apache.camel.BeanInject;
+import dev.caravan.jobs.RowErrorStore;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
@@ -122,9 +124,13 @@ public class LoadConfiguration implements CamelConfiguration {
                                  @BeanInject("jobStore") JobStore jobs, @BeanInject("jobControl") JobControl control,
                                  @BeanInject("jobMonitor") JobMonitor monitor,
                                  @BeanInject("jobSources") JobSources sources,
-                                 @PropertyInject("caravan.jobs.batch-size") int batchSize) {
+                                 @BeanInject("rowErrorStore") RowErrorStore rowErrors,
+                                 @PropertyInject("caravan.jobs.batch-size") int batchSize,
+                                 @PropertyInject(value = "caravan.load.max-row-errors", defaultValue = "1000")
+                                 long maxRowErrors) {
         return new RecordLoad(writes, writer, clock, jobs, control, monitor, sources, batchSize,
-                context.getExecutorServiceManager().newCachedThreadPool(this, "csv-read-ahead"));
+                context.getExecutorServiceManager().newCachedThreadPool(this, "csv-read-ahead"), rowErrors,
+                new RowAccounting(maxRowErrors));
     }
 
     @BindToRegistry(lazy = true)

@@ -186,7 +186,8 @@ public final class OperationFuzzCases {
         put(bases, "drop_user", "{'username':'fuzz_scratch_none'}");
         put(bases, "list_users", "{}");
         put(bases, "user_info", "{}");
-        put(bases, "csv_data_load", "{" + scratch + ",'action':'insert','data':'id,name\\n5,e\\n'}");
+        put(bases, "csv_data_load", "{" + scratch + ",'action':'insert','data':'id,name\\n5,e\\n',"
+                + "'on_error':'continue','max_bad_records':10,'max_bad_ratio':0.5}");
         put(bases, "csv_file_load", "{" + scratch + ",'action':'upsert','file_path':'" + importFile + "'}");
         put(bases, "csv_url_load", "{" + scratch + ",'action':'insert','csv_url':'http://127.0.0.1:9/data.csv',"
                 + "'passthrough_headers':{'X-Fuzz':'v'}}");
@@ -199,6 +200,8 @@ public final class OperationFuzzCases {
         put(bases, "delete_files_before", "{" + scratch + ",'date':'2000-01-01T00:00:00Z'}");
         put(bases, "get_job", "{'id':'00000000-0000-0000-0000-000000000000'}");
         put(bases, "cancel_job", "{'id':'00000000-0000-0000-0000-000000000000'}");
+        put(bases, "get_job_errors", "{'id':'00000000-0000-0000-0000-000000000000','offset':0,'limit':10,"
+                + "'reason':'key_exists'}");
         put(bases, "search_jobs_by_start_date", "{'from_date':'2020-01-01','to_date':'2030-01-01T00:00:00Z'}");
         return bases;
     }

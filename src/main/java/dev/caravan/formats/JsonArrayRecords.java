@@ -19,15 +19,16 @@ import java.util.List;
  * (contract §7): values keep their JSON types, only JSON-looking strings are parsed (deeply), and a top
  * level that is not an array fails with Harper's message. An empty source holds no records.
  */
-public final class JsonArrayRecords implements RecordSource {
+public final class JsonArrayRecords extends JsonRecordSource {
     static final String NOT_AN_ARRAY = "Top-level object should be an array.";
 
     private final JsonParser parser;
     private final RecordSpan span;
-    private final HarperCaster caster = new HarperCaster();
     private boolean started;
     private boolean ended;
     private long rowsRead;
+    /** The syntax error a reported batch ended at: Jackson cannot find the next element after one. */
+    private JobFailedException broken;
 
     private JsonArrayRecords(JsonParser parser, RecordSpan span) {
         this.parser = parser;
@@ -51,7 +52,19 @@ public final class JsonArrayRecords implements RecordSource {
 
     @Override
     public List<ObjectNode> nextBatch(int max) {
-        List<ObjectNode> batch = new ArrayList<>(Math.min(max, 8192));
+        return nextParsed(max).rows();
+    }
+
+    /**
+     * Invalid JSON ends the array: with rows reported, the batch so far is returned with the element as
+     * a failed row, and the next call fails the load with the error.
+     */
+    @Override
+    public ParsedBatch nextParsed(int max) {
+        if (broken != null) {
+            throw broken;
+        }
+        ParsedBatch.Builder batch = new ParsedBatch.Builder(max);
         try {
             if (!started) {
                 start();
@@ -63,18 +76,32 @@ public final class JsonArrayRecords implements RecordSource {
                 if (token == JsonToken.END_ARRAY) {
                     ended = true;
                     requireNothingAfter();
-                } else {
-                    batch.add(record(parser.getTokenLocation()));
+                    continue;
+                }
+                JsonLocation location = parser.getTokenLocation();
+                try {
+                    batch.add(record(location), rowsRead);
+                } catch (RowRejectedException e) {
+                    batch.problem(e.problem().at(rowsRead, (long) location.getLineNr(), location.getByteOffset(),
+                            rejectedText));
                 }
             }
         } catch (RecordTooLongException e) {
             throw e.at("Record " + (rowsRead + 1)); // between records, e.g. a run of whitespace
         } catch (JsonProcessingException e) {
-            throw JsonProblems.invalid(e, rowsRead);
+            JobFailedException failure = JsonProblems.invalid(e, rowsRead);
+            if (!reportsRows()) {
+                throw failure;
+            }
+            broken = failure;
+            JsonLocation at = e.getLocation();
+            batch.problem(new RowProblem(rowsRead + 1, at == null ? null : (long) at.getLineNr(),
+                    at == null ? null : at.getByteOffset(), null, null, null, RowReason.MALFORMED_JSON,
+                    failure.getMessage()));
         } catch (IOException e) {
             throw JsonProblems.unreadable(e, rowsRead);
         }
-        return batch;
+        return batch.build();
     }
 
     private void start() throws IOException {
@@ -87,6 +114,9 @@ public final class JsonArrayRecords implements RecordSource {
         }
     }
 
+    /** The element rejected last, as JSON text: a failed row's raw text. */
+    private String rejectedText;
+
     private ObjectNode record(JsonLocation location) throws IOException {
         span.boundaryAt(location.getByteOffset());
         JsonNode element;
@@ -97,9 +127,22 @@ public final class JsonArrayRecords implements RecordSource {
         }
         rowsRead++;
         if (!(element instanceof ObjectNode record)) {
+            if (reportsRows()) {
+                rejectedText = HarperJson.write(element);
+                throw new RowRejectedException(RowReason.NOT_AN_OBJECT, null, null,
+                        "Record " + rowsRead + " " + JsonProblems.at(location) + " is not a JSON object");
+            }
             throw JsonProblems.notAnObject(rowsRead, location);
         }
-        return (ObjectNode) caster.castJsonStrings(record);
+        try {
+            return cast(record);
+        } catch (RowRejectedException e) {
+            if (reportsRows()) {
+                rejectedText = HarperJson.write(record);
+                throw e;
+            }
+            throw new JobFailedException("Record " + rowsRead + " " + JsonProblems.at(location) + ": " + e.getMessage());
+        }
     }
 
     private void requireNothingAfter() throws IOException {

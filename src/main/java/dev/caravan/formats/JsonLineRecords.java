@@ -20,13 +20,12 @@ import java.util.List;
  * NDJSON / JSON Lines: one JSON object per line, blank lines skipped. Values are treated as in a JSON
  * array source (contract §7); an error names the line, counted over the whole file.
  */
-public final class JsonLineRecords implements RecordSource {
+public final class JsonLineRecords extends JsonRecordSource {
     private static final ObjectReader LINE = HarperJson.MAPPER.readerFor(JsonNode.class)
             .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private final BufferedReader reader;
     private final RecordSpan span;
-    private final HarperCaster caster = new HarperCaster();
     private long lineNumber;
     private long lineEnd;
     private long rowsRead;
@@ -48,20 +47,30 @@ public final class JsonLineRecords implements RecordSource {
 
     @Override
     public List<ObjectNode> nextBatch(int max) {
-        List<ObjectNode> batch = new ArrayList<>(Math.min(max, 8192));
+        return nextParsed(max).rows();
+    }
+
+    @Override
+    public ParsedBatch nextParsed(int max) {
+        ParsedBatch.Builder batch = new ParsedBatch.Builder(max);
         long start = lineEnd;
         try {
             String line;
             // no more than one longest line's worth of text per batch: long lines make short batches
             while (batch.size() < max && lineEnd - start < span.limit() && (line = nextLine()) != null) {
-                if (!line.isBlank()) {
-                    batch.add(record(line));
+                if (line.isBlank()) {
+                    continue;
+                }
+                try {
+                    batch.add(record(line), rowsRead);
+                } catch (RowRejectedException e) {
+                    batch.problem(e.problem().at(rowsRead, lineNumber, null, line));
                 }
             }
         } catch (IOException e) {
             throw JsonProblems.unreadable(e, rowsRead);
         }
-        return batch;
+        return batch.build();
     }
 
     private String nextLine() throws IOException {
@@ -81,21 +90,39 @@ public final class JsonLineRecords implements RecordSource {
         return line;
     }
 
+    /** The line's record; a bad line is a RowRejectedException once rows are reported, else the job's failure. */
     private ObjectNode record(String line) {
         JsonNode value;
         try {
             value = LINE.readTree(line);
         } catch (JsonProcessingException e) {
             int column = e.getLocation() == null ? 1 : e.getLocation().getColumnNr();
-            throw new JobFailedException("Invalid JSON at line " + lineNumber + ", column " + column + " after " + rowsRead + " records: " + e.getOriginalMessage(), e);
+            rowsRead++;
+            if (reportsRows()) {
+                throw new RowRejectedException(RowReason.MALFORMED_JSON, null, null, "Invalid JSON at line " + lineNumber
+                        + ", column " + column + ": " + e.getOriginalMessage());
+            }
+            throw new JobFailedException("Invalid JSON at line " + lineNumber + ", column " + column + " after "
+                    + (rowsRead - 1) + " records: " + e.getOriginalMessage(), e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         rowsRead++;
         if (!(value instanceof ObjectNode record)) {
+            if (reportsRows()) {
+                throw new RowRejectedException(RowReason.NOT_AN_OBJECT, null, null,
+                        "Line " + lineNumber + " is not a JSON object");
+            }
             throw new JobFailedException("Line " + lineNumber + " is not a JSON object");
         }
-        return (ObjectNode) caster.castJsonStrings(record);
+        try {
+            return cast(record);
+        } catch (RowRejectedException e) {
+            if (reportsRows()) {
+                throw e;
+            }
+            throw new JobFailedException("Line " + lineNumber + ": " + e.getMessage());
+        }
     }
 
     @Override

@@ -19,6 +19,39 @@ public record ParsedBatch(List<ObjectNode> rows, long[] rowNumbers, List<RowProb
         return new ParsedBatch(rows, numbers, List.of());
     }
 
+    /** A batch being read: records with their row numbers, and problems, in row order. */
+    static final class Builder {
+        private final List<ObjectNode> rows;
+        private long[] numbers;
+        private final List<RowProblem> problems = new java.util.ArrayList<>();
+
+        Builder(int max) {
+            rows = new java.util.ArrayList<>(Math.min(max, 8192));
+            numbers = new long[Math.min(max, 8192)];
+        }
+
+        void add(ObjectNode record, long rowNumber) {
+            if (rows.size() == numbers.length) {
+                numbers = java.util.Arrays.copyOf(numbers, numbers.length * 2);
+            }
+            numbers[rows.size()] = rowNumber;
+            rows.add(record);
+        }
+
+        void problem(RowProblem problem) {
+            problems.add(problem);
+        }
+
+        /** Rows read into the batch, failed ones included. */
+        int size() {
+            return rows.size() + problems.size();
+        }
+
+        ParsedBatch build() {
+            return new ParsedBatch(rows, java.util.Arrays.copyOf(numbers, rows.size()), problems);
+        }
+    }
+
     /** Nothing was read: the source is exhausted. */
     public boolean isEmpty() {
         return rows.isEmpty() && problems.isEmpty();

@@ -25,14 +25,28 @@ public record Job(String id, String type, String user, long createdDatetime, lon
                 newPhase, newProgress, cancelled, interrupted);
     }
 
-    /** Counts as committed with the last batch (rowsRead = rows parsed up to that batch's end). */
+    /**
+     * Counts as committed with the last batch (rowsRead = rows parsed up to that batch's end); a load's
+     * row outcomes beside them (null for other jobs, and for a load before its first batch).
+     */
     public record Progress(long rowsRead, long rowsWritten, long rowsSkipped, long rowsFailed,
-                           long bytesRead, Long bytesTotal) {
+                           long bytesRead, Long bytesTotal, RowOutcomes outcomes) {
         public static final Progress NONE = new Progress(0, 0, 0, 0, 0, null);
+
+        /** Counts of a job without row outcomes (an export, a delete). */
+        public Progress(long rowsRead, long rowsWritten, long rowsSkipped, long rowsFailed, long bytesRead,
+                        Long bytesTotal) {
+            this(rowsRead, rowsWritten, rowsSkipped, rowsFailed, bytesRead, bytesTotal, null);
+        }
 
         /** These counts with another total size. */
         Progress withBytesTotal(Long total) {
-            return new Progress(rowsRead, rowsWritten, rowsSkipped, rowsFailed, bytesRead, total);
+            return new Progress(rowsRead, rowsWritten, rowsSkipped, rowsFailed, bytesRead, total, outcomes);
+        }
+
+        /** The row outcomes, or none yet. */
+        public RowOutcomes outcomesOrNone() {
+            return outcomes == null ? RowOutcomes.NONE : outcomes;
         }
 
         public Integer percent() {

@@ -2,6 +2,7 @@ package dev.caravan.jobs;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.caravan.core.HarperException;
 import dev.caravan.core.HarperJson;
 import dev.caravan.operations.OperationRegistry;
@@ -9,15 +10,24 @@ import dev.caravan.operations.OperationRequest;
 import java.time.ZoneId;
 import java.util.Optional;
 
-/** get_job, search_jobs_by_start_date and cancel_job (contract §11, §12; compatibility C1 and C4). */
+/**
+ * get_job, search_jobs_by_start_date and cancel_job (contract §11, §12; compatibility C1 and C4), and
+ * get_job_errors, Caravan's page through a load's row errors (docs/row-outcomes.md).
+ */
 public class JobOperations {
     private final JobStore jobs;
     private final JobControl control;
     private final JobMonitor monitor;
+    private final RowErrorStore rowErrors;
     private final boolean jobsVisibleToAll;
 
-    public JobOperations(JobStore jobs, JobControl control, JobMonitor monitor, boolean jobsVisibleToAll) {
+    static final int DEFAULT_ERRORS_PAGE = 100;
+    static final int MAX_ERRORS_PAGE = 1000;
+
+    public JobOperations(JobStore jobs, JobControl control, JobMonitor monitor, RowErrorStore rowErrors,
+                         boolean jobsVisibleToAll) {
         this.jobs = jobs;
+        this.rowErrors = rowErrors;
         this.control = control;
         this.monitor = monitor;
         this.jobsVisibleToAll = jobsVisibleToAll;
@@ -27,6 +37,7 @@ public class JobOperations {
         registry.register("get_job", this::getJob)
                 .register("search_jobs_by_start_date", this::searchByStartDate)
                 .register("cancel_job", this::cancelJob)
+                .register("get_job_errors", this::getJobErrors)
                 .registerMemoryAnswer("get_job", this::getRunningJob);
     }
 
@@ -92,6 +103,39 @@ public class JobOperations {
     /** Epoch numbers are rejected like any non-ISO text (contract §12). */
     private static Long date(JsonNode value, ZoneId zone) {
         return value != null && value.isTextual() ? HarperDates.parse(value.textValue(), zone) : null;
+    }
+
+    /** A page of a job's row errors, in row order: id, offset, limit, and optionally one reason. */
+    private JsonNode getJobErrors(OperationRequest request) {
+        long offset = whole(request, "offset", 0, Long.MAX_VALUE, 0);
+        int limit = (int) whole(request, "limit", 1, MAX_ERRORS_PAGE, DEFAULT_ERRORS_PAGE);
+        JsonNode reasonField = request.field("reason");
+        if (reasonField != null && !(reasonField.isTextual() && reasonField.textValue().matches("[a-z_]{1,32}"))) {
+            throw HarperException.badRequest("'reason' must be a reason code, such as key_exists or not_castable");
+        }
+        String reason = reasonField == null ? null : reasonField.textValue();
+        Job job = visibleJob(request).orElseThrow(
+                () -> HarperException.notFound("Job '" + request.text("id") + "' not found"));
+        ObjectNode out = HarperJson.object();
+        out.put("job_id", job.id());
+        out.put("total", rowErrors.count(job.id(), reason));
+        out.put("offset", offset);
+        out.put("limit", limit);
+        out.set("errors", rowErrors.page(job.id(), reason, offset, limit));
+        return out;
+    }
+
+    /** An optional whole-number field between min and max, or its default. */
+    private static long whole(OperationRequest request, String field, long min, long max, long byDefault) {
+        JsonNode value = request.field(field);
+        if (value == null) {
+            return byDefault;
+        }
+        if (!value.isIntegralNumber() || value.asLong() < min || value.asLong() > max || !value.canConvertToLong()) {
+            throw HarperException.badRequest("'" + field + "' must be a whole number from " + min
+                    + (max == Long.MAX_VALUE ? " up" : " to " + max));
+        }
+        return value.asLong();
     }
 
     private JsonNode cancelJob(OperationRequest request) {

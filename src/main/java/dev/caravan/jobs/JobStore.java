@@ -23,7 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public class JobStore {
     private static final String COLUMNS = "ID, TYPE, USERNAME, CREATED_DATETIME, START_DATETIME, END_DATETIME, STATUS,"
             + " MESSAGE, MESSAGE_IS_JSON, RESULT, REQUEST, PHASE, ROWS_READ, ROWS_WRITTEN, ROWS_SKIPPED, ROWS_FAILED,"
-            + " BYTES_READ, BYTES_TOTAL, CANCELLED, INTERRUPTED";
+            + " BYTES_READ, BYTES_TOTAL, CANCELLED, INTERRUPTED, OUTCOMES";
 
     private final Store store;
     /**
@@ -49,6 +49,8 @@ public class JobStore {
                         + " CANCELLED BOOLEAN NOT NULL DEFAULT FALSE, INTERRUPTED BOOLEAN NOT NULL DEFAULT FALSE)",
                 "CREATE INDEX CARAVAN.JOBS_BY_START ON CARAVAN.JOBS (START_DATETIME)",
                 "CREATE INDEX CARAVAN.JOBS_BY_STATUS ON CARAVAN.JOBS (STATUS)");
+        // a job table made before loads counted row outcomes gains their column
+        store.addColumnIfMissing("CARAVAN", "JOBS", "OUTCOMES", "CLOB");
     }
 
     /** Writes a new IN_PROGRESS job, queued. */
@@ -143,8 +145,9 @@ public class JobStore {
     /** Records a committed batch's counts on the batch's own connection, inside its transaction. */
     public void recordProgress(Connection c, String id, Job.Progress p) throws SQLException {
         Store.update(c, "UPDATE CARAVAN.JOBS SET ROWS_READ = ?, ROWS_WRITTEN = ?, ROWS_SKIPPED = ?, ROWS_FAILED = ?,"
-                + " BYTES_READ = ?, PHASE = ? WHERE ID = ?",
-                p.rowsRead(), p.rowsWritten(), p.rowsSkipped(), p.rowsFailed(), p.bytesRead(), JobPhase.WRITING.label(), id);
+                + " BYTES_READ = ?, PHASE = ?, OUTCOMES = ? WHERE ID = ?",
+                p.rowsRead(), p.rowsWritten(), p.rowsSkipped(), p.rowsFailed(), p.bytesRead(), JobPhase.WRITING.label(),
+                p.outcomes() == null ? null : p.outcomes().toJson(), id);
         store.afterCommit(c, () -> running.computeIfPresent(id, (k, job) ->
                 job.withProgress(JobPhase.WRITING, p.withBytesTotal(job.progress().bytesTotal()))));
     }
@@ -178,8 +181,9 @@ public class JobStore {
         String request = rs.getString(11);
         long total = rs.getLong(18);
         Long bytesTotal = rs.wasNull() ? null : total;
+        String outcomes = rs.getString(21);
         Job.Progress progress = new Job.Progress(rs.getLong(13), rs.getLong(14), rs.getLong(15), rs.getLong(16),
-                rs.getLong(17), bytesTotal);
+                rs.getLong(17), bytesTotal, outcomes == null ? null : RowOutcomes.fromJson(parse(outcomes)));
         return new Job(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getLong(5), endDatetime,
                 JobStatus.valueOf(rs.getString(7)), message, result == null ? null : parse(result),
                 request == null ? null : (ObjectNode) parse(request), JobPhase.ofLabel(rs.getString(12)), progress,

@@ -47,6 +47,20 @@ public final class JobView {
         return out;
     }
 
+    /** A load's row outcomes, counts per reason and its first row errors (docs/row-outcomes.md). */
+    private static void addOutcomes(ObjectNode out, RowOutcomes o) {
+        ObjectNode outcomes = out.putObject("outcomes");
+        outcomes.put("inserted", o.inserted());
+        outcomes.put("updated", o.updated());
+        outcomes.put("unchanged", o.unchanged());
+        outcomes.put("skipped", o.skipped());
+        outcomes.put("failed", o.failed());
+        ObjectNode reasons = outcomes.putObject("reasons");
+        o.reasons().forEach(reasons::put);
+        out.put("row_errors_recorded", o.errorsRecorded());
+        out.set("row_errors", o.firstErrors());
+    }
+
     private static void addCaravanFields(ObjectNode out, Job job) {
         out.put("phase", job.phase() == null ? null : job.phase().label());
         ObjectNode progress = out.putObject("progress");
@@ -54,13 +68,18 @@ public final class JobView {
         progress.put("rows_read", p.rowsRead());
         progress.put("rows_written", p.rowsWritten());
         progress.put("rows_skipped", p.rowsSkipped());
-        // no rows_failed: a bad row fails its whole job today, so no count of failed rows would be true
+        if (p.outcomes() != null) {
+            progress.put("rows_failed", p.rowsFailed()); // a load's: its rows are counted one by one
+        }
         progress.put("bytes_read", p.bytesRead());
         if (p.bytesTotal() != null) {
             progress.put("bytes_total", p.bytesTotal());
         }
         if (p.percent() != null) {
             progress.put("percent", p.percent());
+        }
+        if (p.outcomes() != null) {
+            addOutcomes(out, p.outcomes());
         }
         if (job.cancelled()) {
             out.put("cancelled", true);

@@ -31,6 +31,7 @@ public final class LoadContext extends JobRun {
     private TablePermission[] rights = {};
     private JobSources.Recorded recordedSource;
     private String sourceName = "the source";
+    private ErrorPolicy policy = ErrorPolicy.HARPER;
 
     LoadContext(Job job, TableMeta table, WriteAction action) {
         super(job);
@@ -52,10 +53,20 @@ public final class LoadContext extends JobRun {
     }
 
     /** The job's counts once this batch commits. */
-    public Job.Progress progressAfter(RowBatch batch, long written, long skipped) {
+    public Job.Progress progressAfter(RowBatch batch, RowAccounting.Plan plan, RowAccounting.Accounted accounted) {
         Job.Progress now = committed();
-        return new Job.Progress(batch.rowsReadAtEnd(), now.rowsWritten() + written, now.rowsSkipped() + skipped, 0,
-                batch.bytesReadAtEnd(), null);
+        return new Job.Progress(plan.rowsReadAtEnd(), now.rowsWritten() + accounted.outcomes().written()
+                - now.outcomesOrNone().written(), now.rowsSkipped() + accounted.skipped(),
+                now.rowsFailed() + accounted.failed(), batch.bytesReadAtEnd(), null, accounted.outcomes());
+    }
+
+    /** What the load does with a failed row. */
+    public ErrorPolicy policy() {
+        return policy;
+    }
+
+    void policy(ErrorPolicy policy) {
+        this.policy = policy;
     }
 
     public RowBatches batches() {

@@ -43,6 +43,7 @@ public class LoadJobs {
         WriteAction action = WriteAction.valueOf(request.path("action").asText("insert").toUpperCase(Locale.ROOT));
         LoadContext load = new LoadContext(job, table, action);
         load.permissions(attributeRights(job, table), LoadRequestChecks.rights(request.path("action").textValue()));
+        load.policy(ErrorPolicy.of(request));
         sources.find(id).ifPresent(load::recordedSource);
         exchange.setProperty(LoadContext.PROPERTY, load);
     }

@@ -117,6 +117,7 @@ public final class LoadRequestChecks {
         if (request.text("action") != null) {
             stored.put("action", action(request).name().toLowerCase(Locale.ROOT));
         }
+        ErrorPolicy.of(request.body()).store(stored);
         return stored;
     }
 }

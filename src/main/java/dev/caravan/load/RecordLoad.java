@@ -3,6 +3,8 @@ package dev.caravan.load;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.caravan.formats.RecordSource;
+import dev.caravan.formats.RowProblem;
+import dev.caravan.jobs.Job;
 import dev.caravan.jobs.JobBatches;
 import dev.caravan.jobs.JobControl;
 import dev.caravan.jobs.JobFailedException;
@@ -10,6 +12,7 @@ import dev.caravan.jobs.JobHeaders;
 import dev.caravan.jobs.JobMonitor;
 import dev.caravan.jobs.JobSources;
 import dev.caravan.jobs.JobStore;
+import dev.caravan.jobs.RowErrorStore;
 import dev.caravan.store.MissingKeyException;
 import dev.caravan.store.RecordWriter;
 import dev.caravan.store.TableWrites;
@@ -44,9 +47,14 @@ public class RecordLoad {
     private final int batchSize;
     private final ExecutorService readAhead;
     private final JobBatches batches;
+    private final RowAccounting accounting;
+    private final RowErrorStore rowErrors;
 
     public RecordLoad(TableWrites writes, RecordWriter writer, TxClock clock, JobStore jobs, JobControl control,
-                      JobMonitor monitor, JobSources sources, int batchSize, ExecutorService readAhead) {
+                      JobMonitor monitor, JobSources sources, int batchSize, ExecutorService readAhead,
+                      RowErrorStore rowErrors, RowAccounting accounting) {
+        this.rowErrors = rowErrors;
+        this.accounting = accounting;
         this.sources = sources;
         this.batchSize = batchSize;
         this.readAhead = readAhead;
@@ -72,27 +80,47 @@ public class RecordLoad {
     /** The source's records in batches, read ahead on another thread. */
     RowBatches batches(LoadContext load, RecordSource records) {
         load.records(records);
+        if (load.policy().reportsRows()) {
+            records.reportRowProblems();
+        }
         RowBatches batches = new RowBatches(records, load.input(), batchSize, readAhead,
                 () -> control.checkpoint(load.jobId()));
         load.batches(batches);
         return batches;
     }
 
-    /** One batch, one transaction: the records and the job's new counts commit together. */
+    /**
+     * One batch, one transaction: the records, the job's new counts and the batch's row errors commit
+     * together. With an error policy, the job ends at the row the policy stops at, the rows before it
+     * committed.
+     */
     public void writeBatch(RowBatch batch, @ExchangeProperty(LoadContext.PROPERTY) LoadContext load) {
         control.checkpoint(load.jobId());
-        load.requireWritable(batch.rows());
-        if (load.action() == WriteAction.UPDATE) {
-            requireKeys(batch.rows(), load.table().primaryKey());
+        RowAccounting.Plan plan = accounting.plan(batch, load);
+        load.requireWritable(plan.rows());
+        if (load.action() == WriteAction.UPDATE && !load.policy().reportsRows()) {
+            requireKeys(plan.rows(), load.table().primaryKey());
         }
         batches.commit(load, work -> writes.inTransaction(load.table(), work), c -> {
-            WriteResult r = writer.write(c, load.table(), load.action(), batch.rows(), clock.next());
+            WriteResult r = writer.write(c, load.table(), load.action(), plan.rows(), clock.next());
             if (batch.sourceHashAtEnd() != null) {
                 sources.recordHash(c, load.jobId(), batch.sourceHashAtEnd());
             }
-            return new JobBatches.Committed<>(r, load.progressAfter(batch, r.written(), r.skippedKeys().size()),
-                    r.written());
+            RowAccounting.Accounted accounted = accounting.account(plan, r, load.committed().outcomesOrNone(), 0, 0);
+            rowErrors.record(c, load.jobId(), accounted.recorded());
+            return new JobBatches.Committed<>(r, load.progressAfter(batch, plan, accounted), r.written());
         });
+        if (plan.stop() != null) {
+            throw new JobFailedException(stopMessage(plan.stop(), load));
+        }
+    }
+
+    /** Why an error policy ended the job, at which row; what was committed is added by the job's failure. */
+    private static String stopMessage(RowProblem stop, LoadContext load) {
+        String why = load.policy().mode() == ErrorPolicy.Mode.ABORT ? "on_error is abort"
+                : load.policy().exceeded(load.committed().rowsFailed(), 0, false);
+        return "Load stopped at row " + stop.row() + " (" + stop.reason().code() + ": " + stop.message() + "), because "
+                + why + "; get_job_errors lists the failed rows";
     }
 
     /** Harper fails an update whose row has no usable key (contract §3.5): null, absent or "". */
@@ -108,6 +136,11 @@ public class RecordLoad {
     /** The job's message: successfully loaded N of M records, M counting every parsed row. */
     public void finish(Exchange exchange) {
         LoadContext load = exchange.getProperty(LoadContext.PROPERTY, LoadContext.class);
+        Job.Progress done = load.committed();
+        String exceeded = load.policy().exceeded(done.rowsFailed(), done.rowsRead(), true);
+        if (exceeded != null) {
+            throw new JobFailedException("Load failed: " + exceeded + "; get_job_errors lists the failed rows");
+        }
         exchange.setProperty(JobHeaders.MESSAGE,
                 "successfully loaded " + load.committed().rowsWritten() + " of " + load.committed().rowsRead() + " records");
     }

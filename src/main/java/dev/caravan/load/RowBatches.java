@@ -1,10 +1,9 @@
 package dev.caravan.load;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.caravan.formats.ParsedBatch;
 import dev.caravan.formats.RecordSource;
 import java.io.Closeable;
 import java.util.Iterator;
-import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -41,13 +40,14 @@ public final class RowBatches implements Iterator<RowBatch>, Closeable {
     private void read(RecordSource rows, CountingInputStream input, int batchSize) {
         try {
             while (true) {
-                List<ObjectNode> batch = rows.nextBatch(batchSize);
+                ParsedBatch batch = rows.nextParsed(batchSize);
                 if (batch.isEmpty()) {
                     ready.put(END);
                     return;
                 }
                 SourceCheckpoint at = input == null ? new SourceCheckpoint(0, null) : input.checkpoint();
-                ready.put(new RowBatch(batch, rows.rowsRead(), at.bytes(), at.hash()));
+                ready.put(new RowBatch(batch.rows(), batch.rowNumbers(), batch.problems(), rows.rowsRead(), at.bytes(),
+                        at.hash()));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt(); // closed by the consumer

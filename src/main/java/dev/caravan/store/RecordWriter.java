@@ -10,7 +10,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -67,12 +67,12 @@ public class RecordWriter {
         }
         Lock lock = lockCompatibleSchema(table, needed);
         try {
-            Set<String> writtenKeys = switch (action) {
+            Map<String, RecordOutcome> byKey = switch (action) {
                 case INSERT -> insert(c, table, pending, txTime);
                 case UPDATE -> update(c, table, pending, txTime);
                 case UPSERT -> upsert(c, table, pending, txTime);
             };
-            return report(action, prepared.inputs(), writtenKeys, newAttributes);
+            return report(action, prepared.inputs(), byKey, newAttributes);
         } finally {
             lock.unlock();
         }
@@ -82,15 +82,21 @@ public class RecordWriter {
      * Harper reports every input record, in request order: a repeated key is skipped for insert (first
      * wins) but counted again for update and upsert, whose records merge one after the other.
      */
-    private static WriteResult report(WriteAction action, List<Input> inputs, Set<String> writtenKeys,
+    private static WriteResult report(WriteAction action, List<Input> inputs, Map<String, RecordOutcome> byKey,
                                       List<String> newAttributes) {
         List<JsonNode> written = new ArrayList<>();
         List<JsonNode> skipped = new ArrayList<>();
+        List<RecordOutcome> outcomes = new ArrayList<>(inputs.size());
         for (Input input : inputs) {
-            boolean wasWritten = writtenKeys.contains(input.key()) && !(action == WriteAction.INSERT && input.repeated());
-            (wasWritten ? written : skipped).add(input.reportedKey());
+            RecordOutcome outcome = byKey.get(input.key());
+            if (input.repeated() && outcome.written()) {
+                // a repeat merged into the record its key's first input wrote; for insert the first wins
+                outcome = action == WriteAction.INSERT ? RecordOutcome.DUPLICATE_KEY : RecordOutcome.UPDATED;
+            }
+            outcomes.add(outcome);
+            (outcome.written() ? written : skipped).add(input.reportedKey());
         }
-        return new WriteResult(written, skipped, newAttributes);
+        return new WriteResult(written, skipped, newAttributes, outcomes);
     }
 
     /** Resolves keys and folds duplicate keys: the first wins for insert, later ones merge over it otherwise. */
@@ -190,12 +196,12 @@ public class RecordWriter {
         return true;
     }
 
-    private static Set<String> insert(Connection c, TableMeta table, Map<String, Pending> pending, double txTime)
-            throws SQLException {
+    private static Map<String, RecordOutcome> insert(Connection c, TableMeta table, Map<String, Pending> pending,
+                                                     double txTime) throws SQLException {
         Savepoint savepoint = c.getAutoCommit() ? null : c.setSavepoint();
         try {
             insertRows(c, table, pending.values(), txTime);
-            return pending.keySet();
+            return outcomes(pending.keySet(), Set.of(), RecordOutcome.KEY_EXISTS);
         } catch (BatchUpdateException e) {
             if (savepoint == null || !DUPLICATE_KEY.equals(rootState(e))) {
                 throw e;
@@ -210,12 +216,21 @@ public class RecordWriter {
                 }
             }
             insertRows(c, table, fresh, txTime);
-            return keysOf(fresh);
+            return outcomes(pending.keySet(), existing, RecordOutcome.KEY_EXISTS);
         }
     }
 
-    private static Set<String> update(Connection c, TableMeta table, Map<String, Pending> pending, double txTime)
-            throws SQLException {
+    /** INSERTED for each key not in found, UPDATED for the found ones when found means written, else ifFound. */
+    private static Map<String, RecordOutcome> outcomes(Set<String> keys, Set<String> found, RecordOutcome ifFound) {
+        Map<String, RecordOutcome> out = new HashMap<>(keys.size() * 2);
+        for (String key : keys) {
+            out.put(key, found.contains(key) ? ifFound : RecordOutcome.INSERTED);
+        }
+        return out;
+    }
+
+    private static Map<String, RecordOutcome> update(Connection c, TableMeta table, Map<String, Pending> pending,
+                                                     double txTime) throws SQLException {
         Set<String> existing = KeyLookup.existing(c, table, pending.keySet());
         List<Pending> found = new ArrayList<>();
         for (Pending p : pending.values()) {
@@ -224,11 +239,15 @@ public class RecordWriter {
             }
         }
         updateRows(c, table, found, txTime);
-        return keysOf(found);
+        Map<String, RecordOutcome> out = new HashMap<>(pending.size() * 2);
+        for (String key : pending.keySet()) {
+            out.put(key, existing.contains(key) ? RecordOutcome.UPDATED : RecordOutcome.KEY_NOT_FOUND);
+        }
+        return out;
     }
 
-    private static Set<String> upsert(Connection c, TableMeta table, Map<String, Pending> pending, double txTime)
-            throws SQLException {
+    private static Map<String, RecordOutcome> upsert(Connection c, TableMeta table, Map<String, Pending> pending,
+                                                     double txTime) throws SQLException {
         Set<String> existing = KeyLookup.existing(c, table, pending.keySet());
         List<Pending> fresh = new ArrayList<>();
         List<Pending> found = new ArrayList<>();
@@ -237,7 +256,7 @@ public class RecordWriter {
         }
         insertRows(c, table, fresh, txTime);
         updateRows(c, table, found, txTime);
-        return pending.keySet();
+        return outcomes(pending.keySet(), existing, RecordOutcome.UPDATED);
     }
 
     private static void insertRows(Connection c, TableMeta table, Iterable<Pending> rows, double txTime)
@@ -321,14 +340,6 @@ public class RecordWriter {
                 }
             }
         }
-    }
-
-    private static Set<String> keysOf(List<Pending> rows) {
-        Set<String> out = new HashSet<>();
-        for (Pending p : rows) {
-            out.add(p.key());
-        }
-        return out;
     }
 
     private static String rootState(SQLException e) {

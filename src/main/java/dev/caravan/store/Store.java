@@ -152,6 +152,21 @@ public class Store implements AutoCloseable {
         });
     }
 
+    /** Adds a column to a table made by an earlier version (columns are only ever added). */
+    public void addColumnIfMissing(String schema, String table, String column, String sqlType) {
+        inTransaction(c -> {
+            try (ResultSet rs = c.getMetaData().getColumns(null, schema, table, column)) {
+                if (rs.next()) {
+                    return null;
+                }
+            }
+            try (Statement s = c.createStatement()) {
+                s.execute("ALTER TABLE " + schema + "." + table + " ADD COLUMN " + column + " " + sqlType);
+            }
+            return null;
+        });
+    }
+
     @Override
     public void close() {
         pool.close();

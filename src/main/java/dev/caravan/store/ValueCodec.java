@@ -119,6 +119,19 @@ public final class ValueCodec {
         }
     }
 
+    /** Whether a value fits the store: its text, where it is stored as text, is at most MAX_TEXT characters. */
+    public static boolean fits(JsonNode value) {
+        if (value.isTextual()) {
+            return value.textValue().length() <= MAX_TEXT;
+        }
+        return !value.isContainerNode() || HarperJson.write(value).length() <= MAX_TEXT;
+    }
+
+    /** Whether a key value can be a primary key: a string or a number whose stored form fits the key column. */
+    public static boolean fitsKey(JsonNode key) {
+        return isKeyType(key) && (!key.isTextual() || key.textValue().length() + 2 <= MAX_KEY);
+    }
+
     private static String text(Column column, JsonNode value) {
         String text;
         if (value.isTextual()) {

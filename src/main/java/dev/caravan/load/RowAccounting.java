@@ -1,0 +1,178 @@
+package dev.caravan.load;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.caravan.core.HarperJson;
+import dev.caravan.formats.RowProblem;
+import dev.caravan.formats.RowReason;
+import dev.caravan.jobs.RowErrorStore;
+import dev.caravan.jobs.RowOutcomes;
+import dev.caravan.store.RecordOutcome;
+import dev.caravan.store.WriteResult;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Gives every row of a batch its one outcome (docs/row-outcomes.md): before the write, which rows go to
+ * the store and where the error policy stops the job; after it, the counts per outcome and reason and
+ * the row errors to record, at most maxRowErrors per job (the counts stay exact beyond).
+ */
+public final class RowAccounting {
+    private final long maxRowErrors;
+
+    public RowAccounting(long maxRowErrors) {
+        this.maxRowErrors = maxRowErrors;
+    }
+
+    /**
+     * What of a batch is written: its records (those with an error policy that the store could not take
+     * removed), the problems of its rows in row order, and the failed row the job stops at (null to go
+     * on), with nothing after that row kept.
+     */
+    public record Plan(List<ObjectNode> rows, long[] rowNumbers, List<RowProblem> problems, RowProblem stop,
+                       long rowsReadAtEnd) {
+    }
+
+    /** What a batch did to the job's counts, and the row errors it records. */
+    public record Accounted(RowOutcomes outcomes, List<ObjectNode> recorded, long failed, long skipped) {
+    }
+
+    public Plan plan(RowBatch batch, LoadContext load) {
+        ErrorPolicy policy = load.policy();
+        List<ObjectNode> rows = batch.rows();
+        long[] numbers = batch.rowNumbers();
+        List<RowProblem> problems = new ArrayList<>(batch.problems());
+        if (policy.reportsRows()) {
+            List<ObjectNode> kept = new ArrayList<>(rows.size());
+            long[] keptNumbers = new long[numbers.length];
+            String pk = load.table().primaryKey();
+            for (int i = 0; i < rows.size(); i++) {
+                RowProblem problem = RowChecks.check(rows.get(i), pk, load.action());
+                if (problem == null) {
+                    keptNumbers[kept.size()] = numbers[i];
+                    kept.add(rows.get(i));
+                } else {
+                    problems.add(problem.at(numbers[i], null, null, HarperJson.write(rows.get(i))));
+                }
+            }
+            if (kept.size() < rows.size()) {
+                rows = kept;
+                numbers = java.util.Arrays.copyOf(keptNumbers, kept.size());
+                problems.sort(Comparator.comparingLong(RowProblem::row));
+            }
+        }
+        RowProblem stop = stopAt(problems, policy, load.committed().rowsFailed());
+        if (stop == null) {
+            return new Plan(rows, numbers, problems, null, batch.rowsReadAtEnd());
+        }
+        int keep = 0;
+        while (keep < numbers.length && numbers[keep] < stop.row()) {
+            keep++;
+        }
+        List<RowProblem> upToStop = new ArrayList<>();
+        for (RowProblem p : problems) {
+            if (p.row() <= stop.row()) {
+                upToStop.add(p);
+            }
+        }
+        return new Plan(new ArrayList<>(rows.subList(0, keep)), java.util.Arrays.copyOf(numbers, keep), upToStop, stop,
+                stop.row());
+    }
+
+    /** abort: the first failed row; continue: the failed row past max_bad_records, if this batch has it. */
+    private static RowProblem stopAt(List<RowProblem> problems, ErrorPolicy policy, long failedBefore) {
+        if (policy.mode() == ErrorPolicy.Mode.HARPER) {
+            return null;
+        }
+        long failed = failedBefore;
+        for (RowProblem p : problems) {
+            if (p.reason().kind() != RowReason.Kind.FAILED) {
+                continue;
+            }
+            failed++;
+            if (policy.mode() == ErrorPolicy.Mode.ABORT || policy.exceeded(failed, 0, false) != null) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    /** Counts the batch's outcomes once written (result: the write's, one outcome per planned row). */
+    public Accounted account(Plan plan, WriteResult result, RowOutcomes before, long rejectsBytes, long indexBytes) {
+        RowOutcomes.Tally tally = new RowOutcomes.Tally();
+        List<ObjectNode> recorded = new ArrayList<>();
+        long room = Math.max(0, maxRowErrors - before.errorsRecorded());
+        int nextProblem = 0;
+        List<RowProblem> problems = plan.problems();
+        for (int i = 0; i < plan.rows().size(); i++) {
+            long row = plan.rowNumbers()[i];
+            while (nextProblem < problems.size() && problems.get(nextProblem).row() < row) {
+                room = count(problems.get(nextProblem++), null, tally, recorded, room);
+            }
+            RecordOutcome outcome = result.outcomes().get(i);
+            String outcomeName = outcome(outcome);
+            while (nextProblem < problems.size() && problems.get(nextProblem).row() == row) {
+                room = count(problems.get(nextProblem++), outcomeName, tally, recorded, room); // a note on this row
+            }
+            switch (outcome) {
+                case INSERTED -> tally.inserted();
+                case UPDATED -> tally.updated();
+                default -> {
+                    RowReason reason = reason(outcome);
+                    tally.skipped(reason.code());
+                    if (room > 0) {
+                        recorded.add(RowErrorStore.error(row, null, null, "skipped", reason.code(),
+                                null, null, HarperJson.write(plan.rows().get(i)), skipMessage(reason)));
+                        room--;
+                    }
+                }
+            }
+        }
+        while (nextProblem < problems.size()) {
+            room = count(problems.get(nextProblem++), null, tally, recorded, room);
+        }
+        return new Accounted(before.plus(tally, recorded, rejectsBytes, indexBytes), recorded, tally.failed(),
+                result.skippedKeys().size());
+    }
+
+    /** A problem's row: failed (not among the written rows), or a note on a written row (outcome given). */
+    private static long count(RowProblem p, String writtenAs, RowOutcomes.Tally tally, List<ObjectNode> recorded,
+                              long room) {
+        String outcome;
+        if (p.reason().kind() == RowReason.Kind.FAILED) {
+            tally.failed(p.reason().code());
+            outcome = "failed";
+        } else {
+            tally.reason(p.reason().code());
+            outcome = writtenAs == null ? "failed" : writtenAs;
+        }
+        if (room <= 0) {
+            return room;
+        }
+        recorded.add(RowErrorStore.error(p.row(), p.line(), p.byteOffset(), outcome, p.reason().code(), p.column(),
+                p.value(), p.raw(), p.message()));
+        return room - 1;
+    }
+
+    private static String outcome(RecordOutcome outcome) {
+        return outcome.written() ? outcome.name().toLowerCase(Locale.ROOT) : "skipped";
+    }
+
+    private static RowReason reason(RecordOutcome outcome) {
+        return switch (outcome) {
+            case KEY_EXISTS -> RowReason.KEY_EXISTS;
+            case KEY_NOT_FOUND -> RowReason.KEY_NOT_FOUND;
+            case DUPLICATE_KEY -> RowReason.DUPLICATE_KEY;
+            default -> throw new IllegalArgumentException(outcome + " is not a skip");
+        };
+    }
+
+    private static String skipMessage(RowReason reason) {
+        return switch (reason) {
+            case KEY_EXISTS -> "a record with this primary key is already in the table (insert skips it)";
+            case KEY_NOT_FOUND -> "no record with this primary key is in the table (update skips it)";
+            default -> "an earlier row of this load has the same primary key (insert keeps the first)";
+        };
+    }
+}
