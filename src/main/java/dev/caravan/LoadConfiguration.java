@@ -2,11 +2,13 @@ package dev.caravan;
 
 import dev.caravan.auth.UserStore;
 import dev.caravan.files.AllowedRoots;
+import dev.caravan.jobs.JobBatches;
 import dev.caravan.jobs.JobControl;
 import dev.caravan.jobs.JobMonitor;
 import dev.caravan.jobs.JobSecrets;
 import dev.caravan.jobs.JobSources;
 import dev.caravan.jobs.JobStore;
+import dev.caravan.jobs.RowErrorStore;
 import dev.caravan.load.CsvLoad;
 import dev.caravan.load.CsvSources;
 import dev.caravan.load.InflationLimits;
@@ -27,7 +29,6 @@ import dev.caravan.store.TxClock;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.apache.camel.BeanInject;
-import dev.caravan.jobs.RowErrorStore;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
@@ -52,8 +53,9 @@ public class LoadConfiguration implements CamelConfiguration {
     }
 
     @BindToRegistry(lazy = true)
-    public LoadRequestChecks loadRequestChecks(@BeanInject("tables") Tables tables) {
-        return new LoadRequestChecks(tables);
+    public LoadRequestChecks loadRequestChecks(@BeanInject("tables") Tables tables,
+                                               @BeanInject("exportRoots") AllowedRoots exportRoots) {
+        return new LoadRequestChecks(tables, exportRoots);
     }
 
     @BindToRegistry(lazy = true)
@@ -128,9 +130,9 @@ public class LoadConfiguration implements CamelConfiguration {
                                  @PropertyInject("caravan.jobs.batch-size") int batchSize,
                                  @PropertyInject(value = "caravan.load.max-row-errors", defaultValue = "1000")
                                  long maxRowErrors) {
-        return new RecordLoad(writes, writer, clock, jobs, control, monitor, sources, batchSize,
-                context.getExecutorServiceManager().newCachedThreadPool(this, "csv-read-ahead"), rowErrors,
-                new RowAccounting(maxRowErrors));
+        return new RecordLoad(writes, writer, clock, new JobBatches(jobs, control, monitor), control, sources,
+                new RowAccounting(rowErrors, maxRowErrors), batchSize,
+                context.getExecutorServiceManager().newCachedThreadPool(this, "csv-read-ahead"));
     }
 
     @BindToRegistry(lazy = true)

@@ -1,8 +1,10 @@
 package dev.caravan.formats;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.caravan.core.HarperJson;
 import dev.caravan.jobs.JobFailedException;
+import dev.caravan.store.JsNumber;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,13 +34,16 @@ public final class CsvRows implements Iterator<ObjectNode>, RecordSource {
     private final RecordSpan span;
     private final Iterator<CSVRecord> records;
     private final CsvHeader header;
+    /** How a row of this source is written back (a rejects file): the source's format, one record a line. */
+    private final CSVFormat printFormat;
     private final HarperCaster caster = new HarperCaster();
     private long rowsRead;
     private long nextRecordLine = 1;
     private long rowsWithExtraFields;
 
-    private CsvRows(CSVParser parser, RecordSpan span) {
+    private CsvRows(CSVParser parser, RecordSpan span, CSVFormat format) {
         this.parser = parser;
+        this.printFormat = format.builder().setRecordSeparator("").get();
         this.span = span;
         this.records = parser.iterator();
         this.header = nextRecord() ? CsvHeader.of(take().toList()) : null;
@@ -72,7 +77,7 @@ public final class CsvRows implements Iterator<ObjectNode>, RecordSource {
                     .setTrailingData(true)
                     .setAllowMissingColumnNames(true)
                     .get();
-            return new CsvRows(CSVParser.builder().setReader(reader).setFormat(format).get(), limited.span());
+            return new CsvRows(CSVParser.builder().setReader(reader).setFormat(format).get(), limited.span(), format);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -192,6 +197,23 @@ public final class CsvRows implements Iterator<ObjectNode>, RecordSource {
             batch.add(next());
         }
         return batch;
+    }
+
+    @Override
+    public String headerText() {
+        return header == null ? null : printFormat.format(header.names().toArray());
+    }
+
+    /** The record's values in header order: text as is, numbers as Harper prints them, null as null. */
+    @Override
+    public String recordText(ObjectNode record) {
+        Object[] cells = new Object[header.size()];
+        for (int i = 0; i < cells.length; i++) {
+            JsonNode value = record.get(header.name(i));
+            cells[i] = value == null ? "" : value.isNull() ? "null" : value.isTextual() ? value.textValue()
+                    : value.isNumber() ? JsNumber.text(value.doubleValue()) : HarperJson.write(value);
+        }
+        return printFormat.format(cells);
     }
 
     @Override

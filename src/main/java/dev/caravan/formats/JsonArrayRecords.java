@@ -80,7 +80,7 @@ public final class JsonArrayRecords extends JsonRecordSource {
                 }
                 JsonLocation location = parser.getTokenLocation();
                 try {
-                    batch.add(record(location), rowsRead);
+                    batch.add(record(location), rowsRead, location.getLineNr(), location.getByteOffset());
                 } catch (RowRejectedException e) {
                     batch.problem(e.problem().at(rowsRead, (long) location.getLineNr(), location.getByteOffset(),
                             rejectedText));

@@ -62,7 +62,7 @@ public final class JsonLineRecords extends JsonRecordSource {
                     continue;
                 }
                 try {
-                    batch.add(record(line), rowsRead);
+                    batch.add(record(line), rowsRead, lineNumber, -1);
                 } catch (RowRejectedException e) {
                     batch.problem(e.problem().at(rowsRead, lineNumber, null, line));
                 }

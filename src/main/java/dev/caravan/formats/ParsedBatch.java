@@ -7,8 +7,45 @@ import java.util.List;
  * One batch as a record source read it: the records, the source row number of each (rows that failed
  * are not among the records, so the numbers may skip), and the problems of the batch's rows, in row
  * order: those of failed rows, and notes on rows that are among the records (e.g. dropped cells).
+ * lines and byteOffsets say where each record starts in the source, where the source knows (null
+ * when it does not; -1 for one record it cannot place).
  */
-public record ParsedBatch(List<ObjectNode> rows, long[] rowNumbers, List<RowProblem> problems) {
+public record ParsedBatch(List<ObjectNode> rows, long[] rowNumbers, List<RowProblem> problems, long[] lines,
+                          long[] byteOffsets) {
+
+    public ParsedBatch(List<ObjectNode> rows, long[] rowNumbers, List<RowProblem> problems) {
+        this(rows, rowNumbers, problems, null, null);
+    }
+
+    /** The records at the first count of these indices (ascending), with their places, and these problems. */
+    public ParsedBatch select(int[] indices, int count, List<RowProblem> withProblems) {
+        List<ObjectNode> r = new java.util.ArrayList<>(count);
+        long[] n = new long[count];
+        long[] l = lines == null ? null : new long[count];
+        long[] o = byteOffsets == null ? null : new long[count];
+        for (int k = 0; k < count; k++) {
+            int i = indices[k];
+            r.add(rows.get(i));
+            n[k] = rowNumbers[i];
+            if (l != null) {
+                l[k] = lines[i];
+            }
+            if (o != null) {
+                o[k] = byteOffsets[i];
+            }
+        }
+        return new ParsedBatch(r, n, withProblems, l, o);
+    }
+
+    /** Where the record at index i starts: its line, or null when unknown. */
+    public Long line(int i) {
+        return lines == null || lines[i] < 0 ? null : lines[i];
+    }
+
+    /** Where the record at index i starts: its byte offset, or null when unknown. */
+    public Long byteOffset(int i) {
+        return byteOffsets == null || byteOffsets[i] < 0 ? null : byteOffsets[i];
+    }
 
     /** Records numbered one after the other from firstRow, without problems. */
     public static ParsedBatch contiguous(List<ObjectNode> rows, long firstRow) {
@@ -23,18 +60,29 @@ public record ParsedBatch(List<ObjectNode> rows, long[] rowNumbers, List<RowProb
     static final class Builder {
         private final List<ObjectNode> rows;
         private long[] numbers;
+        private long[] lines;
+        private long[] offsets;
         private final List<RowProblem> problems = new java.util.ArrayList<>();
 
         Builder(int max) {
-            rows = new java.util.ArrayList<>(Math.min(max, 8192));
-            numbers = new long[Math.min(max, 8192)];
+            int capacity = Math.min(max, 8192);
+            rows = new java.util.ArrayList<>(capacity);
+            numbers = new long[capacity];
+            lines = new long[capacity];
+            offsets = new long[capacity];
         }
 
-        void add(ObjectNode record, long rowNumber) {
-            if (rows.size() == numbers.length) {
-                numbers = java.util.Arrays.copyOf(numbers, numbers.length * 2);
+        /** A record, its row number and where it starts (line, byte offset; -1 when unknown). */
+        void add(ObjectNode record, long rowNumber, long line, long byteOffset) {
+            int i = rows.size();
+            if (i == numbers.length) {
+                numbers = java.util.Arrays.copyOf(numbers, i * 2);
+                lines = java.util.Arrays.copyOf(lines, i * 2);
+                offsets = java.util.Arrays.copyOf(offsets, i * 2);
             }
-            numbers[rows.size()] = rowNumber;
+            numbers[i] = rowNumber;
+            lines[i] = line;
+            offsets[i] = byteOffset;
             rows.add(record);
         }
 
@@ -48,7 +96,9 @@ public record ParsedBatch(List<ObjectNode> rows, long[] rowNumbers, List<RowProb
         }
 
         ParsedBatch build() {
-            return new ParsedBatch(rows, java.util.Arrays.copyOf(numbers, rows.size()), problems);
+            int n = rows.size();
+            return new ParsedBatch(rows, java.util.Arrays.copyOf(numbers, n), problems, java.util.Arrays.copyOf(lines, n),
+                    java.util.Arrays.copyOf(offsets, n));
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.caravan.formats;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.caravan.core.HarperJson;
 import java.io.Closeable;
 import java.util.List;
 
@@ -32,6 +33,16 @@ public interface RecordSource extends Closeable {
 
     /** Records read so far: the M of "successfully loaded N of M records". */
     long rowsRead();
+
+    /** What a file of this source's rows starts with, in its own format (a CSV header line), or null. */
+    default String headerText() {
+        return null;
+    }
+
+    /** A record as a row of this source's own format (a JSON line by default), for a rejects file. */
+    default String recordText(ObjectNode record) {
+        return HarperJson.write(record);
+    }
 
     /** Closes the source; failures are unchecked (the job is ending anyway). */
     @Override

@@ -54,10 +54,15 @@ public class JobRecovery implements ExtendedStartupListener {
      * request was kept and its source can be read again. Otherwise the message it ends ERROR with.
      */
     static String interruptedMessage(Job job, JobDefinition definition) {
+        Job.Progress p = job.progress();
+        if (job.request() != null && job.request().path("dry_run").asBoolean(false)) {
+            // a dry run keeps what it has seen (types, samples) in memory only: it cannot go on where it was
+            return "Dry run interrupted: the server stopped while it ran, after " + p.rowsRead()
+                    + " records read; nothing was written, submit it again";
+        }
         if (definition != null && job.request() != null && definition.resumable(job.request())) {
             return null;
         }
-        Job.Progress p = job.progress();
         return "Job interrupted: the server stopped while it ran; " + p.rowsWritten() + " of " + p.rowsRead()
                 + " records read were committed";
     }

@@ -29,11 +29,11 @@ public class RowErrorStore {
     public RowErrorStore(Store store) {
         this.store = store;
         store.createTablesIfMissing("CARAVAN", "ROW_ERRORS",
-                "CREATE TABLE CARAVAN.ROW_ERRORS (JOB_ID VARCHAR(36) NOT NULL, ROW_NUMBER BIGINT NOT NULL,"
+                "CREATE TABLE CARAVAN.ROW_ERRORS (JOB_ID VARCHAR(36) NOT NULL, SOURCE_ROW BIGINT NOT NULL,"
                         + " REASON VARCHAR(32) NOT NULL, OUTCOME VARCHAR(16) NOT NULL, LINE_NUMBER BIGINT, BYTE_OFFSET BIGINT,"
                         + " COLUMN_NAME VARCHAR(" + COLUMN_CHARS + "), VALUE_EXCERPT VARCHAR(" + VALUE_CHARS + "),"
                         + " RAW_EXCERPT VARCHAR(" + RAW_CHARS + "), MESSAGE VARCHAR(" + MESSAGE_CHARS + "),"
-                        + " PRIMARY KEY (JOB_ID, ROW_NUMBER, REASON))");
+                        + " PRIMARY KEY (JOB_ID, SOURCE_ROW, REASON))");
     }
 
     /** One row error as get_job and get_job_errors show it; texts are cut to their excerpt lengths. */
@@ -79,7 +79,7 @@ public class RowErrorStore {
         if (errors.isEmpty()) {
             return;
         }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO CARAVAN.ROW_ERRORS (JOB_ID, ROW_NUMBER, REASON,"
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO CARAVAN.ROW_ERRORS (JOB_ID, SOURCE_ROW, REASON,"
                 + " OUTCOME, LINE_NUMBER, BYTE_OFFSET, COLUMN_NAME, VALUE_EXCERPT, RAW_EXCERPT, MESSAGE)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (ObjectNode e : errors) {
@@ -119,10 +119,10 @@ public class RowErrorStore {
     public ArrayNode page(String jobId, String reason, long offset, int limit) {
         return store.inTransaction(c -> {
             ArrayNode out = HarperJson.array();
-            String sql = "SELECT ROW_NUMBER, LINE_NUMBER, BYTE_OFFSET, OUTCOME, REASON, COLUMN_NAME, VALUE_EXCERPT,"
+            String sql = "SELECT SOURCE_ROW, LINE_NUMBER, BYTE_OFFSET, OUTCOME, REASON, COLUMN_NAME, VALUE_EXCERPT,"
                     + " RAW_EXCERPT, MESSAGE FROM CARAVAN.ROW_ERRORS WHERE JOB_ID = ?"
                     + (reason == null ? "" : " AND REASON = ?")
-                    + " ORDER BY ROW_NUMBER, REASON OFFSET ? ROWS FETCH NEXT ? ROWS ONLY";
+                    + " ORDER BY SOURCE_ROW, REASON OFFSET ? ROWS FETCH NEXT ? ROWS ONLY";
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 int i = 1;
                 ps.setString(i++, jobId);

@@ -41,7 +41,7 @@ public class CsvFileLoad implements JobDefinition {
             throw HarperException.badRequest(roots.outside("file_path", filePath));
         }
         requireRegularFile(path, filePath);
-        ObjectNode stored = LoadRequestChecks.storedTarget(request, table);
+        ObjectNode stored = checks.storedTarget(request, table);
         stored.put("file_path", filePath);
         return stored;
     }

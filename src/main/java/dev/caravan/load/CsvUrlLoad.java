@@ -62,7 +62,7 @@ public class CsvUrlLoad implements JobDefinition {
         }
         TableMeta table = checks.table(request);
         LoadRequestChecks.authorize(request, table);
-        ObjectNode stored = LoadRequestChecks.storedTarget(request, table);
+        ObjectNode stored = checks.storedTarget(request, table);
         Map<String, String> kept = headers == null ? new LinkedHashMap<>() : PassthroughHeaders.checked(headers);
         stored.put("csv_url", SecretUrls.redact(url.textValue()));
         if (SecretUrls.hasSecret(url.textValue())) {

@@ -78,8 +78,8 @@ public class ImportFromS3 implements JobDefinition {
         }
     }
 
-    private static ObjectNode stored(OperationRequest request, TableMeta table, JsonNode s3) {
-        ObjectNode stored = LoadRequestChecks.storedTarget(request, table);
+    private ObjectNode stored(OperationRequest request, TableMeta table, JsonNode s3) {
+        ObjectNode stored = checks.storedTarget(request, table);
         stored.set("s3", S3RequestFields.redacted(s3));
         return stored;
     }

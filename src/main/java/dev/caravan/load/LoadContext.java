@@ -2,11 +2,13 @@ package dev.caravan.load;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.caravan.auth.AttributePermissions;
+import dev.caravan.core.HarperJson;
 import dev.caravan.auth.TablePermission;
 import dev.caravan.formats.RecordSource;
 import dev.caravan.jobs.Job;
 import dev.caravan.jobs.JobRun;
 import dev.caravan.jobs.JobSources;
+import dev.caravan.jobs.RowOutcomes;
 import dev.caravan.store.TableMeta;
 import dev.caravan.store.WriteAction;
 import java.nio.file.Path;
@@ -32,6 +34,9 @@ public final class LoadContext extends JobRun {
     private JobSources.Recorded recordedSource;
     private String sourceName = "the source";
     private ErrorPolicy policy = ErrorPolicy.HARPER;
+    private LoadOptions options = LoadOptions.NONE;
+    private DryRun dryRun;
+    private RejectsFile rejects;
 
     LoadContext(Job job, TableMeta table, WriteAction action) {
         super(job);
@@ -67,6 +72,44 @@ public final class LoadContext extends JobRun {
 
     void policy(ErrorPolicy policy) {
         this.policy = policy;
+    }
+
+    /** dry_run and rejects_path. */
+    public LoadOptions options() {
+        return options;
+    }
+
+    void options(LoadOptions options) {
+        this.options = options;
+        this.dryRun = options.dryRun() ? new DryRun() : null;
+    }
+
+    /**
+     * The rejects file, opened at the first batch and cut back to what the job committed (null without
+     * rejects_path).
+     */
+    RejectsFile rejects() {
+        if (rejects == null && options.rejectsPath() != null) {
+            RowOutcomes at = committed().outcomesOrNone();
+            rejects = RejectsFile.open(options.rejectsPath(), records == null ? null : records.headerText(),
+                    at.rejectsBytes(), at.rejectsIndexBytes());
+        }
+        return rejects;
+    }
+
+    /** A record as a row of the source's own format (JSON when the source has none). */
+    public String rowText(ObjectNode record) {
+        return records == null ? HarperJson.write(record) : records.recordText(record);
+    }
+
+    /** The rejects file if it was opened. */
+    RejectsFile openedRejects() {
+        return rejects;
+    }
+
+    /** What a dry run has seen so far, or null for a load that writes. */
+    public DryRun dryRun() {
+        return dryRun;
     }
 
     public RowBatches batches() {

@@ -44,6 +44,7 @@ public class LoadJobs {
         LoadContext load = new LoadContext(job, table, action);
         load.permissions(attributeRights(job, table), LoadRequestChecks.rights(request.path("action").textValue()));
         load.policy(ErrorPolicy.of(request));
+        load.options(LoadOptions.stored(request));
         sources.find(id).ifPresent(load::recordedSource);
         exchange.setProperty(LoadContext.PROPERTY, load);
     }

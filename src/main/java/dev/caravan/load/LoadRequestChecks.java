@@ -6,6 +6,7 @@ import dev.caravan.auth.TablePermission;
 import dev.caravan.core.HarperException;
 import dev.caravan.core.HarperJson;
 import dev.caravan.core.HarperNames;
+import dev.caravan.files.AllowedRoots;
 import dev.caravan.operations.OperationRequest;
 import dev.caravan.ops.Tables;
 import dev.caravan.store.TableMeta;
@@ -22,9 +23,12 @@ public final class LoadRequestChecks {
     static final String BAD_ACTION = "Action is required and must be either insert, update, or upsert";
 
     private final Tables tables;
+    private final AllowedRoots exportRoots;
 
-    public LoadRequestChecks(Tables tables) {
+    /** exportRoots: where a load may write its rejects file. */
+    public LoadRequestChecks(Tables tables, AllowedRoots exportRoots) {
         this.tables = tables;
+        this.exportRoots = exportRoots;
     }
 
     /** validate.js messages for table, database and action; a source check adds its own after them. */
@@ -109,7 +113,7 @@ public final class LoadRequestChecks {
      * The part of a load request every job keeps: where to write and how. An absent action stays absent
      * (the job inserts), since the job's attribute check then needs update as well.
      */
-    public static ObjectNode storedTarget(OperationRequest request, TableMeta table) {
+    public ObjectNode storedTarget(OperationRequest request, TableMeta table) {
         ObjectNode stored = HarperJson.object();
         stored.put("operation", request.operation());
         stored.put("database", table.database());
@@ -118,6 +122,7 @@ public final class LoadRequestChecks {
             stored.put("action", action(request).name().toLowerCase(Locale.ROOT));
         }
         ErrorPolicy.of(request.body()).store(stored);
+        LoadOptions.of(request.body(), exportRoots).store(stored);
         return stored;
     }
 }

@@ -9,10 +9,8 @@ import dev.caravan.jobs.JobBatches;
 import dev.caravan.jobs.JobControl;
 import dev.caravan.jobs.JobFailedException;
 import dev.caravan.jobs.JobHeaders;
-import dev.caravan.jobs.JobMonitor;
 import dev.caravan.jobs.JobSources;
-import dev.caravan.jobs.JobStore;
-import dev.caravan.jobs.RowErrorStore;
+import dev.caravan.jobs.RowOutcomes;
 import dev.caravan.store.MissingKeyException;
 import dev.caravan.store.RecordWriter;
 import dev.caravan.store.TableWrites;
@@ -40,31 +38,24 @@ public class RecordLoad {
     private final TableWrites writes;
     private final RecordWriter writer;
     private final TxClock clock;
-    private final JobStore jobs;
     private final JobControl control;
-    private final JobMonitor monitor;
     private final JobSources sources;
     private final int batchSize;
     private final ExecutorService readAhead;
     private final JobBatches batches;
     private final RowAccounting accounting;
-    private final RowErrorStore rowErrors;
 
-    public RecordLoad(TableWrites writes, RecordWriter writer, TxClock clock, JobStore jobs, JobControl control,
-                      JobMonitor monitor, JobSources sources, int batchSize, ExecutorService readAhead,
-                      RowErrorStore rowErrors, RowAccounting accounting) {
-        this.rowErrors = rowErrors;
-        this.accounting = accounting;
-        this.sources = sources;
-        this.batchSize = batchSize;
-        this.readAhead = readAhead;
+    public RecordLoad(TableWrites writes, RecordWriter writer, TxClock clock, JobBatches batches, JobControl control,
+                      JobSources sources, RowAccounting accounting, int batchSize, ExecutorService readAhead) {
         this.writes = writes;
         this.writer = writer;
         this.clock = clock;
-        this.jobs = jobs;
+        this.batches = batches;
         this.control = control;
-        this.monitor = monitor;
-        this.batches = new JobBatches(jobs, control, monitor);
+        this.sources = sources;
+        this.accounting = accounting;
+        this.batchSize = batchSize;
+        this.readAhead = readAhead;
     }
 
     /** However the job ends, its source is closed and a spool file removed (a crash keeps both for resuming). */
@@ -101,14 +92,25 @@ public class RecordLoad {
         if (load.action() == WriteAction.UPDATE && !load.policy().reportsRows()) {
             requireKeys(plan.rows(), load.table().primaryKey());
         }
-        batches.commit(load, work -> writes.inTransaction(load.table(), work), c -> {
-            WriteResult r = writer.write(c, load.table(), load.action(), plan.rows(), clock.next());
+        DryRun dryRun = load.dryRun();
+        RejectsFile rejects = load.rejects();
+        if (rejects != null) {
+            rejects.append(plan.problems()); // before the commit, which records how far the file got
+        }
+        batches.commit(load, work -> dryRun == null ? writes.inTransaction(load.table(), work) : writes.reading(work), c -> {
+            WriteResult r = dryRun == null ? writer.write(c, load.table(), load.action(), plan.rows(), clock.next())
+                    : writer.preview(c, load.table(), load.action(), plan.rows());
             if (batch.sourceHashAtEnd() != null) {
                 sources.recordHash(c, load.jobId(), batch.sourceHashAtEnd());
             }
-            RowAccounting.Accounted accounted = accounting.account(plan, r, load.committed().outcomesOrNone(), 0, 0);
-            rowErrors.record(c, load.jobId(), accounted.recorded());
-            return new JobBatches.Committed<>(r, load.progressAfter(batch, plan, accounted), r.written());
+            RowAccounting.Accounted accounted = accounting.account(plan, r, load.committed().outcomesOrNone(),
+                    rejects == null ? 0 : rejects.bytes(), rejects == null ? 0 : rejects.indexBytes(), load::rowText);
+            accounting.record(c, load.jobId(), accounted);
+            if (dryRun != null) {
+                writes.afterCommit(c, () -> dryRun.saw(plan.rows(), r.outcomes()));
+            }
+            return new JobBatches.Committed<>(r, load.progressAfter(batch, plan, accounted),
+                    dryRun == null ? r.written() : 0);
         });
         if (plan.stop() != null) {
             throw new JobFailedException(stopMessage(plan.stop(), load));
@@ -141,8 +143,14 @@ public class RecordLoad {
         if (exceeded != null) {
             throw new JobFailedException("Load failed: " + exceeded + "; get_job_errors lists the failed rows");
         }
+        if (load.dryRun() != null) {
+            exchange.setProperty(JobHeaders.MESSAGE, "dry run: " + done.rowsWritten() + " of " + done.rowsRead()
+                    + " records would be loaded; nothing was written");
+            exchange.setProperty(JobHeaders.RESULT, load.dryRun().result(load.table()));
+            return;
+        }
         exchange.setProperty(JobHeaders.MESSAGE,
-                "successfully loaded " + load.committed().rowsWritten() + " of " + load.committed().rowsRead() + " records");
+                "successfully loaded " + done.rowsWritten() + " of " + done.rowsRead() + " records");
     }
 
     /** Closes the source and removes a spool file; called on success and on failure. */
@@ -162,6 +170,12 @@ public class RecordLoad {
             }
             if (load.spoolFile() != null) {
                 Files.deleteIfExists(load.spoolFile());
+            }
+            if (load.openedRejects() != null) {
+                // rows of a batch that did not commit are not the job's rejects
+                RowOutcomes committed = load.committed().outcomesOrNone();
+                load.openedRejects().cutBackTo(committed.rejectsBytes(), committed.rejectsIndexBytes());
+                load.openedRejects().close();
             }
         } catch (IOException | UncheckedIOException e) {
             LOG.warn("Job {}: could not release its source: {}", load.jobId(), e.getMessage());

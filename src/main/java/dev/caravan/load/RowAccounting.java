@@ -1,13 +1,15 @@
 package dev.caravan.load;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.caravan.core.HarperJson;
+import dev.caravan.formats.ParsedBatch;
 import dev.caravan.formats.RowProblem;
 import dev.caravan.formats.RowReason;
 import dev.caravan.jobs.RowErrorStore;
 import dev.caravan.jobs.RowOutcomes;
 import dev.caravan.store.RecordOutcome;
 import dev.caravan.store.WriteResult;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -19,10 +21,17 @@ import java.util.Locale;
  * the row errors to record, at most maxRowErrors per job (the counts stay exact beyond).
  */
 public final class RowAccounting {
+    private final RowErrorStore rowErrors;
     private final long maxRowErrors;
 
-    public RowAccounting(long maxRowErrors) {
+    public RowAccounting(RowErrorStore rowErrors, long maxRowErrors) {
+        this.rowErrors = rowErrors;
         this.maxRowErrors = maxRowErrors;
+    }
+
+    /** Records the batch's row errors on its connection, inside its transaction. */
+    public void record(Connection c, String jobId, Accounted accounted) throws SQLException {
+        rowErrors.record(c, jobId, accounted.recorded());
     }
 
     /**
@@ -30,8 +39,14 @@ public final class RowAccounting {
      * removed), the problems of its rows in row order, and the failed row the job stops at (null to go
      * on), with nothing after that row kept.
      */
-    public record Plan(List<ObjectNode> rows, long[] rowNumbers, List<RowProblem> problems, RowProblem stop,
-                       long rowsReadAtEnd) {
+    public record Plan(ParsedBatch kept, RowProblem stop, long rowsReadAtEnd) {
+        public List<ObjectNode> rows() {
+            return kept.rows();
+        }
+
+        public List<RowProblem> problems() {
+            return kept.problems();
+        }
     }
 
     /** What a batch did to the job's counts, and the row errors it records. */
@@ -39,36 +54,32 @@ public final class RowAccounting {
     }
 
     public Plan plan(RowBatch batch, LoadContext load) {
-        ErrorPolicy policy = load.policy();
-        List<ObjectNode> rows = batch.rows();
-        long[] numbers = batch.rowNumbers();
-        List<RowProblem> problems = new ArrayList<>(batch.problems());
-        if (policy.reportsRows()) {
-            List<ObjectNode> kept = new ArrayList<>(rows.size());
-            long[] keptNumbers = new long[numbers.length];
-            String pk = load.table().primaryKey();
-            for (int i = 0; i < rows.size(); i++) {
-                RowProblem problem = RowChecks.check(rows.get(i), pk, load.action());
-                if (problem == null) {
-                    keptNumbers[kept.size()] = numbers[i];
-                    kept.add(rows.get(i));
-                } else {
-                    problems.add(problem.at(numbers[i], null, null, HarperJson.write(rows.get(i))));
-                }
-            }
-            if (kept.size() < rows.size()) {
-                rows = kept;
-                numbers = java.util.Arrays.copyOf(keptNumbers, kept.size());
-                problems.sort(Comparator.comparingLong(RowProblem::row));
+        ParsedBatch parsed = batch.parsed();
+        List<ObjectNode> rows = parsed.rows();
+        long[] numbers = parsed.rowNumbers();
+        List<RowProblem> problems = new ArrayList<>(parsed.problems());
+        int[] kept = new int[rows.size()];
+        int count = 0;
+        String pk = load.table().primaryKey();
+        for (int i = 0; i < rows.size(); i++) {
+            RowProblem problem = load.policy().reportsRows() ? RowChecks.check(rows.get(i), pk, load.action()) : null;
+            if (problem == null) {
+                kept[count++] = i;
+            } else {
+                problems.add(problem.at(numbers[i], parsed.line(i), parsed.byteOffset(i), load.rowText(rows.get(i))));
             }
         }
-        RowProblem stop = stopAt(problems, policy, load.committed().rowsFailed());
+        if (count < rows.size()) {
+            problems.sort(Comparator.comparingLong(RowProblem::row));
+        }
+        RowProblem stop = stopAt(problems, load.policy(), load.committed().rowsFailed());
         if (stop == null) {
-            return new Plan(rows, numbers, problems, null, batch.rowsReadAtEnd());
+            return new Plan(count < rows.size() ? parsed.select(kept, count, problems) : parsed, null,
+                    batch.rowsReadAtEnd());
         }
-        int keep = 0;
-        while (keep < numbers.length && numbers[keep] < stop.row()) {
-            keep++;
+        int beforeStop = 0;
+        while (beforeStop < count && numbers[kept[beforeStop]] < stop.row()) {
+            beforeStop++;
         }
         List<RowProblem> upToStop = new ArrayList<>();
         for (RowProblem p : problems) {
@@ -76,8 +87,7 @@ public final class RowAccounting {
                 upToStop.add(p);
             }
         }
-        return new Plan(new ArrayList<>(rows.subList(0, keep)), java.util.Arrays.copyOf(numbers, keep), upToStop, stop,
-                stop.row());
+        return new Plan(parsed.select(kept, beforeStop, upToStop), stop, stop.row());
     }
 
     /** abort: the first failed row; continue: the failed row past max_bad_records, if this batch has it. */
@@ -99,14 +109,16 @@ public final class RowAccounting {
     }
 
     /** Counts the batch's outcomes once written (result: the write's, one outcome per planned row). */
-    public Accounted account(Plan plan, WriteResult result, RowOutcomes before, long rejectsBytes, long indexBytes) {
+    public Accounted account(Plan plan, WriteResult result, RowOutcomes before, long rejectsBytes, long indexBytes,
+                             java.util.function.Function<ObjectNode, String> rawText) {
         RowOutcomes.Tally tally = new RowOutcomes.Tally();
         List<ObjectNode> recorded = new ArrayList<>();
         long room = Math.max(0, maxRowErrors - before.errorsRecorded());
         int nextProblem = 0;
         List<RowProblem> problems = plan.problems();
-        for (int i = 0; i < plan.rows().size(); i++) {
-            long row = plan.rowNumbers()[i];
+        ParsedBatch kept = plan.kept();
+        for (int i = 0; i < kept.rows().size(); i++) {
+            long row = kept.rowNumbers()[i];
             while (nextProblem < problems.size() && problems.get(nextProblem).row() < row) {
                 room = count(problems.get(nextProblem++), null, tally, recorded, room);
             }
@@ -118,12 +130,13 @@ public final class RowAccounting {
             switch (outcome) {
                 case INSERTED -> tally.inserted();
                 case UPDATED -> tally.updated();
+                case UNCHANGED -> tally.unchanged();
                 default -> {
                     RowReason reason = reason(outcome);
                     tally.skipped(reason.code());
                     if (room > 0) {
-                        recorded.add(RowErrorStore.error(row, null, null, "skipped", reason.code(),
-                                null, null, HarperJson.write(plan.rows().get(i)), skipMessage(reason)));
+                        recorded.add(RowErrorStore.error(row, kept.line(i), kept.byteOffset(i), "skipped", reason.code(),
+                                null, null, rawText.apply(kept.rows().get(i)), skipMessage(reason)));
                         room--;
                     }
                 }

@@ -46,8 +46,7 @@ public final class RowBatches implements Iterator<RowBatch>, Closeable {
                     return;
                 }
                 SourceCheckpoint at = input == null ? new SourceCheckpoint(0, null) : input.checkpoint();
-                ready.put(new RowBatch(batch.rows(), batch.rowNumbers(), batch.problems(), rows.rowsRead(), at.bytes(),
-                        at.hash()));
+                ready.put(new RowBatch(batch, rows.rowsRead(), at.bytes(), at.hash()));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt(); // closed by the consumer

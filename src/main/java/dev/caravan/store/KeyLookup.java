@@ -1,27 +1,50 @@
 package dev.caravan.store;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.Map;
 import java.util.Set;
 
-/** Finds which of many keys exist, with one reusable IN (...) statement of fixed size. */
+/** Finds which of many keys exist, or their records, with one reusable IN (...) statement of fixed size. */
 final class KeyLookup {
     private static final int CHUNK = 256;
 
     private KeyLookup() {
     }
 
+    @FunctionalInterface
+    private interface RowReader {
+        void read(ResultSet rs) throws SQLException;
+    }
+
     static Set<String> existing(Connection c, TableMeta table, Collection<String> keys) throws SQLException {
         Set<String> found = new HashSet<>();
+        query(c, table, "K", keys, rs -> found.add(rs.getString(1)));
+        return found;
+    }
+
+    /** The stored records of those keys that exist, by encoded key, with every attribute. */
+    static Map<String, ObjectNode> records(Connection c, TableMeta table, Collection<String> keys) throws SQLException {
+        Map<String, ObjectNode> found = new HashMap<>();
+        RowShape shape = RowShape.all(table);
+        query(c, table, shape.selectList(), keys, rs -> found.put(rs.getString(1), shape.read(rs)));
+        return found;
+    }
+
+    private static void query(Connection c, TableMeta table, String selectList, Collection<String> keys, RowReader reader)
+            throws SQLException {
         if (keys.isEmpty()) {
-            return found;
+            return;
         }
-        StringBuilder sql = new StringBuilder("SELECT K FROM ").append(table.sqlName()).append(" WHERE K IN (");
+        StringBuilder sql = new StringBuilder("SELECT ").append(selectList).append(" FROM ").append(table.sqlName())
+                .append(" WHERE K IN (");
         for (int i = 0; i < CHUNK; i++) {
             sql.append(i == 0 ? "?" : ",?");
         }
@@ -40,11 +63,10 @@ final class KeyLookup {
                 }
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        found.add(rs.getString(1));
+                        reader.read(rs);
                     }
                 }
             }
         }
-        return found;
     }
 }

@@ -4,6 +4,8 @@ package dev.caravan.store;
 public enum RecordOutcome {
     INSERTED,
     UPDATED,
+    /** update or upsert: the record's stored values were those given already (its updated time still moves, as in Harper). */
+    UNCHANGED,
     /** insert: a record with its key is in the table. */
     KEY_EXISTS,
     /** update: no record with its key is in the table. */
@@ -12,6 +14,6 @@ public enum RecordOutcome {
     DUPLICATE_KEY;
 
     public boolean written() {
-        return this == INSERTED || this == UPDATED;
+        return this == INSERTED || this == UPDATED || this == UNCHANGED;
     }
 }

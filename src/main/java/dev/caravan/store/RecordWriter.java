@@ -79,6 +79,31 @@ public class RecordWriter {
     }
 
     /**
+     * What write would do, without writing: each record's outcome against the table as it is now, and
+     * the attributes it would add. Nothing is written and no column is added (a load's dry run).
+     */
+    public WriteResult preview(Connection c, TableMeta table, WriteAction action, List<ObjectNode> records)
+            throws SQLException {
+        Prepared prepared = prepare(table, action, records);
+        Map<String, ColumnKind> needed = neededKinds(table, prepared.pending().values());
+        List<String> newAttributes = new ArrayList<>();
+        for (String a : needed.keySet()) {
+            if (table.attribute(a) == null) {
+                newAttributes.add(a);
+            }
+        }
+        Map<String, RecordOutcome> byKey = switch (action) {
+            case INSERT -> outcomes(prepared.pending().keySet(), KeyLookup.existing(c, table, prepared.pending().keySet()),
+                    RecordOutcome.KEY_EXISTS);
+            case UPDATE -> merged(table, prepared.pending(), KeyLookup.records(c, table, prepared.pending().keySet()),
+                    RecordOutcome.KEY_NOT_FOUND);
+            case UPSERT -> merged(table, prepared.pending(), KeyLookup.records(c, table, prepared.pending().keySet()),
+                    RecordOutcome.INSERTED);
+        };
+        return report(action, prepared.inputs(), byKey, newAttributes);
+    }
+
+    /**
      * Harper reports every input record, in request order: a repeated key is skipped for insert (first
      * wins) but counted again for update and upsert, whose records merge one after the other.
      */
@@ -90,8 +115,9 @@ public class RecordWriter {
         for (Input input : inputs) {
             RecordOutcome outcome = byKey.get(input.key());
             if (input.repeated() && outcome.written()) {
-                // a repeat merged into the record its key's first input wrote; for insert the first wins
-                outcome = action == WriteAction.INSERT ? RecordOutcome.DUPLICATE_KEY : RecordOutcome.UPDATED;
+                // for insert the first of a key wins; a later one of upsert merged into the record just created
+                outcome = action == WriteAction.INSERT ? RecordOutcome.DUPLICATE_KEY
+                        : outcome == RecordOutcome.INSERTED ? RecordOutcome.UPDATED : outcome;
             }
             outcomes.add(outcome);
             (outcome.written() ? written : skipped).add(input.reportedKey());
@@ -231,32 +257,67 @@ public class RecordWriter {
 
     private static Map<String, RecordOutcome> update(Connection c, TableMeta table, Map<String, Pending> pending,
                                                      double txTime) throws SQLException {
-        Set<String> existing = KeyLookup.existing(c, table, pending.keySet());
+        Map<String, ObjectNode> stored = KeyLookup.records(c, table, pending.keySet());
         List<Pending> found = new ArrayList<>();
         for (Pending p : pending.values()) {
-            if (existing.contains(p.key())) {
+            if (stored.containsKey(p.key())) {
                 found.add(p);
             }
         }
         updateRows(c, table, found, txTime);
-        Map<String, RecordOutcome> out = new HashMap<>(pending.size() * 2);
-        for (String key : pending.keySet()) {
-            out.put(key, existing.contains(key) ? RecordOutcome.UPDATED : RecordOutcome.KEY_NOT_FOUND);
-        }
-        return out;
+        return merged(table, pending, stored, RecordOutcome.KEY_NOT_FOUND);
     }
 
     private static Map<String, RecordOutcome> upsert(Connection c, TableMeta table, Map<String, Pending> pending,
                                                      double txTime) throws SQLException {
-        Set<String> existing = KeyLookup.existing(c, table, pending.keySet());
+        Map<String, ObjectNode> stored = KeyLookup.records(c, table, pending.keySet());
         List<Pending> fresh = new ArrayList<>();
         List<Pending> found = new ArrayList<>();
         for (Pending p : pending.values()) {
-            (existing.contains(p.key()) ? found : fresh).add(p);
+            (stored.containsKey(p.key()) ? found : fresh).add(p);
         }
         insertRows(c, table, fresh, txTime);
         updateRows(c, table, found, txTime);
-        return outcomes(pending.keySet(), existing, RecordOutcome.UPDATED);
+        return merged(table, pending, stored, RecordOutcome.INSERTED);
+    }
+
+    /**
+     * The outcome of merging each pending record into its stored one: UNCHANGED when every value it
+     * carries is the stored value already, else UPDATED; ifMissing for a key not stored.
+     */
+    private static Map<String, RecordOutcome> merged(TableMeta table, Map<String, Pending> pending,
+                                                     Map<String, ObjectNode> stored, RecordOutcome ifMissing) {
+        Map<String, RecordOutcome> out = new HashMap<>(pending.size() * 2);
+        for (Pending p : pending.values()) {
+            ObjectNode before = stored.get(p.key());
+            out.put(p.key(), before == null ? ifMissing
+                    : changes(table, before, p.values()) ? RecordOutcome.UPDATED : RecordOutcome.UNCHANGED);
+        }
+        return out;
+    }
+
+    private static boolean changes(TableMeta table, ObjectNode before, ObjectNode values) {
+        Iterator<Map.Entry<String, JsonNode>> fields = values.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> f = fields.next();
+            if (!f.getKey().equals(table.primaryKey()) && !sameValue(before.get(f.getKey()), f.getValue())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Stored numbers come back as doubles: 3 and 3.0 are the same value, as in JavaScript. */
+    private static boolean sameValue(JsonNode stored, JsonNode given) {
+        boolean storedNull = stored == null || stored.isNull();
+        boolean givenNull = given == null || given.isNull();
+        if (storedNull || givenNull) {
+            return storedNull && givenNull;
+        }
+        if (stored.isNumber() && given.isNumber()) {
+            return stored.doubleValue() == given.doubleValue();
+        }
+        return stored.equals(given);
     }
 
     private static void insertRows(Connection c, TableMeta table, Iterable<Pending> rows, double txTime)

@@ -52,6 +52,16 @@ public class TableWrites {
         }
     }
 
+    /** A transaction that only reads the tables it touches (a dry run's batch): no write turn is taken. */
+    public <T> T reading(Store.SqlWork<T> work) {
+        return store.inTransaction(work);
+    }
+
+    /** Runs the action once the transaction open on c has committed. */
+    public void afterCommit(java.sql.Connection c, Runnable action) {
+        store.afterCommit(c, action);
+    }
+
     private Lock acquire(TableMeta table) {
         Lock lock = table.writeLock();
         try {
