@@ -64,7 +64,7 @@ public class JobsConfiguration implements CamelConfiguration {
     /** After the job table, beside which it lives. */
     @BindToRegistry(lazy = true)
     public RowErrorStore rowErrorStore(@BeanInject("store") Store store, @BeanInject("jobStore") JobStore jobTable) {
-        return new RowErrorStore(store);
+        return new RowErrorStore(store, jobTable);
     }
 
     @BindToRegistry(lazy = true)

@@ -32,6 +32,14 @@ public class JobStore {
      * after the change it shows has committed (Store.afterCommit).
      */
     private final Map<String, Job> running = new ConcurrentHashMap<>();
+    /** What else is kept per job (its row errors, ...), removed in the same transaction as its row. */
+    private final List<JobRows> dependents = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** Rows another table keeps for a job, which go when the job's row goes. */
+    @FunctionalInterface
+    public interface JobRows {
+        void deleteForJob(Connection c, String jobId) throws SQLException;
+    }
 
     public JobStore(Store store) {
         this.store = store;
@@ -51,6 +59,26 @@ public class JobStore {
                 "CREATE INDEX CARAVAN.JOBS_BY_STATUS ON CARAVAN.JOBS (STATUS)");
         // a job table made before loads counted row outcomes gains their column
         store.addColumnIfMissing("CARAVAN", "JOBS", "OUTCOMES", "CLOB");
+    }
+
+    /** Registers rows kept per job elsewhere, to be deleted with the job. */
+    public void alsoDelete(JobRows rows) {
+        dependents.add(rows);
+    }
+
+    /** Removes a finished job's row and everything kept for it; false when there is no such finished job. */
+    public boolean deleteFinished(String id) {
+        return store.inTransaction(c -> {
+            int deleted = Store.update(c, "DELETE FROM CARAVAN.JOBS WHERE ID = ? AND STATUS <> '" + JobStatus.IN_PROGRESS
+                    + "'", id);
+            if (deleted == 0) {
+                return false;
+            }
+            for (JobRows rows : dependents) {
+                rows.deleteForJob(c, id);
+            }
+            return true;
+        });
     }
 
     /** Writes a new IN_PROGRESS job, queued. */

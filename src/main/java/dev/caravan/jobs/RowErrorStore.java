@@ -26,8 +26,10 @@ public class RowErrorStore {
 
     private final Store store;
 
-    public RowErrorStore(Store store) {
+    /** The table beside the job table; its rows go with their job's (JobStore.deleteFinished). */
+    public RowErrorStore(Store store, JobStore jobs) {
         this.store = store;
+        jobs.alsoDelete(this::deleteForJob);
         store.createTablesIfMissing("CARAVAN", "ROW_ERRORS",
                 "CREATE TABLE CARAVAN.ROW_ERRORS (JOB_ID VARCHAR(36) NOT NULL, SOURCE_ROW BIGINT NOT NULL,"
                         + " REASON VARCHAR(32) NOT NULL, OUTCOME VARCHAR(16) NOT NULL, LINE_NUMBER BIGINT, BYTE_OFFSET BIGINT,"
