@@ -34,8 +34,9 @@ public class CsvDataLoad implements JobDefinition {
         String data = LoadRequestChecks.requiredSource(request, "data", "Data");
         TableMeta table = checks.table(request);
         LoadRequestChecks.authorize(request, table);
+        ObjectNode stored = LoadRequestChecks.storedTarget(request, table);
         spool(jobId, data);
-        return LoadRequestChecks.storedTarget(request, table);
+        return stored;
     }
 
     private void spool(String jobId, String csv) {
@@ -47,6 +48,16 @@ public class CsvDataLoad implements JobDefinition {
             throw HarperException.badRequest("'data' is not valid Unicode text: it contains an unpaired surrogate");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot spool the CSV data", e);
+        }
+    }
+
+    /** Another submit of the same idempotency_key won: its upload is not needed. */
+    @Override
+    public void discard(ObjectNode storedRequest, String jobId) {
+        try {
+            Files.deleteIfExists(spoolFile(spoolDir, jobId));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove the spooled CSV data", e);
         }
     }
 
