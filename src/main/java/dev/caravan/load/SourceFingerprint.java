@@ -1,5 +1,6 @@
 package dev.caravan.load;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.caravan.core.HarperJson;
 import java.io.IOException;
@@ -43,7 +44,7 @@ public record SourceFingerprint(Map<String, String> facts) {
                         || identity.containsKey(SourceIdentity.LAST_MODIFIED));
             }
             case "import_from_s3" -> {
-                ObjectNode s3 = (ObjectNode) request.path("s3");
+                JsonNode s3 = request.path("s3");
                 for (String field : new String[] {"endpoint", "bucket", "key"}) {
                     if (s3.hasNonNull(field)) {
                         facts.put("s3_" + field, s3.get(field).asText());
