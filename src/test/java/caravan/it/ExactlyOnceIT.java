@@ -139,6 +139,12 @@ class ExactlyOnceIT {
         return admin.ok("{'operation':'search_jobs_by_start_date','from_date':'2000-01-01','to_date':'2100-01-01'}").size();
     }
 
+    private static long jobsWithId(String id) {
+        JsonNode all = admin.ok("{'operation':'search_jobs_by_start_date','from_date':'2000-01-01','to_date':'2100-01-01'}");
+        return java.util.stream.StreamSupport.stream(all.spliterator(), false)
+                .filter(job -> id.equals(job.path("id").asText())).count();
+    }
+
     private static void assertLoaded(String message, JsonNode job) {
         assertEquals("COMPLETE", job.path("status").asText(), job::toString);
         assertEquals(message, job.path("message").asText(), job::toString);
@@ -172,6 +178,7 @@ class ExactlyOnceIT {
         assertEquals(first, second);
         assertEquals(first, afterItEnded);
         assertEquals(before + 1, jobCount());
+        assertEquals(1, jobsWithId(first));
         assertEquals(2, count(table));
     }
 
