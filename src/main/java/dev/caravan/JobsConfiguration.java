@@ -2,6 +2,7 @@ package dev.caravan;
 
 import dev.caravan.export.ExportRequestChecks;
 import dev.caravan.files.AllowedRoots;
+import dev.caravan.jobs.IdempotencyKeys;
 import dev.caravan.jobs.JobControl;
 import dev.caravan.jobs.JobLauncher;
 import dev.caravan.jobs.JobMonitor;
@@ -87,10 +88,18 @@ public class JobsConfiguration implements CamelConfiguration {
         return new JobSources(store);
     }
 
+    /** After the job table, which its rows refer to. */
+    @BindToRegistry(lazy = true)
+    public IdempotencyKeys idempotencyKeys(@BeanInject("store") Store store, @BeanInject("jobStore") JobStore tableCreated) {
+        return new IdempotencyKeys(store);
+    }
+
     @BindToRegistry(lazy = true)
     public JobSubmitter jobSubmitter(@BeanInject("jobStore") JobStore jobs, CamelContext context,
-                                     @BeanInject("jobMonitor") JobMonitor monitor) {
-        return new JobSubmitter(jobs, context, monitor);
+                                     @BeanInject("jobMonitor") JobMonitor monitor, @BeanInject("store") Store store,
+                                     @BeanInject("idempotencyKeys") IdempotencyKeys keys,
+                                     @BeanInject("jobSecrets") JobSecrets secrets) {
+        return new JobSubmitter(jobs, context, monitor, store, keys, secrets);
     }
 
     @BindToRegistry(lazy = true)

@@ -13,9 +13,11 @@ import dev.caravan.load.CsvLoad;
 import dev.caravan.load.CsvSources;
 import dev.caravan.load.InflationLimits;
 import dev.caravan.load.JsonLoad;
+import dev.caravan.load.LoadHistory;
 import dev.caravan.load.LoadJobs;
 import dev.caravan.load.LoadRequestChecks;
 import dev.caravan.load.RecordLoad;
+import dev.caravan.load.RepeatLoads;
 import dev.caravan.load.RowAccounting;
 import dev.caravan.load.S3ObjectSource;
 import dev.caravan.load.SourceGuard;
@@ -24,6 +26,7 @@ import dev.caravan.ops.Tables;
 import dev.caravan.s3.S3Clients;
 import dev.caravan.s3.S3JobAccess;
 import dev.caravan.store.RecordWriter;
+import dev.caravan.store.Store;
 import dev.caravan.store.TableWrites;
 import dev.caravan.store.TxClock;
 import java.nio.file.Path;
@@ -133,6 +136,17 @@ public class LoadConfiguration implements CamelConfiguration {
         return new RecordLoad(writes, writer, clock, new JobBatches(jobs, control, monitor), control, sources,
                 new RowAccounting(rowErrors, maxRowErrors), batchSize,
                 context.getExecutorServiceManager().newCachedThreadPool(this, "csv-read-ahead"));
+    }
+
+    /** After the job table, which its rows refer to. */
+    @BindToRegistry(lazy = true)
+    public LoadHistory loadHistory(@BeanInject("store") Store store, @BeanInject("jobStore") JobStore tableCreated) {
+        return new LoadHistory(store);
+    }
+
+    @BindToRegistry(lazy = true)
+    public RepeatLoads repeatLoads(@BeanInject("loadHistory") LoadHistory history) {
+        return new RepeatLoads(history);
     }
 
     @BindToRegistry(lazy = true)

@@ -49,16 +49,7 @@ class ImportFromS3IT {
     }
 
     private static ObjectNode importRequest(String table, String key) {
-        ObjectNode request = ApiClient.object();
-        request.put("operation", "import_from_s3").put("database", "ref").put("table", table);
-        request.putObject("s3")
-                .put("aws_access_key_id", s3.accessKeyId())
-                .put("aws_secret_access_key", s3.secretAccessKey())
-                .put("bucket", BUCKET)
-                .put("key", key)
-                .put("region", S3TestServer.REGION)
-                .put("endpoint", s3.endpoint());
-        return request;
+        return s3.importRequest("ref", table, BUCKET, key);
     }
 
     private static String put(String key, String text) {

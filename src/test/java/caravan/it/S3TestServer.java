@@ -4,6 +4,7 @@ import org.jclouds.blobstore.BlobStore;
 import org.jclouds.blobstore.domain.MultipartPart;
 import org.jclouds.blobstore.util.ForwardingBlobStore;
 import org.jclouds.io.Payload;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -82,6 +83,20 @@ public final class S3TestServer implements AutoCloseable {
     /** The endpoint URL, as a request's s3.endpoint or CARAVAN_S3_ENDPOINT gives it. */
     public String endpoint() {
         return endpoint.toString();
+    }
+
+    /** An import_from_s3 request for one object of this store, with its keys. */
+    public ObjectNode importRequest(String database, String table, String bucket, String key) {
+        ObjectNode request = ApiClient.object();
+        request.put("operation", "import_from_s3").put("database", database).put("table", table);
+        request.putObject("s3")
+                .put("aws_access_key_id", accessKeyId)
+                .put("aws_secret_access_key", secretAccessKey)
+                .put("bucket", bucket)
+                .put("key", key)
+                .put("region", REGION)
+                .put("endpoint", endpoint());
+        return request;
     }
 
     public String accessKeyId() {

@@ -69,4 +69,9 @@ public class ExportToS3 implements JobDefinition {
     public boolean commitsRecords() {
         return false;
     }
+
+    @Override
+    public ObjectNode withoutSecrets(ObjectNode request) {
+        return S3RequestFields.withRedactedS3(request);
+    }
 }

@@ -14,6 +14,21 @@ public interface JobDefinition {
      */
     ObjectNode prepare(OperationRequest request, String jobId) throws Exception;
 
+    /**
+     * The request as a repeat with the same idempotency_key is compared with it (RequestFingerprint):
+     * without the secrets, which a retry may have rotated. The request itself unless it carries secrets.
+     */
+    default ObjectNode withoutSecrets(ObjectNode request) {
+        return request;
+    }
+
+    /**
+     * Undoes what prepare did for a job that is not created after all: another submit of the same
+     * idempotency_key created its job first (e.g. removes a spooled upload).
+     */
+    default void discard(ObjectNode storedRequest, String jobId) {
+    }
+
     /** Whether a job interrupted by a crash can be run again from its last committed batch. */
     default boolean resumable(ObjectNode storedRequest) {
         return false;

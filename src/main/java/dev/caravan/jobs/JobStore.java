@@ -83,7 +83,16 @@ public class JobStore {
 
     /** Writes a new IN_PROGRESS job, queued. */
     public void create(String id, String type, String user, ObjectNode redactedRequest, long now) {
-        store.update("INSERT INTO CARAVAN.JOBS (ID, TYPE, USERNAME, CREATED_DATETIME, START_DATETIME, STATUS, REQUEST,"
+        store.inTransaction(c -> {
+            create(c, id, type, user, redactedRequest, now);
+            return null;
+        });
+    }
+
+    /** The same on the caller's transaction, e.g. with the job's idempotency key (IdempotencyKeys). */
+    public void create(Connection c, String id, String type, String user, ObjectNode redactedRequest, long now)
+            throws SQLException {
+        Store.update(c, "INSERT INTO CARAVAN.JOBS (ID, TYPE, USERNAME, CREATED_DATETIME, START_DATETIME, STATUS, REQUEST,"
                 + " PHASE) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 id, type, user, now, now, JobStatus.IN_PROGRESS.name(), HarperJson.write(redactedRequest),
                 JobPhase.QUEUED.label());

@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.caravan.core.HarperJson;
 import dev.caravan.operations.OperationRegistry;
 import dev.caravan.operations.OperationRequest;
+import dev.caravan.store.Store;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ExchangePattern;
@@ -13,7 +15,8 @@ import org.apache.camel.ProducerTemplate;
 
 /**
  * Submits bulk operations as jobs (contract §2.2): checks the request, writes the job row, queues the job
- * and answers at once; the HTTP thread never waits for the job.
+ * and answers at once; the HTTP thread never waits for the job. A submit with an idempotency_key that
+ * already named a job answers that job and creates nothing (docs/decisions/0007-exactly-once.md).
  */
 public class JobSubmitter {
     public static final String QUEUE = "seda:jobs";
@@ -21,12 +24,19 @@ public class JobSubmitter {
     private final JobStore jobs;
     private final CamelContext context;
     private final JobMonitor monitor;
+    private final Store store;
+    private final IdempotencyKeys keys;
+    private final JobSecrets secrets;
     private ProducerTemplate producer;
 
-    public JobSubmitter(JobStore jobs, CamelContext context, JobMonitor monitor) {
+    public JobSubmitter(JobStore jobs, CamelContext context, JobMonitor monitor, Store store, IdempotencyKeys keys,
+                        JobSecrets secrets) {
         this.jobs = jobs;
         this.context = context;
         this.monitor = monitor;
+        this.store = store;
+        this.keys = keys;
+        this.secrets = secrets;
     }
 
     /** Created on first use: creating it while the context is configured would start Camel's thread pools early. */
@@ -42,10 +52,44 @@ public class JobSubmitter {
     }
 
     private JsonNode submit(OperationRequest request, JobDefinition definition) throws Exception {
+        Optional<IdempotencyKey> key = IdempotencyKey.of(request);
+        if (key.isEmpty()) {
+            String id = UUID.randomUUID().toString();
+            ObjectNode stored = definition.prepare(request, id);
+            jobs.create(id, definition.type(), request.user().username(), stored, System.currentTimeMillis());
+            return started(id, definition);
+        }
+        String fingerprint = RequestFingerprint.of(definition.withoutSecrets(request.body()));
+        Optional<String> earlier = keys.earlierJob(key.get(), fingerprint);
+        if (earlier.isPresent()) {
+            return answer(earlier.get());
+        }
         String id = UUID.randomUUID().toString();
         ObjectNode stored = definition.prepare(request, id);
-        jobs.create(id, definition.type(), request.user().username(), stored, System.currentTimeMillis());
+        try {
+            store.inTransaction(c -> {
+                jobs.create(c, id, definition.type(), request.user().username(), stored, System.currentTimeMillis());
+                keys.claim(c, key.get(), id, fingerprint, System.currentTimeMillis());
+                return null;
+            });
+        } catch (RuntimeException e) {
+            definition.discard(stored, id);
+            secrets.forget(id);
+            if (!IdempotencyKeys.isTaken(e)) {
+                throw e;
+            }
+            // a concurrent submit of the same key committed its job first: that job is the answer
+            return answer(keys.earlierJob(key.get(), fingerprint).orElseThrow(() -> e));
+        }
+        return started(id, definition);
+    }
+
+    private JsonNode started(String id, JobDefinition definition) {
         enqueue(id, definition.type());
+        return answer(id);
+    }
+
+    private static JsonNode answer(String id) {
         ObjectNode answer = HarperJson.message("Starting job with id " + id);
         answer.put("job_id", id);
         return answer;

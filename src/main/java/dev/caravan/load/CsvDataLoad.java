@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.slf4j.LoggerFactory;
 
 /**
  * csv_data_load (contract §4): the CSV comes in the request's data field. It is spooled to a file under
@@ -48,6 +49,18 @@ public class CsvDataLoad implements JobDefinition {
             throw HarperException.badRequest("'data' is not valid Unicode text: it contains an unpaired surrogate");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot spool the CSV data", e);
+        }
+    }
+
+    /** Another submit of the same idempotency_key won: its upload is not needed. */
+    @Override
+    public void discard(ObjectNode storedRequest, String jobId) {
+        try {
+            Files.deleteIfExists(spoolFile(spoolDir, jobId));
+        } catch (IOException e) {
+            // the answer is the other submit's job either way; the file is only left over
+            LoggerFactory.getLogger(CsvDataLoad.class).warn("Cannot remove the unused spool file of {}: {}", jobId,
+                    e.getMessage());
         }
     }
 

@@ -78,6 +78,21 @@ public class CsvUrlLoad implements JobDefinition {
         return stored;
     }
 
+    /** The URL's secrets redacted and the passthrough headers' values left out, as the job row keeps them. */
+    @Override
+    public ObjectNode withoutSecrets(ObjectNode request) {
+        ObjectNode copy = request.deepCopy();
+        JsonNode url = copy.get("csv_url");
+        if (url != null && url.isTextual()) {
+            copy.put("csv_url", SecretUrls.redact(url.textValue()));
+        }
+        JsonNode headers = copy.get("passthrough_headers");
+        if (headers instanceof ObjectNode named) {
+            named.fieldNames().forEachRemaining(name -> named.put(name, SecretUrls.REDACTED));
+        }
+        return copy;
+    }
+
     /** Joi's uri(): an absolute URI with a scheme (ftp://host/x passes, "not a url" does not). */
     static boolean isUrl(String text) {
         try {

@@ -32,6 +32,7 @@ public final class LoadContext extends JobRun {
     private AttributePermissions permissions = AttributePermissions.unrestricted();
     private TablePermission[] rights = {};
     private JobSources.Recorded recordedSource;
+    private SourceIdentity sourceIdentity;
     private String sourceName = "the source";
     private ErrorPolicy policy = ErrorPolicy.HARPER;
     private LoadOptions options = LoadOptions.NONE;
@@ -162,6 +163,15 @@ public final class LoadContext extends JobRun {
 
     void recordedSource(JobSources.Recorded recorded) {
         this.recordedSource = recorded;
+    }
+
+    /** What the source was when this run opened it (null before that). */
+    public SourceIdentity sourceIdentity() {
+        return sourceIdentity;
+    }
+
+    void sourceIdentity(SourceIdentity identity) {
+        this.sourceIdentity = identity;
     }
 
     /** How messages name the source, e.g. "The file '/srv/dogs.csv'". */

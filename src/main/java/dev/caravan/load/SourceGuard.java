@@ -55,6 +55,7 @@ public class SourceGuard {
         } else {
             sources.recordIdentity(load.jobId(), identity.toJson());
         }
+        load.sourceIdentity(identity);
         load.input(in);
         control.sourceOpened(load.jobId(), in::abort);
         return in;

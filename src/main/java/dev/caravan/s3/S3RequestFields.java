@@ -28,6 +28,17 @@ public final class S3RequestFields {
         return target;
     }
 
+    /** A request with its s3 object redacted, as a repeat of it is compared (idempotency_key). */
+    public static ObjectNode withRedactedS3(ObjectNode request) {
+        JsonNode s3 = request.get("s3");
+        if (s3 == null || !s3.isObject()) {
+            return request;
+        }
+        ObjectNode copy = request.deepCopy();
+        copy.set("s3", redacted(s3));
+        return copy;
+    }
+
     /** An optional s3.endpoint must be an absolute http(s) URL. */
     public static boolean isHttpUrl(String text) {
         try {
