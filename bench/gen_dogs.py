@@ -1,12 +1,13 @@
 #!/usr/bin/env python3
 """The benchmarks' data: ROWS dog records, the same bytes for the same arguments on every machine.
 
-  bench/gen_dogs.py ROWS [--format csv|json|ndjson] [--seed N] > out
+  bench/gen_dogs.py ROWS [--format csv|json|ndjson] [--seed N] [--bad-every N] > out
 
 Columns: id,name,breed_id,age,weight_lbs,adopted,country,notes. id runs 1..ROWS; the other values
 come from a seeded generator, so two runs are comparable. Every row carries what a load has to
 handle: a number, a float, a boolean, a non-ASCII string and a CSV cell with commas and quotes.
-Python 3 standard library only.
+--bad-every N makes every Nth row bad for a table that declares age an Int: its age is the text
+"unknown" (N=100 is 1% bad rows; the rows are otherwise the same). Python 3 standard library only.
 """
 import argparse
 import json
@@ -21,15 +22,18 @@ COUNTRIES = ("Argentina", "Canada", "Côte d'Ivoire", "France", "Japan", "Méxic
 HABITS = ("walks", "naps", "fetch", "swimming", "the sofa")
 
 
-def dogs(count, seed):
-    """Yields count records as dicts in column order."""
+def dogs(count, seed, bad_every=0):
+    """Yields count records as dicts in column order; with bad_every, every Nth has a bad age."""
     pick = random.Random(seed)
     for n in range(1, count + 1):
+        name = f"{pick.choice(BREEDS)} {n}"
+        breed_id = pick.randint(1, 350)
+        age = pick.randint(1, 18)  # drawn for a bad row too, so the other values stay the same
         yield {
             "id": n,
-            "name": f"{pick.choice(BREEDS)} {n}",
-            "breed_id": pick.randint(1, 350),
-            "age": pick.randint(1, 18),
+            "name": name,
+            "breed_id": breed_id,
+            "age": "unknown" if bad_every and n % bad_every == 0 else age,
             "weight_lbs": round(pick.uniform(5.0, 120.0), 1),
             "adopted": pick.random() < 0.5,
             "country": pick.choice(COUNTRIES),
@@ -67,11 +71,12 @@ def main():
     parser.add_argument("rows", type=int)
     parser.add_argument("--format", choices=("csv", "json", "ndjson"), default="csv")
     parser.add_argument("--seed", type=int, default=9)
+    parser.add_argument("--bad-every", type=int, default=0, help="every Nth row gets the age 'unknown'")
     args = parser.parse_args()
-    if args.rows < 0:
-        parser.error("rows must not be negative")
+    if args.rows < 0 or args.bad_every < 0:
+        parser.error("rows and --bad-every must not be negative")
     out = open(sys.stdout.fileno(), "w", encoding="utf-8", newline="", buffering=1 << 20, closefd=False)
-    write(dogs(args.rows, args.seed), args.format, out)
+    write(dogs(args.rows, args.seed, args.bad_every), args.format, out)
     out.flush()
 
 
