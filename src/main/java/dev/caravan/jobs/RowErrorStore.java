@@ -119,10 +119,11 @@ public class RowErrorStore {
     public ArrayNode page(String jobId, String reason, long offset, int limit) {
         return store.inTransaction(c -> {
             ArrayNode out = HarperJson.array();
-            String sql = "SELECT ROW_NUMBER, LINE_NUMBER, BYTE_OFFSET, OUTCOME, REASON, COLUMN_NAME, VALUE_EXCERPT,"
+            // quoted: in a query, a bare ROW_NUMBER is Derby's ROW_NUMBER() function
+            String sql = "SELECT \"ROW_NUMBER\", LINE_NUMBER, BYTE_OFFSET, OUTCOME, REASON, COLUMN_NAME, VALUE_EXCERPT,"
                     + " RAW_EXCERPT, MESSAGE FROM CARAVAN.ROW_ERRORS WHERE JOB_ID = ?"
                     + (reason == null ? "" : " AND REASON = ?")
-                    + " ORDER BY ROW_NUMBER, REASON OFFSET ? ROWS FETCH NEXT ? ROWS ONLY";
+                    + " ORDER BY \"ROW_NUMBER\", REASON OFFSET ? ROWS FETCH NEXT ? ROWS ONLY";
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 int i = 1;
                 ps.setString(i++, jobId);
