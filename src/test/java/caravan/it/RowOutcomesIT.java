@@ -511,6 +511,25 @@ class RowOutcomesIT {
     }
 
     @Test
+    void abortStopsAtAMalformedJsonLine() {
+        String table = tableWith(null);
+        String ndjson = "{\"id\":1,\"name\":\"a\"}\n{\"id\":2,\"name\":\"b\"}\n{\"id\":3,\n{\"id\":4,\"name\":\"d\"}\n";
+        JsonNode job = run(load(Source.S3, table, "lines/" + table + "-abort.ndjson", ndjson).put("on_error", "abort"));
+
+        assertEquals("ERROR", job.path("status").asText(), job::toString);
+        String message = job.path("message").asText();
+        assertTrue(message.startsWith("Load stopped at row 3 (malformed_json: Invalid JSON at line 3, column "), message);
+        assertTrue(message.endsWith("), because on_error is abort; get_job_errors lists the failed rows"
+                + " (2 records were committed before the failure)"), message);
+        assertOutcomes(job, 2, 0, 0, 1, "{'malformed_json':1}");
+        assertEquals(List.of("1=a", "2=b"), stored(table));
+        JsonNode page = errors(job.path("id").asText());
+        assertEquals(List.of(3L), rows(page));
+        assertEquals(3, page.path("errors").get(0).path("line").asLong());
+        assertEquals("{\"id\":3,", page.path("errors").get(0).path("raw").asText());
+    }
+
+    @Test
     void abortInALaterBatchCommitsEveryRowBeforeTheFailedOne() {
         String table = tableWith(null);
         JsonNode job = run(dataLoad(table, csv(2500, i -> i == 1700)).put("on_error", "abort"));
