@@ -95,7 +95,8 @@ public final class JsonArrayRecords extends JsonRecordSource {
             }
             broken = failure;
             JsonLocation at = e.getLocation();
-            batch.problem(new RowProblem(rowsRead + 1, at == null ? null : (long) at.getLineNr(),
+            rowsRead++; // the broken element is a row read, and failed
+            batch.problem(new RowProblem(rowsRead, at == null ? null : (long) at.getLineNr(),
                     at == null ? null : at.getByteOffset(), null, null, null, RowReason.MALFORMED_JSON,
                     failure.getMessage()));
         } catch (IOException e) {

@@ -75,7 +75,7 @@ public class RecordLoad {
             records.reportRowProblems();
         }
         RowBatches batches = new RowBatches(records, load.input(), batchSize, readAhead,
-                () -> control.checkpoint(load.jobId()));
+                () -> control.checkpoint(load.jobId()), load.policy().reportsRows());
         load.batches(batches);
         return batches;
     }
@@ -138,6 +138,9 @@ public class RecordLoad {
     /** The job's message: successfully loaded N of M records, M counting every parsed row. */
     public void finish(Exchange exchange) {
         LoadContext load = exchange.getProperty(LoadContext.PROPERTY, LoadContext.class);
+        if (load.batches() != null) {
+            load.batches().rethrowDeferred();
+        }
         Job.Progress done = load.committed();
         String exceeded = load.policy().exceeded(done.rowsFailed(), done.rowsRead(), true);
         if (exceeded != null) {

@@ -25,15 +25,23 @@ public final class RowBatches implements Iterator<RowBatch>, Closeable {
     private final BlockingQueue<Object> ready = new ArrayBlockingQueue<>(AHEAD);
     private final Future<?> reader;
     private final Runnable stopCheck;
+    private final boolean deferFailure;
     private Object next;
+    private RuntimeException deferred;
 
     private record Failure(RuntimeException error) {
     }
 
-    /** stopCheck throws when the job must stop (a cancel, a shutdown); it runs while waiting for rows too. */
+    /**
+     * stopCheck throws when the job must stop (a cancel, a shutdown); it runs while waiting for rows too.
+     * deferFailure: the source's failure ends the batches and is thrown by {@link #rethrowDeferred}. A
+     * load that reports rows needs it: Camel's split asks hasNext() before it writes the batch just
+     * taken, and a failure thrown there would drop that batch with its failed rows.
+     */
     public RowBatches(RecordSource rows, CountingInputStream input, int batchSize, ExecutorService executor,
-                      Runnable stopCheck) {
+                      Runnable stopCheck, boolean deferFailure) {
         this.stopCheck = stopCheck;
+        this.deferFailure = deferFailure;
         this.reader = executor.submit(() -> read(rows, input, batchSize));
     }
 
@@ -81,7 +89,11 @@ public final class RowBatches implements Iterator<RowBatch>, Closeable {
             }
         }
         if (next instanceof Failure failure) {
-            throw failure.error();
+            if (!deferFailure) {
+                throw failure.error();
+            }
+            deferred = failure.error();
+            next = END;
         }
         return next != END;
     }
@@ -94,6 +106,13 @@ public final class RowBatches implements Iterator<RowBatch>, Closeable {
         RowBatch batch = (RowBatch) next;
         next = null;
         return batch;
+    }
+
+    /** Throws the source's failure that ended the batches, if one did (deferFailure). */
+    public void rethrowDeferred() {
+        if (deferred != null) {
+            throw deferred;
+        }
     }
 
     /** Stops reading ahead (the job ended or failed). */
