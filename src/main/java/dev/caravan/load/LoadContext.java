@@ -3,7 +3,9 @@ package dev.caravan.load;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.caravan.auth.AttributePermissions;
 import dev.caravan.auth.TablePermission;
+import dev.caravan.formats.DeclaredTypes;
 import dev.caravan.formats.RecordSource;
+import dev.caravan.formats.RequiredAttributes;
 import dev.caravan.jobs.Job;
 import dev.caravan.jobs.JobRun;
 import dev.caravan.jobs.JobSources;
@@ -31,6 +33,7 @@ public final class LoadContext extends JobRun {
     private TablePermission[] rights = {};
     private JobSources.Recorded recordedSource;
     private String sourceName = "the source";
+    private DeclaredTypes declaredTypes;
 
     LoadContext(Job job, TableMeta table, WriteAction action) {
         super(job);
@@ -108,6 +111,28 @@ public final class LoadContext extends JobRun {
 
     void recordedSource(JobSources.Recorded recorded) {
         this.recordedSource = recorded;
+    }
+
+    /** The casting of the table's declared types and the load's types field; null when neither types anything. */
+    public DeclaredTypes declaredTypes() {
+        return declaredTypes;
+    }
+
+    void declaredTypes(DeclaredTypes types) {
+        this.declaredTypes = types;
+    }
+
+    /**
+     * The source as this load reads it: cast by the declared types when there are any, and for an insert
+     * checked for attributes declared nullable: false.
+     */
+    RecordSource typed(RecordSource source) {
+        if (declaredTypes == null) {
+            return source;
+        }
+        source.castWith(declaredTypes);
+        return action == WriteAction.INSERT && declaredTypes.requiresAttributes()
+                ? new RequiredAttributes(source, declaredTypes) : source;
     }
 
     /** How messages name the source, e.g. "The file '/srv/dogs.csv'". */

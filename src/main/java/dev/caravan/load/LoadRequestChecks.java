@@ -107,7 +107,8 @@ public final class LoadRequestChecks {
 
     /**
      * The part of a load request every job keeps: where to write and how. An absent action stays absent
-     * (the job inserts), since the job's attribute check then needs update as well.
+     * (the job inserts), since the job's attribute check then needs update as well. A types field is
+     * checked here (400) and kept.
      */
     public static ObjectNode storedTarget(OperationRequest request, TableMeta table) {
         ObjectNode stored = HarperJson.object();
@@ -117,6 +118,7 @@ public final class LoadRequestChecks {
         if (request.text("action") != null) {
             stored.put("action", action(request).name().toLowerCase(Locale.ROOT));
         }
+        LoadTypes.store(LoadTypes.of(request.field(LoadTypes.FIELD), table), stored);
         return stored;
     }
 }
