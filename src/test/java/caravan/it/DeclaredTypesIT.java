@@ -182,6 +182,38 @@ class DeclaredTypesIT {
         assertEquals("[]", rows(table));
     }
 
+    @Test
+    void aRecordWithoutAStringTypedKeyGetsAUuidAsInHarper() {
+        String table = typedTable("[{'name':'id','type':'String'},{'name':'s','type':'String'}]");
+        JsonNode answer = api.ok("{'operation':'insert','database':'" + DB + "','table':'" + table + "','records':[{'s':'a'}]}");
+        assertEquals("inserted 1 of 1 records", answer.get("message").asText());
+        JsonNode found = api.ok("{'operation':'sql','sql':'SELECT id, s FROM " + DB + "." + table + "'}");
+        String key = found.get(0).get("id").textValue();
+        assertEquals(key, java.util.UUID.fromString(key).toString(), found::toString);
+    }
+
+    @Test
+    void hostileAttributeListsAndTypesFieldsAre400() {
+        String create = "{\"operation\":\"create_table\",\"database\":\"" + DB + "\",\"table\":\"hostile\",\"primary_key\":\"id\","
+                + "\"attributes\":";
+        String table = typedTable(PEOPLE_ATTRIBUTES);
+        String load = "{\"operation\":\"csv_data_load\",\"database\":\"" + DB + "\",\"table\":\"" + table
+                + "\",\"data\":\"id,name\\n1,a\\n\",\"types\":";
+        for (String hostile : new String[] {"1", "true", "{}", "[[]]", "[null]", "[{\"name\":null,\"type\":\"Int\"}]",
+                "[{\"name\":\"x\",\"type\":[\"Int\"]}]", "[{\"name\":\"" + "x".repeat(300) + "\",\"type\":\"Int\"}]",
+                "[{\"name\":\"x\",\"type\":\"" + "I".repeat(5000) + "\"}]", "[{\"name\":\"\\u0000\",\"type\":\"Int\"}]"}) {
+            ApiClient.Response r = api.postRaw(create + hostile + "}");
+            assertEquals(400, r.status(), () -> hostile + " -> " + r);
+        }
+        for (String hostile : new String[] {"1", "\"string\"", "[]", "{\"zip\":null}", "{\"zip\":{}}", "{\"\":\"string\"}",
+                "{\"zip\":\"" + "s".repeat(5000) + "\"}"}) {
+            ApiClient.Response r = api.postRaw(load + hostile + "}");
+            assertEquals(400, r.status(), () -> hostile + " -> " + r);
+        }
+        assertEquals(404, api.post("{'operation':'describe_table','database':'" + DB + "','table':'hostile'}").status());
+        assertEquals("[]", rows(table));
+    }
+
     // --- a load's types field ---
 
     @Test

@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * The casting of a load into a table with declared types, or of a load with a types field: a declared
@@ -24,11 +25,14 @@ import java.util.Set;
 public final class DeclaredTypes implements ValueCaster {
     private final Map<String, DeclaredType> types;
     private final Set<String> refusingNull;
+    /** The primary key when it is typed String, else null. */
+    private final String stringKey;
     private final ValueCaster harper = ValueCaster.harper();
 
-    private DeclaredTypes(Map<String, DeclaredType> types, Set<String> refusingNull) {
+    private DeclaredTypes(Map<String, DeclaredType> types, Set<String> refusingNull, String primaryKey) {
         this.types = Map.copyOf(types);
         this.refusingNull = Set.copyOf(refusingNull);
+        this.stringKey = primaryKey != null && types.get(primaryKey) == DeclaredType.STRING ? primaryKey : null;
     }
 
     /**
@@ -51,12 +55,12 @@ public final class DeclaredTypes implements ValueCaster {
         if (types.isEmpty() && refusingNull.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new DeclaredTypes(types, refusingNull));
+        return Optional.of(new DeclaredTypes(types, refusingNull, table.primaryKey()));
     }
 
     /** Types without a table (tests, and any caller with types of its own). */
-    public static DeclaredTypes of(Map<String, DeclaredType> types, Set<String> refusingNull) {
-        return new DeclaredTypes(types, refusingNull);
+    public static DeclaredTypes of(Map<String, DeclaredType> types, Set<String> refusingNull, String primaryKey) {
+        return new DeclaredTypes(types, refusingNull, primaryKey);
     }
 
     @Override
@@ -121,5 +125,20 @@ public final class DeclaredTypes implements ValueCaster {
     /** Whether any attribute must be present (nullable: false). */
     public boolean requiresAttributes() {
         return !refusingNull.isEmpty();
+    }
+
+    /** Whether a record without a key gets a string one (the key is typed String). */
+    public boolean generatesStringKeys() {
+        return stringKey != null;
+    }
+
+    /**
+     * Gives a record without a key a UUID when the key is typed String, as Harper does (observed §9);
+     * the store's generated keys are numbers, which a String key cannot hold.
+     */
+    public void fillStringKey(ObjectNode record) {
+        if (stringKey != null && TypedValues.isNull(record.get(stringKey))) {
+            record.put(stringKey, UUID.randomUUID().toString());
+        }
     }
 }

@@ -5,7 +5,7 @@ import dev.caravan.auth.AttributePermissions;
 import dev.caravan.auth.TablePermission;
 import dev.caravan.formats.DeclaredTypes;
 import dev.caravan.formats.RecordSource;
-import dev.caravan.formats.RequiredAttributes;
+import dev.caravan.formats.DeclaredRecords;
 import dev.caravan.jobs.Job;
 import dev.caravan.jobs.JobRun;
 import dev.caravan.jobs.JobSources;
@@ -123,16 +123,19 @@ public final class LoadContext extends JobRun {
     }
 
     /**
-     * The source as this load reads it: cast by the declared types when there are any, and for an insert
-     * checked for attributes declared nullable: false.
+     * The source as this load reads it: cast by the declared types when there are any, its records given
+     * string keys where the key is typed String, and for an insert checked for attributes declared
+     * nullable: false.
      */
     RecordSource typed(RecordSource source) {
         if (declaredTypes == null) {
             return source;
         }
         source.castWith(declaredTypes);
-        return action == WriteAction.INSERT && declaredTypes.requiresAttributes()
-                ? new RequiredAttributes(source, declaredTypes) : source;
+        boolean insert = action == WriteAction.INSERT;
+        boolean fillsKeys = action != WriteAction.UPDATE && declaredTypes.generatesStringKeys();
+        return fillsKeys || (insert && declaredTypes.requiresAttributes())
+                ? new DeclaredRecords(source, declaredTypes, insert) : source;
     }
 
     /** How messages name the source, e.g. "The file '/srv/dogs.csv'". */

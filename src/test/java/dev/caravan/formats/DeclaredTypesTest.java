@@ -22,7 +22,7 @@ class DeclaredTypesTest {
     private static final DeclaredTypes TYPES = DeclaredTypes.of(Map.of(
             "zip", DeclaredType.STRING, "age", DeclaredType.INT, "big", DeclaredType.LONG, "f", DeclaredType.FLOAT,
             "ok", DeclaredType.BOOLEAN, "d", DeclaredType.DATE, "any", DeclaredType.ANY,
-            "req", DeclaredType.STRING, "n", DeclaredType.INT), Set.of("req", "n"));
+            "req", DeclaredType.STRING, "n", DeclaredType.INT), Set.of("req", "n"), "id");
 
     private static String cell(String attribute, String cell) {
         return HarperJson.write(TYPES.castCell(attribute, cell));

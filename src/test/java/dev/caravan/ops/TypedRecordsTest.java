@@ -85,4 +85,15 @@ class TypedRecordsTest {
                 Map.of("id", new Column("id", null, ColumnKind.NONE, 1)));
         TypedRecords.check(plain, WriteAction.INSERT, records("[{'id':true,'x':'y'}]"));
     }
+
+    @Test
+    void aRecordWithoutAStringTypedKeyGetsAUuid() {
+        TableMeta stringKeys = new TableMeta("s", "db", "keys", "id", "D1", "T3", 0,
+                Map.of("id", new Column("id", "C1", ColumnKind.TEXT, 1, DeclaredType.STRING, null)), true);
+        List<ObjectNode> records = records("[{'name':'a'},{'id':'k'}]");
+        TypedRecords.check(stringKeys, WriteAction.INSERT, records);
+        String key = records.get(0).get("id").textValue();
+        assertEquals(key, java.util.UUID.fromString(key).toString());
+        assertEquals("k", records.get(1).get("id").textValue());
+    }
 }

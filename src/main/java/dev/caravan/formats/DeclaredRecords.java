@@ -7,19 +7,23 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * An insert load's records, each required to carry every attribute declared nullable: false: a cell
- * or field that is there is checked by the caster, one that is missing only here, once the record is
- * whole. A record without one fails (NULL_NOT_ALLOWED): reported in its batch once the load reports
+ * A load's records made whole by the declared types, where the caster, which sees one value at a
+ * time, cannot: a record without a key gets a string key when the key is typed String (as Harper
+ * generates a UUID for it), and an insert's record must carry every attribute declared nullable:
+ * false. A record without one fails (NULL_NOT_ALLOWED): reported in its batch once the load reports
  * row problems, otherwise the job fails with Harper's message, as Harper's insert does.
  */
-public final class RequiredAttributes implements RecordSource {
+public final class DeclaredRecords implements RecordSource {
     private final RecordSource source;
     private final DeclaredTypes types;
+    private final boolean requireDeclared;
     private boolean reporting;
 
-    public RequiredAttributes(RecordSource source, DeclaredTypes types) {
+    /** requireDeclared: an insert, which needs every attribute declared nullable: false. */
+    public DeclaredRecords(RecordSource source, DeclaredTypes types, boolean requireDeclared) {
         this.source = source;
         this.types = types;
+        this.requireDeclared = requireDeclared;
     }
 
     @Override
@@ -41,7 +45,7 @@ public final class RequiredAttributes implements RecordSource {
         List<RowProblem> problems = new ArrayList<>(batch.problems());
         for (int i = 0; i < batch.rows().size(); i++) {
             try {
-                types.requireDeclared(batch.rows().get(i));
+                complete(batch.rows().get(i));
                 rows.add(batch.rows().get(i));
                 numbers.add(batch.rowNumbers()[i]);
             } catch (RowRejectedException e) {
@@ -55,9 +59,16 @@ public final class RequiredAttributes implements RecordSource {
         return new ParsedBatch(rows, numbers.stream().mapToLong(Long::longValue).toArray(), problems);
     }
 
+    private void complete(ObjectNode row) {
+        types.fillStringKey(row);
+        if (requireDeclared) {
+            types.requireDeclared(row);
+        }
+    }
+
     private void requireOrFail(ObjectNode row) {
         try {
-            types.requireDeclared(row);
+            complete(row);
         } catch (RowRejectedException e) {
             throw new JobFailedException(e.getMessage(), e);
         }

@@ -15,9 +15,12 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** Records without an attribute declared nullable: false: a failed row when reported, Harper's job failure when not. */
-class RequiredAttributesTest {
-    private static final DeclaredTypes TYPES = DeclaredTypes.of(Map.of("name", DeclaredType.STRING), Set.of("name"));
+/**
+ * Records without an attribute declared nullable: false: a failed row when reported, Harper's job failure
+ * when not; and records without a String-typed key get one.
+ */
+class DeclaredRecordsTest {
+    private static final DeclaredTypes TYPES = DeclaredTypes.of(Map.of("name", DeclaredType.STRING), Set.of("name"), "id");
 
     /** A source of the given records, numbered 1, 2, ... */
     private static RecordSource source(String... records) {
@@ -60,7 +63,7 @@ class RequiredAttributesTest {
 
     @Test
     void reportedRowsLackingTheAttributeFailAndTheRestGoOn() {
-        RequiredAttributes checked = new RequiredAttributes(source("{'id':1,'name':'a'}", "{'id':2}", "{'id':3,'name':'c'}"), TYPES);
+        DeclaredRecords checked = new DeclaredRecords(source("{'id':1,'name':'a'}", "{'id':2}", "{'id':3,'name':'c'}"), TYPES, true);
         checked.reportRowProblems();
         ParsedBatch batch = checked.nextParsed(10);
         assertEquals(2, batch.rows().size());
@@ -76,19 +79,31 @@ class RequiredAttributesTest {
 
     @Test
     void unreportedTheFirstSuchRowFailsTheJobWithHarpersMessage() {
-        RequiredAttributes checked = new RequiredAttributes(source("{'id':1,'name':'a'}", "{'id':2}"), TYPES);
+        DeclaredRecords checked = new DeclaredRecords(source("{'id':1,'name':'a'}", "{'id':2}"), TYPES, true);
         JobFailedException e = assertThrows(JobFailedException.class, () -> checked.nextParsed(10));
         assertEquals("Property name is required (and not does not allow null values)", e.getMessage());
-        RequiredAttributes viaBatch = new RequiredAttributes(source("{'id':2,'name':null}"), TYPES);
+        DeclaredRecords viaBatch = new DeclaredRecords(source("{'id':2,'name':null}"), TYPES, true);
         assertThrows(JobFailedException.class, () -> viaBatch.nextBatch(10));
     }
 
     @Test
     void completeRowsPassUntouched() {
-        RequiredAttributes checked = new RequiredAttributes(source("{'id':1,'name':'a'}", "{'id':2,'name':''}"), TYPES);
+        DeclaredRecords checked = new DeclaredRecords(source("{'id':1,'name':'a'}", "{'id':2,'name':''}"), TYPES, true);
         checked.reportRowProblems();
         ParsedBatch batch = checked.nextParsed(10);
         assertEquals(2, batch.rows().size());
         assertEquals(List.of(), batch.problems());
+    }
+
+    @Test
+    void aRecordWithoutAStringTypedKeyGetsAUuid() {
+        DeclaredTypes stringKey = DeclaredTypes.of(Map.of("id", DeclaredType.STRING), Set.of(), "id");
+        DeclaredRecords records = new DeclaredRecords(source("{'name':'a'}", "{'id':null}", "{'id':'k'}"), stringKey, false);
+        List<ObjectNode> rows = records.nextBatch(10);
+        for (int i = 0; i < 2; i++) {
+            String key = rows.get(i).get("id").textValue();
+            assertEquals(key, java.util.UUID.fromString(key).toString());
+        }
+        assertEquals("k", rows.get(2).get("id").textValue());
     }
 }
