@@ -17,6 +17,8 @@ public enum RowReason {
     VALUE_TOO_LONG("value_too_long", Kind.FAILED),
     /** A value that cannot be cast to its attribute's declared type. */
     NOT_CASTABLE("not_castable", Kind.FAILED),
+    /** A null or absent value for an attribute declared nullable: false. */
+    NULL_NOT_ALLOWED("null_not_allowed", Kind.FAILED),
     /** A JSON element or line that is not valid JSON. */
     MALFORMED_JSON("malformed_json", Kind.FAILED),
     /** A JSON element or line that is valid JSON but not an object. */

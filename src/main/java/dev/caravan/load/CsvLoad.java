@@ -1,6 +1,7 @@
 package dev.caravan.load;
 
 import dev.caravan.formats.CsvRows;
+import dev.caravan.formats.RecordSource;
 import dev.caravan.store.MissingKeyException;
 import dev.caravan.store.WriteAction;
 import java.io.InputStream;
@@ -24,7 +25,8 @@ public class CsvLoad {
         LoadContext load = exchange.getProperty(LoadContext.PROPERTY, LoadContext.class);
         tail.releaseWhenDone(exchange, load);
         CsvRows rows = CsvRows.open(source, maxRecordBytes);
-        load.records(rows);
+        RecordSource records = load.typed(rows);
+        load.records(records);
         if (rows.header() != null) {
             load.requireWritable(rows.header().names()); // the whole header, before anything is written (as Harper)
         }
@@ -35,6 +37,6 @@ public class CsvLoad {
         if (load.resumeAfterRows() > 0) {
             rows.skip(load.resumeAfterRows());
         }
-        return tail.batches(load, rows);
+        return tail.batches(load, records);
     }
 }

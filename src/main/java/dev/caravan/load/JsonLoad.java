@@ -26,6 +26,6 @@ public class JsonLoad {
         LoadContext load = exchange.getProperty(LoadContext.PROPERTY, LoadContext.class);
         tail.releaseWhenDone(exchange, load);
         RecordFormat format = exchange.getProperty(FORMAT, RecordFormat.JSON, RecordFormat.class);
-        return tail.batches(load, format.reader(source, maxRecordBytes));
+        return tail.batches(load, load.typed(format.reader(source, maxRecordBytes)));
     }
 }

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.caravan.auth.AttributePermissions;
 import dev.caravan.core.HarperJson;
 import dev.caravan.auth.TablePermission;
+import dev.caravan.formats.DeclaredTypes;
 import dev.caravan.formats.RecordSource;
+import dev.caravan.formats.DeclaredRecords;
 import dev.caravan.jobs.Job;
 import dev.caravan.jobs.JobRun;
 import dev.caravan.jobs.JobSources;
@@ -38,6 +40,7 @@ public final class LoadContext extends JobRun {
     private LoadOptions options = LoadOptions.NONE;
     private DryRun dryRun;
     private RejectsFile rejects;
+    private DeclaredTypes declaredTypes;
 
     LoadContext(Job job, TableMeta table, WriteAction action) {
         super(job);
@@ -172,6 +175,31 @@ public final class LoadContext extends JobRun {
 
     void sourceIdentity(SourceIdentity identity) {
         this.sourceIdentity = identity;
+    }
+
+    /** The casting of the table's declared types and the load's types field; null when neither types anything. */
+    public DeclaredTypes declaredTypes() {
+        return declaredTypes;
+    }
+
+    void declaredTypes(DeclaredTypes types) {
+        this.declaredTypes = types;
+    }
+
+    /**
+     * The source as this load reads it: cast by the declared types when there are any, its records given
+     * string keys where the key is typed String, and for an insert checked for attributes declared
+     * nullable: false.
+     */
+    RecordSource typed(RecordSource source) {
+        if (declaredTypes == null) {
+            return source;
+        }
+        source.castWith(declaredTypes);
+        boolean insert = action == WriteAction.INSERT;
+        boolean fillsKeys = action != WriteAction.UPDATE && declaredTypes.generatesStringKeys();
+        return fillsKeys || (insert && declaredTypes.requiresAttributes())
+                ? new DeclaredRecords(source, declaredTypes, insert) : source;
     }
 
     /** How messages name the source, e.g. "The file '/srv/dogs.csv'". */

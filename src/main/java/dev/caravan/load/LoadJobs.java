@@ -5,6 +5,7 @@ import dev.caravan.auth.Access;
 import dev.caravan.auth.AttributePermissions;
 import dev.caravan.auth.User;
 import dev.caravan.auth.UserStore;
+import dev.caravan.formats.DeclaredTypes;
 import dev.caravan.jobs.Job;
 import dev.caravan.jobs.JobFailedException;
 import dev.caravan.jobs.JobHeaders;
@@ -46,6 +47,7 @@ public class LoadJobs {
         load.policy(ErrorPolicy.of(request));
         load.options(LoadOptions.stored(request));
         sources.find(id).ifPresent(load::recordedSource);
+        DeclaredTypes.of(table, LoadTypes.stored(request)).ifPresent(load::declaredTypes);
         exchange.setProperty(LoadContext.PROPERTY, load);
     }
 

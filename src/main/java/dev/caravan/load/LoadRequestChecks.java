@@ -111,8 +111,10 @@ public final class LoadRequestChecks {
 
     /**
      * The part of a load request every job keeps: where to write and how. An absent action stays absent
-     * (the job inserts), since the job's attribute check then needs update as well. skip_loaded and
-     * force are checked here (400), before anything of the job is made.
+     * (the job inserts), since the job's attribute check then needs update as well. skip_loaded,
+     * force, the error policy, dry_run, rejects_path and types are checked here (400), before anything
+     * of the job is made.
+
      */
     public ObjectNode storedTarget(OperationRequest request, TableMeta table) {
         ObjectNode stored = HarperJson.object();
@@ -125,6 +127,7 @@ public final class LoadRequestChecks {
         ErrorPolicy.of(request.body()).store(stored);
         LoadOptions.of(request.body(), exportRoots).store(stored);
         LoadRepeat.of(request).storeIn(stored);
+        LoadTypes.store(LoadTypes.of(request.field(LoadTypes.FIELD), table), stored);
         return stored;
     }
 }

@@ -51,6 +51,7 @@ public class RecordOperations {
             JsonNode key = record.get(table.primaryKey());
             rejectBooleanKey(key);
         }
+        TypedRecords.check(table, action, records);
         WriteResult result = writes.inTransaction(table, c -> writer.write(c, table, action, records, clock.next()));
         return answer(action, records.size(), result);
     }

@@ -9,12 +9,14 @@ import dev.caravan.core.HarperJson;
 import dev.caravan.core.HarperNames;
 import dev.caravan.operations.OperationRegistry;
 import dev.caravan.operations.OperationRequest;
+import dev.caravan.store.AttributeDeclaration;
 import dev.caravan.store.Catalog;
 import dev.caravan.store.Column;
 import dev.caravan.store.JsNumber;
 import dev.caravan.store.Store;
 import dev.caravan.store.TableMeta;
 import dev.caravan.store.TableStats;
+import java.util.List;
 import java.util.Map;
 
 /** Databases, tables and attributes: create, drop, describe (Harper's texts, docs/harper-observed.md §2). */
@@ -106,8 +108,9 @@ public class SchemaOperations {
         HarperNames.requireSchemaName("Table", request.field("table"));
         HarperNames.requireSchemaName("Primary key", request.field(request.text("primary_key") != null
                 ? "primary_key" : "hash_attribute"));
+        List<AttributeDeclaration> declared = AttributeDeclarations.of(request.field("attributes"), primaryKey);
         String database = request.database();
-        if (catalog.createTable(database, table, primaryKey).isEmpty()) {
+        if (catalog.createTable(database, table, primaryKey, declared).isEmpty()) {
             throw HarperException.badRequest("Table '" + table + "' already exists in '" + database + "'");
         }
         return HarperJson.message("table '" + database + "." + table + "' successfully created.");
@@ -167,7 +170,7 @@ public class SchemaOperations {
             out.put("hash_attribute", table.primaryKey());
         }
         out.put("audit", true);
-        out.put("schema_defined", false);
+        out.put("schema_defined", table.schemaDefined());
         ArrayNode attributes = out.putArray("attributes");
         if (showAttributes) {
             for (String name : table.allAttributeNames()) {
@@ -175,13 +178,7 @@ public class SchemaOperations {
                 if (column == null && !table.isTimestamp(name)) {
                     continue; // a dropped primary key
                 }
-                ObjectNode a = attributes.addObject();
-                a.put("attribute", name);
-                if (name.equals(table.primaryKey())) {
-                    a.put("is_primary_key", true);
-                } else {
-                    a.put("indexed", true);
-                }
+                describeAttribute(attributes.addObject(), table, name, column);
             }
         }
         TableStats.Stats stats = TableStats.of(store, table);
@@ -191,6 +188,26 @@ public class SchemaOperations {
             out.set("last_updated_record", JsNumber.node(stats.lastUpdated()));
         }
         return out;
+    }
+
+    /**
+     * One entry of describe_table's attributes. A declared attribute shows its type and nullable as
+     * Harper's typed tables do (observed §9), without "indexed"; others are as for an untyped table.
+     */
+    private static void describeAttribute(ObjectNode a, TableMeta table, String name, Column column) {
+        a.put("attribute", name);
+        boolean declared = column != null && (column.type() != null || column.nullable() != null);
+        if (column != null && column.type() != null) {
+            a.put("type", column.type().harperName());
+        }
+        if (name.equals(table.primaryKey())) {
+            a.put("is_primary_key", true);
+        } else if (!declared) {
+            a.put("indexed", true);
+        }
+        if (column != null && column.nullable() != null) {
+            a.put("nullable", column.nullable());
+        }
     }
 
     private JsonNode createAttribute(OperationRequest request) {

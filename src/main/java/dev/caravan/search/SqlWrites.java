@@ -9,6 +9,7 @@ import dev.caravan.core.HarperException;
 import dev.caravan.core.HarperJson;
 import dev.caravan.core.HarperNames;
 import dev.caravan.ops.RecordOperations;
+import dev.caravan.ops.TypedRecords;
 import dev.caravan.store.RecordWriter;
 import dev.caravan.store.Store;
 import dev.caravan.store.TableMeta;
@@ -56,6 +57,7 @@ final class SqlWrites {
                 throw HarperException.badRequest("Invalid primary key type: boolean");
             }
         }
+        TypedRecords.check(table, WriteAction.INSERT, records);
         WriteResult result = writes.inTransaction(table,
                 c -> writer.write(c, table, WriteAction.INSERT, records, clock.next()));
         return RecordOperations.answer(WriteAction.INSERT, records.size(), result);
@@ -81,6 +83,7 @@ final class SqlWrites {
         }
         permissions.require(values.keySet(), TablePermission.UPDATE);
         List<ObjectNode> records = matching(table, translator, update.getTable(), update.getWhere(), values);
+        TypedRecords.check(table, WriteAction.UPDATE, records);
         WriteResult result = records.isEmpty() ? nothing()
                 : writes.inTransaction(table, c -> writer.write(c, table, WriteAction.UPDATE, records, clock.next()));
         return RecordOperations.answer(WriteAction.UPDATE, records.size(), result);

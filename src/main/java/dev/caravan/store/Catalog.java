@@ -33,6 +33,7 @@ public class Catalog {
         this.store = store;
         this.clock = clock;
         createCatalogTables();
+        CatalogUpgrade.addMissingColumns(store);
         DerbyFunctions.install(store);
         load();
     }
@@ -62,26 +63,38 @@ public class Catalog {
                         databases.put(info.name(), new ConcurrentHashMap<>());
                     }
                 }
-                try (ResultSet rs = s.executeQuery("SELECT DB, TBL, NAME, COLUMN_NAME, KIND, ORDINAL FROM CARAVAN.ATTRIBUTES")) {
+                try (ResultSet rs = s.executeQuery("SELECT DB, TBL, NAME, COLUMN_NAME, KIND, ORDINAL, DECLARED_TYPE,"
+                        + " NULLABLE FROM CARAVAN.ATTRIBUTES")) {
                     while (rs.next()) {
                         attributesByTable.computeIfAbsent(rs.getString(1) + "\u0000" + rs.getString(2), k -> new HashMap<>())
-                                .put(rs.getString(3), new Column(rs.getString(3), rs.getString(4), ColumnKind.ofCode(rs.getString(5)), rs.getLong(6)));
+                                .put(rs.getString(3), storedColumn(rs));
                     }
                 }
                 try (ResultSet rs = s.executeQuery(
-                        "SELECT DB, NAME, ID, TABLE_NAME, PRIMARY_KEY, CREATED_TIME FROM CARAVAN.TABLES")) {
+                        "SELECT DB, NAME, ID, TABLE_NAME, PRIMARY_KEY, CREATED_TIME, SCHEMA_DEFINED FROM CARAVAN.TABLES")) {
                     while (rs.next()) {
                         String db = rs.getString(1);
                         String name = rs.getString(2);
                         TableMeta t = new TableMeta(rs.getString(3), db, name, rs.getString(5),
                                 databaseInfo.get(db).derbySchema(), rs.getString(4), rs.getDouble(6),
-                                attributesByTable.getOrDefault(db + "\u0000" + name, Map.of()));
+                                attributesByTable.getOrDefault(db + "\u0000" + name, Map.of()), rs.getBoolean(7));
                         databases.get(db).put(name, t);
                     }
                 }
             }
             return null;
         });
+    }
+
+    /** A catalog row of CARAVAN.ATTRIBUTES (DB, TBL, NAME, COLUMN_NAME, KIND, ORDINAL, DECLARED_TYPE, NULLABLE). */
+    private static Column storedColumn(ResultSet rs) throws SQLException {
+        String typeName = rs.getString(7);
+        boolean nullable = rs.getBoolean(8);
+        Boolean declaredNullable = rs.wasNull() ? null : nullable;
+        DeclaredType type = typeName == null ? null : DeclaredType.named(typeName)
+                .orElseThrow(() -> new IllegalStateException("unknown declared type " + typeName));
+        return new Column(rs.getString(3), rs.getString(4), ColumnKind.ofCode(rs.getString(5)), rs.getLong(6),
+                type, declaredNullable);
     }
 
     public Collection<String> databaseNames() {
@@ -150,6 +163,16 @@ public class Catalog {
 
     /** Creates the table (and its database if missing); empty when the table already exists. */
     public synchronized Optional<TableMeta> createTable(String database, String name, String primaryKey) {
+        return createTable(database, name, primaryKey, null);
+    }
+
+    /**
+     * Creates the table with its declared attributes (null: an untyped table, as Harper's create_table
+     * without attributes). A typed attribute gets its column now, of its type's kind, so no value of
+     * another kind ever widens it; the primary key is declared whether or not the list names it.
+     */
+    public synchronized Optional<TableMeta> createTable(String database, String name, String primaryKey,
+                                                        List<AttributeDeclaration> declared) {
         if (!databases.containsKey(database)) {
             createDatabase(database);
         }
@@ -158,6 +181,7 @@ public class Catalog {
         }
         DatabaseInfo info = databaseInfo.get(database);
         double now = clock.next();
+        boolean schemaDefined = declared != null;
         TableMeta table = store.inTransaction(c -> {
             String derbyTable = "T" + nextName(c);
             try (Statement s = c.createStatement()) {
@@ -166,15 +190,39 @@ public class Catalog {
                         + TableMeta.CREATED_COLUMN + " DOUBLE NOT NULL, " + TableMeta.UPDATED_COLUMN + " DOUBLE NOT NULL)");
             }
             String id = UUID.randomUUID().toString();
-            Store.update(c, "INSERT INTO CARAVAN.TABLES (DB, NAME, ID, TABLE_NAME, PRIMARY_KEY, CREATED_TIME)"
-                    + " VALUES (?, ?, ?, ?, ?, ?)", database, name, id, derbyTable, primaryKey, now);
-            Column key = new Column(primaryKey, null, ColumnKind.NONE, nextName(c));
-            insertAttribute(c, database, name, key);
-            return new TableMeta(id, database, name, primaryKey, info.derbySchema(), derbyTable, now,
-                    Map.of(primaryKey, key));
+            Store.update(c, "INSERT INTO CARAVAN.TABLES (DB, NAME, ID, TABLE_NAME, PRIMARY_KEY, CREATED_TIME, SCHEMA_DEFINED)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?)", database, name, id, derbyTable, primaryKey, now, schemaDefined);
+            TableMeta created = new TableMeta(id, database, name, primaryKey, info.derbySchema(), derbyTable, now,
+                    Map.of(), schemaDefined);
+            Map<String, Column> columns = new HashMap<>();
+            List<AttributeDeclaration> all = new ArrayList<>();
+            if (declared == null || declared.stream().noneMatch(d -> d.name().equals(primaryKey))) {
+                all.add(new AttributeDeclaration(primaryKey, null, null));
+            }
+            if (declared != null) {
+                all.addAll(declared);
+            }
+            for (AttributeDeclaration d : all) {
+                Column column = declaredColumn(c, created, d);
+                insertAttribute(c, database, name, column);
+                columns.put(d.name(), column);
+            }
+            created.replaceAttributes(columns);
+            return created;
         });
         databases.get(database).put(name, table);
         return Optional.of(table);
+    }
+
+    private static Column declaredColumn(Connection c, TableMeta table, AttributeDeclaration d) throws SQLException {
+        long ordinal = nextName(c);
+        ColumnKind kind = d.type() == null ? ColumnKind.NONE : d.type().kind();
+        Column column = new Column(d.name(), kind == ColumnKind.NONE ? null : "C" + ordinal, kind, ordinal,
+                d.type(), d.nullable());
+        if (column.hasColumn()) {
+            addColumns(c, table, column);
+        }
+        return column;
     }
 
     public synchronized boolean dropTable(String database, String name) {
@@ -290,9 +338,12 @@ public class Catalog {
         if (current != null && to == from) {
             return current;
         }
+        if (current != null && current.type() != null && current.type().fixesKind()) {
+            throw new DeclaredTypeException(current, needed);
+        }
         long name = nextName(c);
-        Column next = new Column(attribute, to == ColumnKind.NONE ? null : "C" + name, to,
-                current == null ? name : current.ordinal());
+        String columnName = to == ColumnKind.NONE ? null : "C" + name;
+        Column next = current == null ? new Column(attribute, columnName, to, name) : current.stored(columnName, to);
         if (next.hasColumn()) {
             addColumns(c, table, next);
         }
@@ -331,8 +382,10 @@ public class Catalog {
     }
 
     private static void insertAttribute(Connection c, String db, String table, Column column) throws SQLException {
-        Store.update(c, "INSERT INTO CARAVAN.ATTRIBUTES (DB, TBL, NAME, COLUMN_NAME, KIND, ORDINAL)"
-                + " VALUES (?, ?, ?, ?, ?, ?)", db, table, column.attribute(), column.columnName(), String.valueOf(column.kind().code()), column.ordinal());
+        Store.update(c, "INSERT INTO CARAVAN.ATTRIBUTES (DB, TBL, NAME, COLUMN_NAME, KIND, ORDINAL, DECLARED_TYPE, NULLABLE)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", db, table, column.attribute(), column.columnName(),
+                String.valueOf(column.kind().code()), column.ordinal(),
+                column.type() == null ? null : column.type().harperName(), column.nullable());
     }
 
     private static long nextName(Connection c) throws SQLException {

@@ -30,6 +30,8 @@ public final class TableMeta {
     private final String derbySchema;
     private final String derbyTable;
     private final double createdTime;
+    /** Created with an attributes list (create_table's attributes): Harper's schema_defined. */
+    private final boolean schemaDefined;
     private volatile Map<String, Column> attributes;
     /** Writers hold the read side while they write; a column migration holds the write side. */
     private final ReadWriteLock schemaLock = new ReentrantReadWriteLock();
@@ -38,6 +40,11 @@ public final class TableMeta {
 
     public TableMeta(String id, String database, String name, String primaryKey, String derbySchema,
                      String derbyTable, double createdTime, Map<String, Column> attributes) {
+        this(id, database, name, primaryKey, derbySchema, derbyTable, createdTime, attributes, false);
+    }
+
+    public TableMeta(String id, String database, String name, String primaryKey, String derbySchema,
+                     String derbyTable, double createdTime, Map<String, Column> attributes, boolean schemaDefined) {
         this.id = id;
         this.database = database;
         this.name = name;
@@ -45,6 +52,7 @@ public final class TableMeta {
         this.derbySchema = derbySchema;
         this.derbyTable = derbyTable;
         this.createdTime = createdTime;
+        this.schemaDefined = schemaDefined;
         this.attributes = inCreationOrder(attributes);
     }
 
@@ -70,6 +78,20 @@ public final class TableMeta {
 
     public double createdTime() {
         return createdTime;
+    }
+
+    public boolean schemaDefined() {
+        return schemaDefined;
+    }
+
+    /** Whether any attribute has a declared type (its values are cast and checked by it). */
+    public boolean hasDeclaredTypes() {
+        for (Column column : attributes.values()) {
+            if (column.type() != null) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The quoted Derby name, e.g. "D1"."T4". */

@@ -42,6 +42,10 @@ final class StoreFixture implements AutoCloseable {
         return catalog;
     }
 
+    Store store() {
+        return store;
+    }
+
     TableMeta createTable(String database, String name, String primaryKey) {
         return catalog.createTable(database, name, primaryKey).orElseThrow();
     }
