@@ -22,7 +22,7 @@ import org.apache.commons.csv.CSVFormat;
  * same fields, as given, go into the job's stored request, so a resumed job reads the source the same way.
  */
 public final class CsvDialect {
-    static final List<String> FIELDS = List.of("delimiter", "quote", "escape", "header", "columns", "skip_rows",
+    public static final List<String> FIELDS = List.of("delimiter", "quote", "escape", "header", "columns", "skip_rows",
             "null_values", "trim", "encoding", "comment");
 
     private static final CsvDialect HARPER = new CsvDialect(false, null, '"', null, null, 0, Set.of(), false,

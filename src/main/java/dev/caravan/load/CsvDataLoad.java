@@ -34,8 +34,9 @@ public class CsvDataLoad implements JobDefinition {
         String data = LoadRequestChecks.requiredSource(request, "data", "Data");
         TableMeta table = checks.table(request);
         LoadRequestChecks.authorize(request, table);
+        ObjectNode stored = LoadRequestChecks.storedTarget(request, table); // its checks before the spool file
         spool(jobId, data);
-        return LoadRequestChecks.storedTarget(request, table);
+        return stored;
     }
 
     private void spool(String jobId, String csv) {

@@ -1,5 +1,6 @@
 package dev.caravan.load;
 
+import dev.caravan.formats.CsvDialect;
 import dev.caravan.formats.CsvRows;
 import dev.caravan.store.MissingKeyException;
 import dev.caravan.store.WriteAction;
@@ -23,7 +24,7 @@ public class CsvLoad {
     public RowBatches parse(InputStream source, Exchange exchange) {
         LoadContext load = exchange.getProperty(LoadContext.PROPERTY, LoadContext.class);
         tail.releaseWhenDone(exchange, load);
-        CsvRows rows = CsvRows.open(source, maxRecordBytes);
+        CsvRows rows = CsvRows.open(source, maxRecordBytes, CsvDialect.of(load.request())); // checked at submit
         load.records(rows);
         if (rows.header() != null) {
             load.requireWritable(rows.header().names()); // the whole header, before anything is written (as Harper)

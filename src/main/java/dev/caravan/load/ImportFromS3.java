@@ -49,8 +49,9 @@ public class ImportFromS3 implements JobDefinition {
         LoadRequestChecks.failIfAny(errors);
         TableMeta table = checks.table(request);
         LoadRequestChecks.authorize(request, table);
+        ObjectNode stored = stored(request, table, s3); // its checks before the secrets are kept
         secrets.keep(jobId, S3RequestFields.credentials(s3).asSecrets());
-        return stored(request, table, s3);
+        return stored;
     }
 
     /** validate.js: presence (blank strings are absent), then type, then the key's extension. */
