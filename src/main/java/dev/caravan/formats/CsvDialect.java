@@ -86,9 +86,12 @@ public final class CsvDialect {
         } else if (columns != null) {
             columnErrors(columns, errors);
         }
+        if (encoding == null || "csv_data_load".equals(request.path("operation").asText())) {
+            encoding = StandardCharsets.UTF_8; // a data field is JSON text, spooled as UTF-8: nothing to decode
+        }
         CsvDialect dialect = new CsvDialect(true, delimiter, quote == null ? '"' : quote, escape,
                 header ? null : columns, skipRows, nullValues == null ? Set.of() : new LinkedHashSet<>(nullValues),
-                trim, encoding == null ? StandardCharsets.UTF_8 : encoding, comment);
+                trim, encoding, comment);
         if (errors.isEmpty()) {
             formatErrors(dialect, errors);
         }
