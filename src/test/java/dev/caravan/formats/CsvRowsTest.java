@@ -327,4 +327,41 @@ class CsvRowsTest {
             assertEquals(3, rows.rowsRead());
         }
     }
+
+    /** Gives its text a few characters at a time, so records, CRLFs and pairs of surrogates straddle every read. */
+    private static java.io.Reader trickling(String text, int chunk) {
+        return new java.io.FilterReader(new StringReader(text)) {
+            @Override
+            public int read(char[] buffer, int offset, int count) throws java.io.IOException {
+                return super.read(buffer, offset, Math.min(count, chunk));
+            }
+        };
+    }
+
+    @Test
+    void placesStayExactFarIntoALongSourceReadInSmallPieces() {
+        StringBuilder before = new StringBuilder("id,name\r\n");
+        for (int i = 1; i <= 20_000; i++) {
+            before.append(i).append(i % 100 == 0 ? ",\"Zoë\r\n🐕 \"\"quoted\"\"\"\r\n" : ",Müller\r\n");
+        }
+        String lines = before.toString();
+        long expectedLine = lines.chars().filter(c -> c == '\n').count() + 1;
+        for (int chunk : new int[] {7, 4096}) {
+            try (CsvRows rows = CsvRows.open(trickling(lines + "20001,\"x\"y\r\n20002,b,extra\r\n", chunk), Long.MAX_VALUE, STRICT)) {
+                rows.reportRowProblems();
+                List<RowProblem> problems = new ArrayList<>();
+                long read = 0;
+                ParsedBatch batch;
+                while (!(batch = rows.nextParsed(1000)).isEmpty()) {
+                    problems.addAll(batch.problems());
+                    read += batch.rows().size();
+                }
+                assertEquals(20_001, read);
+                assertEquals(List.of(20_001L, expectedLine, utf8Bytes(lines), "20001,\"x\"y"), List.of(problems.get(0).row(),
+                        problems.get(0).line(), problems.get(0).byteOffset(), problems.get(0).raw()));
+                assertEquals(List.of(20_002L, expectedLine + 1, utf8Bytes(lines) + 12, "20002,b,extra"), List.of(problems.get(1).row(),
+                        problems.get(1).line(), problems.get(1).byteOffset(), problems.get(1).raw()));
+            }
+        }
+    }
 }
