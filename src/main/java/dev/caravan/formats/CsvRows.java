@@ -29,8 +29,6 @@ import org.apache.commons.csv.CSVRecord;
 public final class CsvRows implements Iterator<ObjectNode>, RecordSource {
     private static final int SNIFF_CHARS = 64 * 1024;
     private static final char[] DELIMITERS = {',', '\t', '|', ';', '\u001E', '\u001F'};
-    /** How much of the dropped cells an EXTRA_FIELDS note quotes. */
-    private static final int MAX_VALUE_CHARS = 1024;
 
     private final CsvDialect dialect;
     private final RecordSpan span;
@@ -195,9 +193,9 @@ public final class CsvRows implements Iterator<ObjectNode>, RecordSource {
                 malformed = passMalformed(bad);
                 return true;
             }
-            throw new JobFailedException("CSV could not be read after row " + rowsRead + ": " + rootMessage(e), e);
+            throw CsvProblems.unreadable(e, rowsRead);
         } catch (IllegalStateException e) {
-            throw new JobFailedException("CSV could not be read after row " + rowsRead + ": " + rootMessage(e), e);
+            throw CsvProblems.unreadable(e, rowsRead);
         }
         rowsRead++;
         places.passIgnoredLines(dialect.comment()); // the parser's record position is before them
@@ -223,15 +221,14 @@ public final class CsvRows implements Iterator<ObjectNode>, RecordSource {
         long start = places.position();
         long line = places.line();
         long byteOffset = places.byteOffset();
-        boolean openQuote = bad.getMessage() != null && bad.getMessage().contains("EOF");
-        places.passLine(openQuote ? line : errorLine);
-        String raw = withoutLineEnd(text.text(start, places.position()));
+        places.passLine(CsvProblems.isOpenQuote(bad) ? line : errorLine);
+        String raw = CsvProblems.withoutLineEnd(text.text(start, places.position()));
         if (header == null) {
             throw new JobFailedException("The CSV header (line " + line + ") cannot be read: "
-                    + malformedMessage(bad, line, errorLine), bad);
+                    + CsvProblems.malformed(bad, line, errorLine), bad);
         }
         RowProblem problem = new RowProblem(rowsRead, line, byteOffset, null, null, raw, RowReason.MALFORMED_CSV,
-                place(rowsRead, line) + malformedMessage(bad, line, errorLine));
+                CsvProblems.place(rowsRead, line) + CsvProblems.malformed(bad, line, errorLine));
         if (!reportProblems && !skipping) {
             throw new JobFailedException(problem.message(), bad);
         }
@@ -239,36 +236,9 @@ public final class CsvRows implements Iterator<ObjectNode>, RecordSource {
         return problem;
     }
 
-    private static String malformedMessage(CSVException bad, long line, long errorLine) {
-        String message = bad.getMessage() == null ? "" : bad.getMessage();
-        if (message.contains("EOF reached before encapsulated token finished")) {
-            return "a quoted value opened on line " + line + " is never closed (the file ends inside quotes)";
-        }
-        if (message.contains("Invalid character between encapsulated token and delimiter")) {
-            return "text follows a closing quote on line " + errorLine
-                    + " (a quoted value must end at a delimiter or the end of the line)";
-        }
-        if (message.contains("EOF whilst processing escape sequence")) {
-            return "the file ends right after an escape character";
-        }
-        return "the record cannot be parsed (" + message + ")";
-    }
-
-    private static String place(long row, long line) {
-        return "CSV row " + row + " (line " + line + "): ";
-    }
-
-    private static String withoutLineEnd(String raw) {
-        int end = raw.length();
-        while (end > 0 && (raw.charAt(end - 1) == '\n' || raw.charAt(end - 1) == '\r')) {
-            end--;
-        }
-        return raw.substring(0, end);
-    }
-
     /** The record advance() moved to as it was written. */
     private String raw() {
-        return withoutLineEnd(text.text(recordStart, recordEnd));
+        return CsvProblems.withoutLineEnd(text.text(recordStart, recordEnd));
     }
 
     /** The current record as a Harper record, or null when a value rejected it (the problem is added). */
@@ -289,28 +259,17 @@ public final class CsvRows implements Iterator<ObjectNode>, RecordSource {
             }
         } catch (RowRejectedException e) {
             if (!reportProblems) {
-                throw new JobFailedException(place(rowsRead, recordLine) + e.getMessage(), e);
+                throw new JobFailedException(CsvProblems.place(rowsRead, recordLine) + e.getMessage(), e);
             }
             problems.add(e.problem().at(rowsRead, recordLine, recordByte, raw()));
             return null;
         }
         if (cells > header.size()) {
             rowsWithExtraFields++;
-            problems.add(extraFields(cells));
+            problems.add(CsvProblems.extraFields(rowsRead, recordLine, recordByte, raw(), record.values(), header.size(),
+                    format));
         }
         return row;
-    }
-
-    private RowProblem extraFields(int cells) {
-        int first = header.size();
-        String dropped = format.format((Object[]) Arrays.copyOfRange(record.values(), first, cells));
-        if (dropped.length() > MAX_VALUE_CHARS) {
-            dropped = dropped.substring(0, MAX_VALUE_CHARS) + "…";
-        }
-        int count = cells - first;
-        return new RowProblem(rowsRead, recordLine, recordByte, "cell " + (first + 1), dropped, raw(),
-                RowReason.EXTRA_FIELDS, place(rowsRead, recordLine) + cells + " cells where the header names "
-                + first + ": the last " + (count == 1 ? "cell was" : count + " cells were") + " dropped");
     }
 
     /** Reads up to count rows without casting them (to resume after rows already committed). */
@@ -406,13 +365,5 @@ public final class CsvRows implements Iterator<ObjectNode>, RecordSource {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static String rootMessage(Throwable t) {
-        Throwable current = t;
-        while (current.getCause() != null) {
-            current = current.getCause();
-        }
-        return current.getMessage();
     }
 }
