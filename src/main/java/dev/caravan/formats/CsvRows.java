@@ -232,6 +232,10 @@ public final class CsvRows implements Iterator<ObjectNode>, RecordSource {
         if (!reportProblems && !skipping) {
             throw new JobFailedException(problem.message(), bad);
         }
+        if (places.position() == start && places.charAt() >= 0) {
+            // nothing passed, so a new parser would meet the same record again: the source ends here
+            throw new JobFailedException(problem.message() + "; reading cannot go on past it", bad);
+        }
         restartAt(places.position());
         return problem;
     }

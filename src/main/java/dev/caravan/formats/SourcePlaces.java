@@ -41,6 +41,11 @@ final class SourcePlaces {
         return byteOffset;
     }
 
+    /** The character at position(), or -1 at the end of the source. */
+    int charAt() {
+        return text.charAt(position);
+    }
+
     /** Moves past the end of the given line (to the next line's start, or the end of the source). */
     void passLine(long lastLine) {
         while (line <= lastLine) {
