@@ -233,6 +233,37 @@ class CsvDialectIT {
     }
 
     @Test
+    void aStoppedDialectLoadResumesReadingTheSameWay() throws IOException {
+        int count = 300_000;
+        Path file = files.resolve("resume.csv");
+        try (java.io.BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.ISO_8859_1)) {
+            w.write("Hunde-Export\n# zweite Zeile\n"); // skipped: no header row follows, columns name the attributes
+            for (int i = 1; i <= count; i++) {
+                w.write(i + ";Hund " + i + " aus Zürich;" + (i % 15) + "\n");
+            }
+        }
+        String table = admin.newTable("ref");
+        ObjectNode request = fields("{'operation':'csv_file_load','database':'ref','table':'" + table + "','file_path':'"
+                + file + "','skip_rows':2,'header':false,'columns':['id','name','age'],'delimiter':';','encoding':'ISO-8859-1'}");
+        ApiClient.Response submitted = admin.post(request);
+        assertEquals(200, submitted.status(), submitted::toString);
+        String id = submitted.body().get("job_id").asText();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(120)).pollInterval(java.time.Duration.ofMillis(20))
+                .until(() -> jobs.get(id), j -> j.path("progress").path("rows_written").asLong() > 0);
+
+        caravan.process().stop(); // SIGTERM: the load stops at a batch and resumes after the restart
+        caravan.process().start();
+
+        JsonNode done = jobs.await(id, java.time.Duration.ofSeconds(300));
+        assertEquals("successfully loaded " + count + " of " + count + " records", done.get("message").asText(), done::toString);
+        assertEquals(count, admin.ok("{'operation':'describe_table','database':'ref','table':'" + table + "'}")
+                .get("record_count").asLong());
+        JsonNode last = admin.ok("{'operation':'search_by_hash','database':'ref','table':'" + table
+                + "','hash_values':[" + count + "],'get_attributes':['name','age']}");
+        assertEquals("{\"name\":\"Hund " + count + " aus Zürich\",\"age\":" + (count % 15) + "}", last.get(0).toString());
+    }
+
+    @Test
     void aDialectOnAJsonLoadIs400() {
         ObjectNode request = fields("{'operation':'import_from_s3','database':'ref','table':'" + admin.newTable("ref") + "',"
                 + "'delimiter':';','s3':{'aws_access_key_id':'k','aws_secret_access_key':'s','bucket':'b',"
