@@ -255,6 +255,7 @@ class CsvDialectIT {
         caravan.process().start();
 
         JsonNode done = jobs.await(id, java.time.Duration.ofSeconds(300));
+        assertTrue(caravan.process().logText().contains("Resuming job " + id), "the job was resumed, not finished before the stop");
         assertEquals("successfully loaded " + count + " of " + count + " records", done.get("message").asText(), done::toString);
         assertEquals(count, admin.ok("{'operation':'describe_table','database':'ref','table':'" + table + "'}")
                 .get("record_count").asLong());

@@ -22,6 +22,7 @@ import org.apache.commons.csv.CSVFormat;
  * same fields, as given, go into the job's stored request, so a resumed job reads the source the same way.
  */
 public final class CsvDialect {
+    /** The load request fields of a dialect, in the order messages list them. */
     public static final List<String> FIELDS = List.of("delimiter", "quote", "escape", "header", "columns", "skip_rows",
             "null_values", "trim", "encoding", "comment");
 
@@ -243,6 +244,7 @@ public final class CsvDialect {
         return !nullValues.isEmpty();
     }
 
+    /** How the source's bytes are decoded; UTF-8 for csv_data_load, whose data field is JSON text. */
     public Charset encoding() {
         return encoding;
     }
