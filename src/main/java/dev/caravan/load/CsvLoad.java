@@ -1,5 +1,6 @@
 package dev.caravan.load;
 
+import dev.caravan.formats.CsvDialect;
 import dev.caravan.formats.CsvRows;
 import dev.caravan.formats.RecordSource;
 import dev.caravan.store.MissingKeyException;
@@ -24,7 +25,7 @@ public class CsvLoad {
     public RowBatches parse(InputStream source, Exchange exchange) {
         LoadContext load = exchange.getProperty(LoadContext.PROPERTY, LoadContext.class);
         tail.releaseWhenDone(exchange, load);
-        CsvRows rows = CsvRows.open(source, maxRecordBytes);
+        CsvRows rows = CsvRows.open(source, maxRecordBytes, CsvDialect.of(load.request())); // checked at submit
         RecordSource records = load.typed(rows);
         load.records(records);
         if (rows.header() != null) {

@@ -49,7 +49,7 @@ public class ImportFromS3 implements JobDefinition {
         LoadRequestChecks.failIfAny(errors);
         TableMeta table = checks.table(request);
         LoadRequestChecks.authorize(request, table);
-        ObjectNode stored = stored(request, table, s3);
+        ObjectNode stored = stored(request, table, s3); // its checks before the secrets are kept
         secrets.keep(jobId, S3RequestFields.credentials(s3).asSecrets());
         return stored;
     }

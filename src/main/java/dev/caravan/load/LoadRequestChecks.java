@@ -7,6 +7,9 @@ import dev.caravan.core.HarperException;
 import dev.caravan.core.HarperJson;
 import dev.caravan.core.HarperNames;
 import dev.caravan.files.AllowedRoots;
+import dev.caravan.formats.CsvDialect;
+import dev.caravan.formats.RecordFormat;
+import dev.caravan.formats.SourceFormat;
 import dev.caravan.operations.OperationRequest;
 import dev.caravan.ops.Tables;
 import dev.caravan.store.TableMeta;
@@ -128,6 +131,32 @@ public final class LoadRequestChecks {
         LoadOptions.of(request.body(), exportRoots).store(stored);
         LoadRepeat.of(request).storeIn(stored);
         LoadTypes.store(LoadTypes.of(request.field(LoadTypes.FIELD), table), stored);
+        storeCsvDialect(request, stored);
         return stored;
+    }
+
+    /**
+     * The CSV dialect fields (Caravan's, compatibility C19): checked now (400), kept for the job (a resumed
+     * job reads the same way). A JSON source has no dialect, so a dialect field on its load is a 400 too.
+     */
+    private static void storeCsvDialect(OperationRequest request, ObjectNode stored) {
+        if (!CsvDialect.isGiven(request.body())) {
+            return;
+        }
+        if (!readsCsv(request)) {
+            throw HarperException.badRequest("The CSV dialect fields (" + String.join(", ", CsvDialect.FIELDS)
+                    + ") apply to CSV sources only");
+        }
+        CsvDialect.of(request.body());
+        CsvDialect.store(request.body(), stored);
+    }
+
+    private static boolean readsCsv(OperationRequest request) {
+        if (!"import_from_s3".equals(request.operation())) {
+            return true; // csv_data_load, csv_file_load, csv_url_load
+        }
+        JsonNode key = request.body().path("s3").path("key");
+        return key.isTextual() && SourceFormat.ofName(key.textValue())
+                .map(format -> format.records() == RecordFormat.CSV).orElse(false);
     }
 }
