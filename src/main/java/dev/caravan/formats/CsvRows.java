@@ -265,7 +265,7 @@ public final class CsvRows implements Iterator<ObjectNode>, RecordSource {
             }
         } catch (RowRejectedException e) {
             if (!reportProblems) {
-                throw new JobFailedException(CsvProblems.place(rowsRead, recordLine) + e.getMessage(), e);
+                throw new JobFailedException(e.getMessage(), e); // Harper's message for a typed cell, as it is
             }
             problems.add(e.problem().at(rowsRead, recordLine, recordByte, raw()));
             return null;

@@ -292,10 +292,10 @@ class CsvRowsTest {
     }
 
     @Test
-    void aRejectedValueWithoutReportedProblemsFailsTheLoadNamingRowAndLine() {
+    void aRejectedValueWithoutReportedProblemsFailsTheLoadWithTheCastersMessageAsHarperDoes() {
         try (CsvRows rows = CsvRows.open(new StringReader("id,age\n1,4\n2,bad\n"))) {
             rows.castWith(REJECTS_BAD);
-            assertEquals("CSV row 2 (line 3): 'bad' is not a number for age",
+            assertEquals("'bad' is not a number for age",
                     assertThrows(JobFailedException.class, () -> rows.nextParsed(10)).getMessage());
         }
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.caravan.core.HarperException;
 import dev.caravan.core.HarperJson;
+import dev.caravan.files.AllowedRoots;
 import dev.caravan.operations.OperationRequest;
 import dev.caravan.store.TableMeta;
 import java.util.Map;
@@ -14,6 +15,8 @@ import org.junit.jupiter.api.Test;
 /** What a load request's stored part keeps of the CSV dialect fields, and which loads may have them. */
 class LoadRequestChecksTest {
     private static final TableMeta DOG = new TableMeta("1", "dev", "dog", "id", "S", "T", 0, Map.of());
+    private static final LoadRequestChecks CHECKS = new LoadRequestChecks(null,
+            AllowedRoots.of("caravan.export.roots", System.getProperty("java.io.tmpdir")));
 
     private static ObjectNode json(String text) {
         try {
@@ -25,7 +28,7 @@ class LoadRequestChecksTest {
 
     private static ObjectNode stored(String body) {
         ObjectNode request = json(body);
-        return LoadRequestChecks.storedTarget(new OperationRequest(request, null, null), DOG);
+        return CHECKS.storedTarget(new OperationRequest(request, null, null), DOG);
     }
 
     @Test
