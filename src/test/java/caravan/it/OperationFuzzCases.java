@@ -159,7 +159,8 @@ public final class OperationFuzzCases {
         put(bases, "create_schema", "{'schema':'fuzz_scratch'}");
         put(bases, "drop_database", "{'database':'fuzz_scratch_none'}");
         put(bases, "drop_schema", "{'schema':'fuzz_scratch_none'}");
-        put(bases, "create_table", "{" + scratch + ",'primary_key':'id'}");
+        put(bases, "create_table", "{" + scratch + ",'primary_key':'id',"
+                + "'attributes':[{'name':'id','type':'Int'},{'name':'age','type':'Int','nullable':true}]}");
         put(bases, "drop_table", "{'database':'fuzz_scratch','table':'none'}");
         put(bases, "create_attribute", "{" + scratch + ",'attribute':'extra'}");
         put(bases, "drop_attribute", "{" + scratch + ",'attribute':'none'}");
@@ -188,10 +189,12 @@ public final class OperationFuzzCases {
         put(bases, "user_info", "{}");
         put(bases, "csv_data_load", "{" + scratch + ",'action':'insert','data':'id,name\\n5,e\\n',"
                 + "'on_error':'continue','max_bad_records':10,'max_bad_ratio':0.5}");
-        put(bases, "csv_file_load", "{" + scratch + ",'action':'upsert','file_path':'" + importFile + "'}");
+        put(bases, "csv_file_load", "{" + scratch + ",'action':'upsert','file_path':'" + importFile + "',"
+                + "'dry_run':true,'rejects_path':'" + exportDir + "/fuzz-rejects.csv','delimiter':',','quote':'\\\"',"
+                + "'skip_rows':0,'null_values':['NULL'],'trim':false,'skip_loaded':true,'force':false}");
         put(bases, "csv_url_load", "{" + scratch + ",'action':'insert','csv_url':'http://127.0.0.1:9/data.csv',"
-                + "'passthrough_headers':{'X-Fuzz':'v'}}");
-        put(bases, "import_from_s3", "{" + scratch + ",'action':'insert','s3':" + s3 + "}");
+                + "'passthrough_headers':{'X-Fuzz':'v'},'idempotency_key':'fuzz-url','on_error':'abort'}");
+        put(bases, "import_from_s3", "{" + scratch + ",'action':'insert','s3':" + s3 + ",'types':{'age':'int'}}");
         put(bases, "export_local", "{'format':'csv','path':'" + exportDir + "','filename':'fuzz','search_operation':"
                 + searchSeed + "}");
         put(bases, "export_to_s3", "{'format':'json','s3':" + s3.replace("fuzz/data.csv", "fuzz/out")

@@ -458,6 +458,11 @@ class RowOutcomesIT {
             assertEquals(400, r.status(), () -> c[0] + " -> " + r);
             assertEquals(c[1], r.error(), () -> c[0] + " -> " + r);
         }
+        for (String badId : new String[] {"", "'id':null,", "'id':'',", "'id':7,", "'id':[],", "'id':{},"}) {
+            ApiClient.Response r = admin.post("{" + badId + "'operation':'get_job_errors'}");
+            assertEquals(400, r.status(), () -> badId + " -> " + r);
+            assertEquals("'id' must be a job id (a non-empty string)", r.error(), () -> badId + " -> " + r);
+        }
         ApiClient.Response unknown = admin.post("{'operation':'get_job_errors','id':'no-such-job'}");
         assertEquals(404, unknown.status(), unknown::toString);
         assertEquals("Job 'no-such-job' not found", unknown.error());

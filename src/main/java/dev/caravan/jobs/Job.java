@@ -44,6 +44,11 @@ public record Job(String id, String type, String user, long createdDatetime, lon
             return new Progress(rowsRead, rowsWritten, rowsSkipped, rowsFailed, bytesRead, total, outcomes);
         }
 
+        /** These counts with row outcomes. */
+        Progress withOutcomes(RowOutcomes rowOutcomes) {
+            return new Progress(rowsRead, rowsWritten, rowsSkipped, rowsFailed, bytesRead, bytesTotal, rowOutcomes);
+        }
+
         /** The row outcomes, or none yet. */
         public RowOutcomes outcomesOrNone() {
             return outcomes == null ? RowOutcomes.NONE : outcomes;

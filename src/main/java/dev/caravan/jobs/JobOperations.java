@@ -114,8 +114,13 @@ public class JobOperations {
             throw HarperException.badRequest("'reason' must be a reason code, such as key_exists or not_castable");
         }
         String reason = reasonField == null ? null : reasonField.textValue();
-        Job job = visibleJob(request).orElseThrow(
-                () -> HarperException.notFound("Job '" + request.text("id") + "' not found"));
+        JsonNode id = request.field("id");
+        if (id == null || !id.isTextual() || id.textValue().isEmpty()) {
+            // Caravan's own operation: a plain 400, not the 500s get_job keeps from Harper
+            throw HarperException.badRequest("'id' must be a job id (a non-empty string)");
+        }
+        Job job = jobs.find(id.textValue()).filter(j -> maySee(request, j)).orElseThrow(
+                () -> HarperException.notFound("Job '" + id.textValue() + "' not found"));
         ObjectNode out = HarperJson.object();
         out.put("job_id", job.id());
         out.put("total", rowErrors.count(job.id(), reason));

@@ -173,6 +173,13 @@ public class JobStore {
         running.computeIfPresent(id, (k, job) -> job.withPhase(phase));
     }
 
+    /** A load starts counting its rows' outcomes: get_job shows them, at zero, from now on. */
+    public void startCountingOutcomes(String id) {
+        store.update("UPDATE CARAVAN.JOBS SET OUTCOMES = ? WHERE ID = ? AND OUTCOMES IS NULL", RowOutcomes.NONE.toJson(), id);
+        running.computeIfPresent(id, (k, job) -> job.progress().outcomes() != null ? job
+                : job.withProgress(job.phase(), job.progress().withOutcomes(RowOutcomes.NONE)));
+    }
+
     public void setBytesTotal(String id, Long bytesTotal) {
         store.update("UPDATE CARAVAN.JOBS SET BYTES_TOTAL = ? WHERE ID = ?", bytesTotal, id);
         running.computeIfPresent(id, (k, job) ->

@@ -48,6 +48,7 @@ public class LoadJobs {
         load.options(LoadOptions.stored(request));
         sources.find(id).ifPresent(load::recordedSource);
         DeclaredTypes.of(table, LoadTypes.stored(request)).ifPresent(load::declaredTypes);
+        jobs.startCountingOutcomes(id);
         exchange.setProperty(LoadContext.PROPERTY, load);
     }
 
