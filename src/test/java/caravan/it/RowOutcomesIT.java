@@ -674,4 +674,50 @@ class RowOutcomesIT {
         assertOutcomes(job, 1, 0, 2, 0, "{'duplicate_key':1,'key_exists':1}");
         assertEquals(List.of(1L, 3L), rows(errors(job.path("id").asText())));
     }
+
+    // --- dry runs and rejects files on every source (docs/row-outcomes.md) ---
+
+    @ParameterizedTest
+    @EnumSource(Source.class)
+    void aDryRunOnEverySourceCountsEverythingAndWritesNothing(Source source) {
+        String table = tableWith("[{'id':1,'name':'old1'}]");
+        String describeBefore = admin.ok("{'operation':'describe_table','database':'ref','table':'" + table + "'}").toString();
+        String csv = "id,name,color\n1,exists,red\n2,new,blue\n\"{\"\"a\"\":1}\",object key,green\n";
+        JsonNode job = run(continuing(load(source, table, table + "-dry.csv", csv)).put("dry_run", true));
+
+        assertStatus("COMPLETE", "dry run: 1 of 3 records would be loaded; nothing was written", job);
+        assertOutcomes(job, 1, 0, 1, 1, "{'invalid_key':1,'key_exists':1}");
+        assertTrue(job.path("result").path("attributes").path("color").path("new").asBoolean(), job::toString);
+        assertEquals(describeBefore, admin.ok("{'operation':'describe_table','database':'ref','table':'" + table + "'}")
+                .toString(), "no record, no attribute");
+        assertEquals(List.of("1=old1"), stored(table));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Source.class)
+    void everySourceWritesItsFailedRowsToARejectsFile(Source source) throws IOException {
+        String table = tableWith(null);
+        String csv = "id,name\n1,a\n\"{\"\"a\"\":1}\",object key\n3,c\n";
+        Path rejects = files.resolve(table + "-" + source + ".rejects.csv");
+        JsonNode job = run(continuing(load(source, table, table + "-rejects.csv", csv)).put("rejects_path", rejects.toString()));
+
+        assertStatus("COMPLETE", "successfully loaded 2 of 3 records", job);
+        assertEquals("id,name\n\"{\"\"a\"\":1}\",object key\n", java.nio.file.Files.readString(rejects));
+        List<String> index = java.nio.file.Files.readAllLines(rejects.resolveSibling(rejects.getFileName() + ".rows.csv"));
+        assertEquals(2, index.size(), index::toString);
+        assertTrue(index.get(1).startsWith("2,3,invalid_key,"), index::toString);
+    }
+
+    @Test
+    void aJsonLinesSourceWritesItsRejectsAsJsonLines() throws IOException {
+        String table = tableWith(null);
+        String ndjson = "{\"id\":1,\"name\":\"a\"}\n{\"id\":2,\"name\"\n[3]\n{\"id\":{\"a\":1},\"name\":\"k\"}\n";
+        Path rejects = files.resolve(table + ".rejects.ndjson");
+        JsonNode job = run(continuing(load(Source.S3, table, "lines/" + table + ".ndjson", ndjson))
+                .put("rejects_path", rejects.toString()));
+
+        assertStatus("COMPLETE", "successfully loaded 1 of 4 records", job);
+        assertEquals("{\"id\":2,\"name\"\n[3]\n{\"id\":{\"a\":1},\"name\":\"k\"}\n", java.nio.file.Files.readString(rejects),
+                "each failed line as the source had it");
+    }
 }
