@@ -5,40 +5,50 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.caravan.core.HarperJson;
 import dev.caravan.store.Store;
+import dev.caravan.store.StoreEngine;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** Readers of a running job get its last committed state without waiting for the batch that holds its row. */
+@ParameterizedClass
+@EnumSource(StoreEngine.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class JobStoreTest {
+    @Parameter
+    StoreEngine engine;
     @TempDir
     static Path dir;
-    private static Store store;
-    private static JobStore jobs;
+    private Store store;
+    private JobStore jobs;
 
-    @BeforeAll
-    static void open() {
-        store = new Store(dir.resolve("data"), 4);
+    @BeforeParameterizedClassInvocation
+    void open() {
+        store = engine.open(dir, 4);
         jobs = new JobStore(store);
     }
 
-    @AfterAll
-    static void close() {
+    @AfterParameterizedClassInvocation
+    void close() {
         store.close();
     }
 
-    private static String newJob() {
+    private String newJob() {
         String id = java.util.UUID.randomUUID().toString();
         jobs.create(id, "csv_file_load", "HDB_ADMIN", HarperJson.object(), System.currentTimeMillis());
         return id;
     }
 
-    private static Job.Progress written(long rows) {
+    private Job.Progress written(long rows) {
         return new Job.Progress(rows, rows, 0, 0, rows * 10, null);
     }
 

@@ -5,33 +5,43 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.caravan.store.Store;
+import dev.caravan.store.StoreEngine;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** The row errors table on a real Derby store: recorded in a transaction, paged in row order, cut to excerpts. */
+/** The row errors table on a real store of each engine: recorded in a transaction, paged in row order, cut to excerpts. */
+@ParameterizedClass
+@EnumSource(StoreEngine.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RowErrorReadsTest {
+    @Parameter
+    StoreEngine engine;
     @TempDir
     static Path dir;
-    private static Store store;
-    private static RowErrorStore errors;
+    private Store store;
+    private RowErrorStore errors;
 
-    @BeforeAll
-    static void open() {
-        store = new Store(dir.resolve("data"), 2);
+    @BeforeParameterizedClassInvocation
+    void open() {
+        store = engine.open(dir, 2);
         errors = new RowErrorStore(store, new JobStore(store));
     }
 
-    @AfterAll
-    static void close() {
+    @AfterParameterizedClassInvocation
+    void close() {
         store.close();
     }
 
-    private static void record(String job, List<ObjectNode> batch) {
+    private void record(String job, List<ObjectNode> batch) {
         store.inTransaction(c -> {
             errors.record(c, job, batch);
             return null;

@@ -7,35 +7,45 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import dev.caravan.core.HarperJson;
 import dev.caravan.jobs.JobStore;
 import dev.caravan.store.Store;
+import dev.caravan.store.StoreEngine;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** A history row counts once its job is COMPLETE, and goes with its job's row. */
+@ParameterizedClass
+@EnumSource(StoreEngine.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LoadHistoryTest {
+    @Parameter
+    StoreEngine engine;
     @TempDir
     static Path dir;
-    private static Store store;
-    private static JobStore jobs;
-    private static LoadHistory history;
+    private Store store;
+    private JobStore jobs;
+    private LoadHistory history;
 
-    @BeforeAll
-    static void open() {
-        store = new Store(dir.resolve("data"), 4);
+    @BeforeParameterizedClassInvocation
+    void open() {
+        store = engine.open(dir, 4);
         jobs = new JobStore(store);
         history = new LoadHistory(store);
     }
 
-    @AfterAll
-    static void close() {
+    @AfterParameterizedClassInvocation
+    void close() {
         store.close();
     }
 
-    private static String loaded(String sourceKey) {
+    private String loaded(String sourceKey) {
         String id = UUID.randomUUID().toString();
         jobs.create(id, "csv_file_load", "ann", HarperJson.object(), 1);
         history.record(id, "dev", "dog", sourceKey, "{}", 2);
