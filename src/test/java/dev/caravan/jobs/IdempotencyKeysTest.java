@@ -7,46 +7,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.caravan.core.HarperException;
 import dev.caravan.core.HarperJson;
-import dev.caravan.store.Store;
-import dev.caravan.store.StoreEngine;
-import java.nio.file.Path;
+import dev.caravan.store.StoreOnEachEngine;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.AfterParameterizedClassInvocation;
 import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /** The key table's unique (user, key), its cascade with the job row, and the 422 for another request. */
-@ParameterizedClass
-@EnumSource(StoreEngine.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class IdempotencyKeysTest {
-    @Parameter
-    StoreEngine engine;
-    @TempDir
-    static Path dir;
-    private Store store;
+class IdempotencyKeysTest extends StoreOnEachEngine {
     private JobStore jobs;
     private IdempotencyKeys keys;
 
     @BeforeParameterizedClassInvocation
     void open() {
-        store = engine.open(dir, 4);
         jobs = new JobStore(store);
         keys = new IdempotencyKeys(store);
-    }
-
-    @AfterParameterizedClassInvocation
-    void close() {
-        store.close();
     }
 
     /** Writes a job with its key in one transaction, as JobSubmitter does. */

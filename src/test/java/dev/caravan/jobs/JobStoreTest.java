@@ -4,42 +4,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.caravan.core.HarperJson;
-import dev.caravan.store.Store;
-import dev.caravan.store.StoreEngine;
-import java.nio.file.Path;
+import dev.caravan.store.StoreOnEachEngine;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.AfterParameterizedClassInvocation;
 import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /** Readers of a running job get its last committed state without waiting for the batch that holds its row. */
-@ParameterizedClass
-@EnumSource(StoreEngine.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class JobStoreTest {
-    @Parameter
-    StoreEngine engine;
-    @TempDir
-    static Path dir;
-    private Store store;
+class JobStoreTest extends StoreOnEachEngine {
     private JobStore jobs;
 
     @BeforeParameterizedClassInvocation
     void open() {
-        store = engine.open(dir, 4);
         jobs = new JobStore(store);
-    }
-
-    @AfterParameterizedClassInvocation
-    void close() {
-        store.close();
     }
 
     private String newJob() {

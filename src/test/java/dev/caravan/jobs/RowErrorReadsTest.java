@@ -4,41 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.caravan.store.Store;
-import dev.caravan.store.StoreEngine;
-import java.nio.file.Path;
+import dev.caravan.store.StoreOnEachEngine;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.AfterParameterizedClassInvocation;
 import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /** The row errors table on a real store of each engine: recorded in a transaction, paged in row order, cut to excerpts. */
-@ParameterizedClass
-@EnumSource(StoreEngine.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class RowErrorReadsTest {
-    @Parameter
-    StoreEngine engine;
-    @TempDir
-    static Path dir;
-    private Store store;
+class RowErrorReadsTest extends StoreOnEachEngine {
     private RowErrorStore errors;
 
     @BeforeParameterizedClassInvocation
     void open() {
-        store = engine.open(dir, 2);
         errors = new RowErrorStore(store, new JobStore(store));
-    }
-
-    @AfterParameterizedClassInvocation
-    void close() {
-        store.close();
     }
 
     private void record(String job, List<ObjectNode> batch) {

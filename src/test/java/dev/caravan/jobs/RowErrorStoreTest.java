@@ -6,43 +6,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.caravan.core.HarperJson;
-import dev.caravan.store.Store;
-import dev.caravan.store.StoreEngine;
-import java.nio.file.Path;
+import dev.caravan.store.StoreOnEachEngine;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.AfterParameterizedClassInvocation;
 import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /** The row errors table on each engine: written in a batch's transaction, paged in row order, gone with its job. */
-@ParameterizedClass
-@EnumSource(StoreEngine.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class RowErrorStoreTest {
-    @Parameter
-    StoreEngine engine;
-    @TempDir
-    static Path dir;
-    private Store store;
+class RowErrorStoreTest extends StoreOnEachEngine {
     private JobStore jobs;
     private RowErrorStore errors;
 
     @BeforeParameterizedClassInvocation
     void open() {
-        store = engine.open(dir, 4);
         jobs = new JobStore(store);
         errors = new RowErrorStore(store, jobs);
-    }
-
-    @AfterParameterizedClassInvocation
-    void close() {
-        store.close();
     }
 
     private String jobWithErrors(int count) {

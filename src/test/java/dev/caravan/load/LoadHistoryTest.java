@@ -6,43 +6,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.caravan.core.HarperJson;
 import dev.caravan.jobs.JobStore;
-import dev.caravan.store.Store;
-import dev.caravan.store.StoreEngine;
-import java.nio.file.Path;
+import dev.caravan.store.StoreOnEachEngine;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.AfterParameterizedClassInvocation;
 import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /** A history row counts once its job is COMPLETE, and goes with its job's row. */
-@ParameterizedClass
-@EnumSource(StoreEngine.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class LoadHistoryTest {
-    @Parameter
-    StoreEngine engine;
-    @TempDir
-    static Path dir;
-    private Store store;
+class LoadHistoryTest extends StoreOnEachEngine {
     private JobStore jobs;
     private LoadHistory history;
 
     @BeforeParameterizedClassInvocation
     void open() {
-        store = engine.open(dir, 4);
         jobs = new JobStore(store);
         history = new LoadHistory(store);
-    }
-
-    @AfterParameterizedClassInvocation
-    void close() {
-        store.close();
     }
 
     private String loaded(String sourceKey) {
