@@ -46,9 +46,4 @@ public final class DerbyDialect implements SqlDialect {
     public boolean isLockConflict(String sqlState) {
         return LOCK_CONFLICTS.contains(sqlState);
     }
-
-    @Override
-    public String toString() {
-        return "Derby";
-    }
 }

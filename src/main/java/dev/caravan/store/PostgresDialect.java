@@ -45,9 +45,4 @@ public final class PostgresDialect implements SqlDialect {
     public boolean isLockConflict(String sqlState) {
         return LOCK_CONFLICTS.contains(sqlState);
     }
-
-    @Override
-    public String toString() {
-        return "PostgreSQL";
-    }
 }
