@@ -15,9 +15,6 @@ import java.util.Optional;
  * then fails as a duplicate. A key row goes with its job's row (ON DELETE CASCADE).
  */
 public class IdempotencyKeys {
-    /** Derby's SQLState for a duplicate key in a unique index or primary key. */
-    private static final String DUPLICATE_KEY = "23505";
-
     private final Store store;
 
     /** A key already used: its job, and the fingerprint of the request that created the job. */
@@ -30,7 +27,8 @@ public class IdempotencyKeys {
                 "CREATE TABLE CARAVAN.JOB_KEYS (USERNAME VARCHAR(1024) NOT NULL, IDEMPOTENCY_KEY VARCHAR(1024) NOT NULL,"
                         + " JOB_ID VARCHAR(36) NOT NULL, REQUEST_FINGERPRINT VARCHAR(64) NOT NULL, CREATED_DATETIME BIGINT NOT NULL,"
                         + " PRIMARY KEY (USERNAME, IDEMPOTENCY_KEY),"
-                        + " CONSTRAINT CARAVAN.JOB_KEYS_JOB FOREIGN KEY (JOB_ID) REFERENCES CARAVAN.JOBS (ID) ON DELETE CASCADE)");
+                        + " CONSTRAINT " + store.dialect().ownedName("CARAVAN", "JOB_KEYS_JOB")
+                        + " FOREIGN KEY (JOB_ID) REFERENCES CARAVAN.JOBS (ID) ON DELETE CASCADE)");
     }
 
     public Optional<Used> find(IdempotencyKey key) {
@@ -68,9 +66,9 @@ public class IdempotencyKeys {
     }
 
     /** Whether a failed claim lost to another submit of the same key. */
-    public static boolean isTaken(Throwable failure) {
+    public boolean isTaken(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && DUPLICATE_KEY.equals(sql.getSQLState())) {
+            if (t instanceof SQLException sql && store.dialect().isDuplicateKey(sql.getSQLState())) {
                 return true;
             }
         }

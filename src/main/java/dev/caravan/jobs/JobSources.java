@@ -5,7 +5,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Optional;
 
 /**
@@ -27,22 +26,8 @@ public class JobSources {
     }
 
     private void addColumnsIfMissing() {
-        store.inTransaction(c -> {
-            addColumnIfMissing(c, "SOURCE_IDENTITY", "VARCHAR(4000)");
-            addColumnIfMissing(c, "SOURCE_HASH", "VARCHAR(64)");
-            return null;
-        });
-    }
-
-    private static void addColumnIfMissing(Connection c, String column, String type) throws SQLException {
-        try (ResultSet rs = c.getMetaData().getColumns(null, "CARAVAN", "JOBS", column)) {
-            if (rs.next()) {
-                return;
-            }
-        }
-        try (Statement s = c.createStatement()) {
-            s.execute("ALTER TABLE CARAVAN.JOBS ADD COLUMN " + column + " " + type);
-        }
+        store.addColumnIfMissing("CARAVAN", "JOBS", "SOURCE_IDENTITY", "VARCHAR(4000)");
+        store.addColumnIfMissing("CARAVAN", "JOBS", "SOURCE_HASH", "VARCHAR(64)");
     }
 
     /** Records the source's identity when the job first opens it. */

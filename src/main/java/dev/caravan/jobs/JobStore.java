@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.caravan.core.HarperJson;
+import dev.caravan.store.SqlDialect;
 import dev.caravan.store.Store;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -47,18 +48,20 @@ public class JobStore {
     }
 
     private void createTable() {
+        SqlDialect sql = store.dialect();
+        String text = sql.textType();
         store.createTablesIfMissing("CARAVAN", "JOBS",
                 "CREATE TABLE CARAVAN.JOBS (ID VARCHAR(36) NOT NULL PRIMARY KEY, TYPE VARCHAR(64) NOT NULL,"
                         + " USERNAME VARCHAR(1024) NOT NULL, CREATED_DATETIME BIGINT NOT NULL, START_DATETIME BIGINT NOT NULL,"
-                        + " END_DATETIME BIGINT, STATUS VARCHAR(16) NOT NULL, MESSAGE CLOB, MESSAGE_IS_JSON BOOLEAN,"
-                        + " RESULT CLOB, REQUEST CLOB, PHASE VARCHAR(16), ROWS_READ BIGINT NOT NULL DEFAULT 0,"
+                        + " END_DATETIME BIGINT, STATUS VARCHAR(16) NOT NULL, MESSAGE " + text + ", MESSAGE_IS_JSON BOOLEAN,"
+                        + " RESULT " + text + ", REQUEST " + text + ", PHASE VARCHAR(16), ROWS_READ BIGINT NOT NULL DEFAULT 0,"
                         + " ROWS_WRITTEN BIGINT NOT NULL DEFAULT 0, ROWS_SKIPPED BIGINT NOT NULL DEFAULT 0,"
                         + " ROWS_FAILED BIGINT NOT NULL DEFAULT 0, BYTES_READ BIGINT NOT NULL DEFAULT 0, BYTES_TOTAL BIGINT,"
                         + " CANCELLED BOOLEAN NOT NULL DEFAULT FALSE, INTERRUPTED BOOLEAN NOT NULL DEFAULT FALSE)",
-                "CREATE INDEX CARAVAN.JOBS_BY_START ON CARAVAN.JOBS (START_DATETIME)",
-                "CREATE INDEX CARAVAN.JOBS_BY_STATUS ON CARAVAN.JOBS (STATUS)");
+                sql.createIndex("CARAVAN", "JOBS_BY_START", "JOBS", "START_DATETIME"),
+                sql.createIndex("CARAVAN", "JOBS_BY_STATUS", "JOBS", "STATUS"));
         // a job table made before loads counted row outcomes gains their column
-        store.addColumnIfMissing("CARAVAN", "JOBS", "OUTCOMES", "CLOB");
+        store.addColumnIfMissing("CARAVAN", "JOBS", "OUTCOMES", text);
     }
 
     /** Registers rows kept per job elsewhere, to be deleted with the job. */

@@ -75,7 +75,7 @@ public class JobSubmitter {
         } catch (RuntimeException e) {
             definition.discard(stored, id);
             secrets.forget(id);
-            if (!IdempotencyKeys.isTaken(e)) {
+            if (!keys.isTaken(e)) {
                 throw e;
             }
             // a concurrent submit of the same key committed its job first: that job is the answer

@@ -1,5 +1,6 @@
 package dev.caravan.load;
 
+import dev.caravan.store.SqlDialect;
 import dev.caravan.store.Store;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -20,13 +21,15 @@ public class LoadHistory {
 
     public LoadHistory(Store store) {
         this.store = store;
+        SqlDialect sql = store.dialect();
         store.createTablesIfMissing("CARAVAN", "LOAD_HISTORY",
                 "CREATE TABLE CARAVAN.LOAD_HISTORY (JOB_ID VARCHAR(36) NOT NULL PRIMARY KEY,"
                         + " DATABASE_NAME VARCHAR(1024) NOT NULL, TABLE_NAME VARCHAR(1024) NOT NULL,"
-                        + " SOURCE_KEY VARCHAR(64) NOT NULL, SOURCE CLOB NOT NULL, LOADED_DATETIME BIGINT NOT NULL,"
-                        + " CONSTRAINT CARAVAN.LOAD_HISTORY_JOB FOREIGN KEY (JOB_ID) REFERENCES CARAVAN.JOBS (ID)"
-                        + " ON DELETE CASCADE)",
-                "CREATE INDEX CARAVAN.LOAD_HISTORY_BY_SOURCE ON CARAVAN.LOAD_HISTORY (SOURCE_KEY, DATABASE_NAME, TABLE_NAME)");
+                        + " SOURCE_KEY VARCHAR(64) NOT NULL, SOURCE " + sql.textType() + " NOT NULL,"
+                        + " LOADED_DATETIME BIGINT NOT NULL,"
+                        + " CONSTRAINT " + sql.ownedName("CARAVAN", "LOAD_HISTORY_JOB")
+                        + " FOREIGN KEY (JOB_ID) REFERENCES CARAVAN.JOBS (ID) ON DELETE CASCADE)",
+                sql.createIndex("CARAVAN", "LOAD_HISTORY_BY_SOURCE", "LOAD_HISTORY", "SOURCE_KEY, DATABASE_NAME, TABLE_NAME"));
     }
 
     /** The latest completed load of the source into the table, if any. */

@@ -1,28 +1,32 @@
 package dev.caravan.store;
 
 import java.sql.SQLException;
-import java.util.Set;
 
 /**
- * Derby's answers for a transaction that lost a lock conflict: chosen as a deadlock victim (40001),
- * or its lock wait timed out (40XL1; 40XL2 with derby.locks.deadlockTrace). Derby has rolled the
- * transaction back; running it again is safe.
+ * A transaction that lost a lock conflict: the engine has rolled it back, so running it again is safe.
+ * Which SQLStates say so is the dialect's (SqlDialect.isLockConflict).
  */
 public final class LockConflict {
-    private static final Set<String> STATES = Set.of("40001", "40XL1", "40XL2");
-
     private LockConflict() {
     }
 
-    /** Whether the failure, or anything in its cause or SQLException chain, is a lost lock conflict. */
+    /**
+     * The same on Derby: the data tables' writers and the API's error answers, which are Derby's only
+     * until the data tables move behind the dialect (docs/decisions/0009-store-dialects.md).
+     */
     public static boolean isLockConflict(Throwable failure) {
+        return isLockConflict(failure, SqlDialect.DERBY);
+    }
+
+    /** Whether the failure, or anything in its cause or SQLException chain, is a lost lock conflict. */
+    public static boolean isLockConflict(Throwable failure, SqlDialect dialect) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof TableBusyException) {
                 return true;
             }
             if (t instanceof SQLException sql) {
                 for (SQLException s = sql; s != null; s = s.getNextException()) {
-                    if (STATES.contains(s.getSQLState())) {
+                    if (dialect.isLockConflict(s.getSQLState())) {
                         return true;
                     }
                 }

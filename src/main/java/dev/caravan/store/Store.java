@@ -14,27 +14,63 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The embedded Derby database under the data dir, reached through a small connection pool. */
+/**
+ * The database Caravan keeps everything in, reached through a small connection pool: the embedded Derby
+ * under the data dir, or PostgreSQL; what differs between them is its dialect().
+ */
 public class Store implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Store.class);
 
-    private final Path databaseDir;
     private final HikariDataSource pool;
+    private final SqlDialect dialect;
+    /** What closing the engine takes once the pool is closed (Derby's shutdown). */
+    private final Runnable engineShutdown;
     /** Actions waiting for the commit of the transaction open on a connection (afterCommit). */
     private final Map<Connection, List<Runnable>> afterCommit = new ConcurrentHashMap<>();
 
+    /** The embedded Derby database under the data dir, created on the first start. */
     public Store(Path dataDir, int poolSize) {
+        this(derbyPool(dataDir, poolSize), SqlDialect.DERBY, () -> shutDownDerby(derbyDir(dataDir)));
+    }
+
+    /**
+     * The PostgreSQL database at the JDBC URL. Only the job-side tables (jobs, row errors, idempotency keys,
+     * load history) are written for it so far; the catalog, the data tables and SQL are Derby's until a later
+     * slice, so no setting selects it yet (docs/decisions/0009-store-dialects.md).
+     */
+    public static Store postgres(String jdbcUrl, String user, String password, int poolSize) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(jdbcUrl);
+        config.setUsername(user);
+        config.setPassword(password);
+        config.setMaximumPoolSize(poolSize);
+        config.setAutoCommit(true);
+        config.setPoolName("caravan-postgres");
+        return new Store(config, SqlDialect.POSTGRESQL, () -> { });
+    }
+
+    private Store(HikariConfig config, SqlDialect dialect, Runnable engineShutdown) {
+        this.pool = new HikariDataSource(config);
+        this.dialect = dialect;
+        this.engineShutdown = engineShutdown;
+    }
+
+    private static Path derbyDir(Path dataDir) {
+        return dataDir.toAbsolutePath().resolve("derby");
+    }
+
+    private static HikariConfig derbyPool(Path dataDir, int poolSize) {
         try {
             Files.createDirectories(dataDir);
         } catch (IOException e) {
             throw new IllegalStateException("cannot create data dir " + dataDir, e);
         }
-        this.databaseDir = dataDir.toAbsolutePath().resolve("derby");
         // derby.log goes next to the database, not into the working directory
         System.setProperty("derby.stream.error.file", dataDir.toAbsolutePath().resolve("derby.log").toString());
         // Long rows and 250-character names need pages larger than Derby's 4 KB default.
@@ -56,11 +92,11 @@ public class Store implements AutoCloseable {
         // keep what Derby logged before a restart (it overwrites derby.log at boot otherwise)
         setDefault("derby.infolog.append", "true");
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl("jdbc:derby:" + databaseDir + ";create=true");
+        config.setJdbcUrl("jdbc:derby:" + derbyDir(dataDir) + ";create=true");
         config.setMaximumPoolSize(poolSize);
         config.setAutoCommit(true);
         config.setPoolName("caravan-derby");
-        this.pool = new HikariDataSource(config);
+        return config;
     }
 
     /** Caravan's Derby setting, unless the operator set it with -D. */
@@ -68,6 +104,11 @@ public class Store implements AutoCloseable {
         if (System.getProperty(property) == null) {
             System.setProperty(property, value);
         }
+    }
+
+    /** What differs between Derby and PostgreSQL in the SQL of Caravan's own tables. */
+    public SqlDialect dialect() {
+        return dialect;
     }
 
     public DataSource dataSource() {
@@ -135,15 +176,23 @@ public class Store implements AutoCloseable {
         }
     }
 
-    /** Creates Caravan's own tables on the first start: runs the DDL unless schema.probeTable exists. */
+    /**
+     * Creates Caravan's own tables on the first start: runs the DDL (with the schema's creation where the
+     * engine needs it) unless schema.probeTable exists.
+     */
     public void createTablesIfMissing(String schema, String probeTable, String... ddl) {
         inTransaction(c -> {
-            try (ResultSet rs = c.getMetaData().getTables(null, schema, probeTable, null)) {
+            try (ResultSet rs = c.getMetaData().getTables(null, dialect.catalogName(schema),
+                    dialect.catalogName(probeTable), null)) {
                 if (rs.next()) {
                     return null;
                 }
             }
             try (Statement s = c.createStatement()) {
+                Optional<String> createSchema = dialect.createSchemaIfMissing(schema);
+                if (createSchema.isPresent()) {
+                    s.execute(createSchema.get());
+                }
                 for (String statement : ddl) {
                     s.execute(statement);
                 }
@@ -155,7 +204,8 @@ public class Store implements AutoCloseable {
     /** Adds a column to a table made by an earlier version (columns are only ever added). */
     public void addColumnIfMissing(String schema, String table, String column, String sqlType) {
         inTransaction(c -> {
-            try (ResultSet rs = c.getMetaData().getColumns(null, schema, table, column)) {
+            try (ResultSet rs = c.getMetaData().getColumns(null, dialect.catalogName(schema),
+                    dialect.catalogName(table), dialect.catalogName(column))) {
                 if (rs.next()) {
                     return null;
                 }
@@ -170,6 +220,10 @@ public class Store implements AutoCloseable {
     @Override
     public void close() {
         pool.close();
+        engineShutdown.run();
+    }
+
+    private static void shutDownDerby(Path databaseDir) {
         try {
             DriverManager.getConnection("jdbc:derby:" + databaseDir + ";shutdown=true").close();
         } catch (SQLException e) {

@@ -7,40 +7,28 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.caravan.core.HarperException;
 import dev.caravan.core.HarperJson;
-import dev.caravan.store.Store;
-import java.nio.file.Path;
+import dev.caravan.store.StoreOnEachEngine;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
 
 /** The key table's unique (user, key), its cascade with the job row, and the 422 for another request. */
-class IdempotencyKeysTest {
-    @TempDir
-    static Path dir;
-    private static Store store;
-    private static JobStore jobs;
-    private static IdempotencyKeys keys;
+class IdempotencyKeysTest extends StoreOnEachEngine {
+    private JobStore jobs;
+    private IdempotencyKeys keys;
 
-    @BeforeAll
-    static void open() {
-        store = new Store(dir.resolve("data"), 4);
+    @BeforeParameterizedClassInvocation
+    void open() {
         jobs = new JobStore(store);
         keys = new IdempotencyKeys(store);
     }
 
-    @AfterAll
-    static void close() {
-        store.close();
-    }
-
     /** Writes a job with its key in one transaction, as JobSubmitter does. */
-    private static String submit(IdempotencyKey key, String fingerprint) {
+    private String submit(IdempotencyKey key, String fingerprint) {
         String id = UUID.randomUUID().toString();
         store.inTransaction(c -> {
             jobs.create(c, id, "csv_data_load", key.user(), HarperJson.object(), System.currentTimeMillis());
@@ -70,7 +58,7 @@ class IdempotencyKeysTest {
 
         RuntimeException lost = assertThrows(RuntimeException.class, () -> submit(key, "f1"));
 
-        assertTrue(IdempotencyKeys.isTaken(lost), lost::toString);
+        assertTrue(keys.isTaken(lost), lost::toString);
         assertEquals(first, keys.find(key).orElseThrow().jobId());
         assertEquals(1, count("SELECT COUNT(*) FROM CARAVAN.JOBS j JOIN CARAVAN.JOB_KEYS k ON k.JOB_ID = j.ID"
                 + " WHERE k.IDEMPOTENCY_KEY = '" + key.value() + "'"));
@@ -97,7 +85,7 @@ class IdempotencyKeysTest {
         first.get(20, TimeUnit.SECONDS);
 
         Throwable lost = assertThrows(java.util.concurrent.ExecutionException.class, () -> second.get(20, TimeUnit.SECONDS));
-        assertTrue(IdempotencyKeys.isTaken(lost), lost::toString);
+        assertTrue(keys.isTaken(lost), lost::toString);
         assertEquals(firstId, keys.find(key).orElseThrow().jobId());
     }
 
@@ -122,7 +110,7 @@ class IdempotencyKeysTest {
         assertFalse(keys.find(key).isPresent());
     }
 
-    private static long count(String sql) {
+    private long count(String sql) {
         return store.inTransaction(c -> {
             try (var s = c.createStatement(); var rs = s.executeQuery(sql)) {
                 rs.next();

@@ -4,41 +4,29 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.caravan.core.HarperJson;
-import dev.caravan.store.Store;
-import java.nio.file.Path;
+import dev.caravan.store.StoreOnEachEngine;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
 
 /** Readers of a running job get its last committed state without waiting for the batch that holds its row. */
-class JobStoreTest {
-    @TempDir
-    static Path dir;
-    private static Store store;
-    private static JobStore jobs;
+class JobStoreTest extends StoreOnEachEngine {
+    private JobStore jobs;
 
-    @BeforeAll
-    static void open() {
-        store = new Store(dir.resolve("data"), 4);
+    @BeforeParameterizedClassInvocation
+    void open() {
         jobs = new JobStore(store);
     }
 
-    @AfterAll
-    static void close() {
-        store.close();
-    }
-
-    private static String newJob() {
+    private String newJob() {
         String id = java.util.UUID.randomUUID().toString();
         jobs.create(id, "csv_file_load", "HDB_ADMIN", HarperJson.object(), System.currentTimeMillis());
         return id;
     }
 
-    private static Job.Progress written(long rows) {
+    private Job.Progress written(long rows) {
         return new Job.Progress(rows, rows, 0, 0, rows * 10, null);
     }
 

@@ -4,34 +4,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.caravan.store.Store;
-import java.nio.file.Path;
+import dev.caravan.store.StoreOnEachEngine;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
 
-/** The row errors table on a real Derby store: recorded in a transaction, paged in row order, cut to excerpts. */
-class RowErrorReadsTest {
-    @TempDir
-    static Path dir;
-    private static Store store;
-    private static RowErrorStore errors;
+/** The row errors table on a real store of each engine: recorded in a transaction, paged in row order, cut to excerpts. */
+class RowErrorReadsTest extends StoreOnEachEngine {
+    private RowErrorStore errors;
 
-    @BeforeAll
-    static void open() {
-        store = new Store(dir.resolve("data"), 2);
+    @BeforeParameterizedClassInvocation
+    void open() {
         errors = new RowErrorStore(store, new JobStore(store));
     }
 
-    @AfterAll
-    static void close() {
-        store.close();
-    }
-
-    private static void record(String job, List<ObjectNode> batch) {
+    private void record(String job, List<ObjectNode> batch) {
         store.inTransaction(c -> {
             errors.record(c, job, batch);
             return null;

@@ -6,36 +6,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.caravan.core.HarperJson;
-import dev.caravan.store.Store;
-import java.nio.file.Path;
+import dev.caravan.store.StoreOnEachEngine;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
 
-/** The row errors table on Derby: written in a batch's transaction, paged in row order, gone with its job. */
-class RowErrorStoreTest {
-    @TempDir
-    static Path dir;
-    private static Store store;
-    private static JobStore jobs;
-    private static RowErrorStore errors;
+/** The row errors table on each engine: written in a batch's transaction, paged in row order, gone with its job. */
+class RowErrorStoreTest extends StoreOnEachEngine {
+    private JobStore jobs;
+    private RowErrorStore errors;
 
-    @BeforeAll
-    static void open() {
-        store = new Store(dir.resolve("data"), 4);
+    @BeforeParameterizedClassInvocation
+    void open() {
         jobs = new JobStore(store);
         errors = new RowErrorStore(store, jobs);
     }
 
-    @AfterAll
-    static void close() {
-        store.close();
-    }
-
-    private static String jobWithErrors(int count) {
+    private String jobWithErrors(int count) {
         String id = UUID.randomUUID().toString();
         jobs.create(id, "csv_file_load", "HDB_ADMIN", HarperJson.object(), System.currentTimeMillis());
         store.inTransaction(c -> {

@@ -6,36 +6,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.caravan.core.HarperJson;
 import dev.caravan.jobs.JobStore;
-import dev.caravan.store.Store;
-import java.nio.file.Path;
+import dev.caravan.store.StoreOnEachEngine;
 import java.util.Optional;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
 
 /** A history row counts once its job is COMPLETE, and goes with its job's row. */
-class LoadHistoryTest {
-    @TempDir
-    static Path dir;
-    private static Store store;
-    private static JobStore jobs;
-    private static LoadHistory history;
+class LoadHistoryTest extends StoreOnEachEngine {
+    private JobStore jobs;
+    private LoadHistory history;
 
-    @BeforeAll
-    static void open() {
-        store = new Store(dir.resolve("data"), 4);
+    @BeforeParameterizedClassInvocation
+    void open() {
         jobs = new JobStore(store);
         history = new LoadHistory(store);
     }
 
-    @AfterAll
-    static void close() {
-        store.close();
-    }
-
-    private static String loaded(String sourceKey) {
+    private String loaded(String sourceKey) {
         String id = UUID.randomUUID().toString();
         jobs.create(id, "csv_file_load", "ann", HarperJson.object(), 1);
         history.record(id, "dev", "dog", sourceKey, "{}", 2);

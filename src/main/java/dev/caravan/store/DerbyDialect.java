@@ -1,0 +1,49 @@
+package dev.caravan.store;
+
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/** Embedded Derby, the default engine: the DDL and states Caravan has always used. */
+public final class DerbyDialect implements SqlDialect {
+    /**
+     * A deadlock victim (40001), or a lock wait that timed out (40XL1; 40XL2 with derby.locks.deadlockTrace).
+     * Derby has rolled the transaction back.
+     */
+    private static final Set<String> LOCK_CONFLICTS = Set.of("40001", "40XL1", "40XL2");
+
+    DerbyDialect() {
+    }
+
+    @Override
+    public String textType() {
+        return "CLOB";
+    }
+
+    @Override
+    public String doubleType() {
+        return "DOUBLE";
+    }
+
+    @Override
+    public String catalogName(String unquoted) {
+        return unquoted.toUpperCase(Locale.ROOT);
+    }
+
+    /** Derby names an index or constraint in a schema, which must be its table's. */
+    @Override
+    public String ownedName(String schema, String name) {
+        return schema + "." + name;
+    }
+
+    /** Derby creates a schema with its first table. */
+    @Override
+    public Optional<String> createSchemaIfMissing(String schema) {
+        return Optional.empty();
+    }
+
+    @Override
+    public boolean isLockConflict(String sqlState) {
+        return LOCK_CONFLICTS.contains(sqlState);
+    }
+}

@@ -1,0 +1,48 @@
+package dev.caravan.store;
+
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/** PostgreSQL: for now only the job-side tables are written for it (docs/decisions/0009-store-dialects.md). */
+public final class PostgresDialect implements SqlDialect {
+    /**
+     * A deadlock victim (40P01), a serialization failure (40001), or a lock that NOWAIT or lock_timeout
+     * could not get (55P03). PostgreSQL has aborted the transaction.
+     */
+    private static final Set<String> LOCK_CONFLICTS = Set.of("40P01", "40001", "55P03");
+
+    PostgresDialect() {
+    }
+
+    @Override
+    public String textType() {
+        return "TEXT";
+    }
+
+    @Override
+    public String doubleType() {
+        return "DOUBLE PRECISION";
+    }
+
+    @Override
+    public String catalogName(String unquoted) {
+        return unquoted.toLowerCase(Locale.ROOT);
+    }
+
+    /** An index or constraint always lives in its table's schema; PostgreSQL refuses a qualified name. */
+    @Override
+    public String ownedName(String schema, String name) {
+        return name;
+    }
+
+    @Override
+    public Optional<String> createSchemaIfMissing(String schema) {
+        return Optional.of("CREATE SCHEMA IF NOT EXISTS " + schema);
+    }
+
+    @Override
+    public boolean isLockConflict(String sqlState) {
+        return LOCK_CONFLICTS.contains(sqlState);
+    }
+}

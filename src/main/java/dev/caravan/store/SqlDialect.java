@@ -1,0 +1,42 @@
+package dev.caravan.store;
+
+import java.util.Optional;
+
+/**
+ * What differs between the engines Caravan's own tables live on (docs/decisions/0009-store-dialects.md):
+ * type names, how the JDBC catalog spells an unquoted identifier, how indexes, constraints and schemas
+ * are created, and which SQLStates mean a lost lock conflict or a duplicate key. Identifiers stay
+ * unquoted in Caravan's SQL, so each engine folds them its own way and the same text runs on both.
+ */
+public sealed interface SqlDialect permits DerbyDialect, PostgresDialect {
+    SqlDialect DERBY = new DerbyDialect();
+    SqlDialect POSTGRESQL = new PostgresDialect();
+
+    /** A column type for text of any length (JSON documents, messages). */
+    String textType();
+
+    /** A column type for an 8-byte floating point number. */
+    String doubleType();
+
+    /** An unquoted identifier as the JDBC metadata holds it; metadata lookups match case exactly. */
+    String catalogName(String unquoted);
+
+    /** The name an index or constraint is given in DDL: whether it may carry its table's schema. */
+    String ownedName(String schema, String name);
+
+    /** The schema's creation, for engines where CREATE TABLE does not create it. */
+    Optional<String> createSchemaIfMissing(String schema);
+
+    /** Whether the SQLState says the transaction lost a lock conflict and was rolled back: safe to run again. */
+    boolean isLockConflict(String sqlState);
+
+    /** Whether the SQLState says an insert met an existing key of a primary key or unique index. */
+    default boolean isDuplicateKey(String sqlState) {
+        return "23505".equals(sqlState); // SQL standard's unique violation, on both engines
+    }
+
+    /** CREATE INDEX on schema.table (columns: a comma-separated list). */
+    default String createIndex(String schema, String index, String table, String columns) {
+        return "CREATE INDEX " + ownedName(schema, index) + " ON " + schema + "." + table + " (" + columns + ")";
+    }
+}
