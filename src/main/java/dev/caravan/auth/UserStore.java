@@ -14,7 +14,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Users and roles, kept in Derby (CARAVAN.USERS, CARAVAN.ROLES) and cached in memory. Passwords are
+ * Users and roles, kept in the store (CARAVAN.USERS, CARAVAN.ROLES) and cached in memory. Passwords are
  * stored only as PasswordHasher hashes and never leave this package. Writes are synchronized so that
  * each check-and-change below is atomic; readers see the cache.
  */
@@ -45,12 +45,15 @@ public class UserStore {
     }
 
     private void createTables() {
+        String text = store.dialect().textType();
+        String time = store.dialect().doubleType();
         store.createTablesIfMissing("CARAVAN", "USERS",
                 "CREATE TABLE CARAVAN.ROLES (ID VARCHAR(1024) NOT NULL PRIMARY KEY, ROLE VARCHAR(1024) NOT NULL UNIQUE,"
-                        + " PERMISSION CLOB NOT NULL, CREATED_TIME DOUBLE NOT NULL, UPDATED_TIME DOUBLE NOT NULL)",
+                        + " PERMISSION " + text + " NOT NULL, CREATED_TIME " + time + " NOT NULL, UPDATED_TIME " + time
+                        + " NOT NULL)",
                 "CREATE TABLE CARAVAN.USERS (USERNAME VARCHAR(1024) NOT NULL PRIMARY KEY,"
                         + " PASSWORD_HASH VARCHAR(512) NOT NULL, ROLE_ID VARCHAR(1024) NOT NULL, ACTIVE BOOLEAN NOT NULL,"
-                        + " CREATED_TIME DOUBLE NOT NULL, UPDATED_TIME DOUBLE NOT NULL)");
+                        + " CREATED_TIME " + time + " NOT NULL, UPDATED_TIME " + time + " NOT NULL)");
     }
 
     private void load() {

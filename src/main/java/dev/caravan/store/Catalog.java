@@ -15,9 +15,10 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Harper's data model in Derby: each database a Derby schema, each table a Derby table, each attribute
- * a column. Harper names (up to 250 characters, any printable ASCII) map to generated Derby names
- * (D1, T2, C3) kept in the CARAVAN catalog tables, so no Harper name ever meets Derby's identifier rules.
+ * Harper's data model in the store: each database a schema, each table an SQL table, each attribute
+ * a column. Harper names (up to 250 characters, any printable ASCII) map to generated names (D1, T2, C3)
+ * kept in the CARAVAN catalog tables, so no Harper name ever meets an engine's identifier rules (Derby's
+ * 128 characters, PostgreSQL's 63 bytes).
  */
 public class Catalog {
     private final Store store;
@@ -34,22 +35,29 @@ public class Catalog {
         this.clock = clock;
         createCatalogTables();
         CatalogUpgrade.addMissingColumns(store);
-        DerbyFunctions.install(store);
+        if (store.dialect() instanceof DerbyDialect) {
+            DerbyFunctions.install(store); // SQL's helpers on PostgreSQL are a later slice (docs/decisions/0009-store-dialects.md)
+        }
         load();
     }
 
     private void createCatalogTables() {
-        store.createTablesIfMissing("CARAVAN", "DATABASES",
-                "CREATE SCHEMA CARAVAN",
-                "CREATE SEQUENCE CARAVAN.NAMES AS BIGINT START WITH 1",
-                "CREATE TABLE CARAVAN.DATABASES (NAME VARCHAR(1024) NOT NULL PRIMARY KEY,"
-                        + " SCHEMA_NAME VARCHAR(128) NOT NULL, CREATED_TIME DOUBLE NOT NULL)",
-                "CREATE TABLE CARAVAN.TABLES (DB VARCHAR(1024) NOT NULL, NAME VARCHAR(1024) NOT NULL,"
-                        + " ID VARCHAR(36) NOT NULL, TABLE_NAME VARCHAR(128) NOT NULL,"
-                        + " PRIMARY_KEY VARCHAR(1024) NOT NULL, CREATED_TIME DOUBLE NOT NULL, PRIMARY KEY (DB, NAME))",
-                "CREATE TABLE CARAVAN.ATTRIBUTES (DB VARCHAR(1024) NOT NULL, TBL VARCHAR(1024) NOT NULL,"
-                        + " NAME VARCHAR(1024) NOT NULL, COLUMN_NAME VARCHAR(128), KIND CHAR(1) NOT NULL,"
-                        + " ORDINAL BIGINT NOT NULL, PRIMARY KEY (DB, TBL, NAME))");
+        SqlDialect dialect = store.dialect();
+        List<String> ddl = new ArrayList<>();
+        if (dialect.createSchemaIfMissing("CARAVAN").isEmpty()) {
+            ddl.add("CREATE SCHEMA CARAVAN"); // Derby makes a schema with its first table, but the sequence comes first
+        }
+        String time = dialect.doubleType();
+        ddl.add("CREATE SEQUENCE CARAVAN.NAMES AS BIGINT START WITH 1");
+        ddl.add("CREATE TABLE CARAVAN.DATABASES (NAME VARCHAR(1024) NOT NULL PRIMARY KEY,"
+                + " SCHEMA_NAME VARCHAR(128) NOT NULL, CREATED_TIME " + time + " NOT NULL)");
+        ddl.add("CREATE TABLE CARAVAN.TABLES (DB VARCHAR(1024) NOT NULL, NAME VARCHAR(1024) NOT NULL,"
+                + " ID VARCHAR(36) NOT NULL, TABLE_NAME VARCHAR(128) NOT NULL,"
+                + " PRIMARY_KEY VARCHAR(1024) NOT NULL, CREATED_TIME " + time + " NOT NULL, PRIMARY KEY (DB, NAME))");
+        ddl.add("CREATE TABLE CARAVAN.ATTRIBUTES (DB VARCHAR(1024) NOT NULL, TBL VARCHAR(1024) NOT NULL,"
+                + " NAME VARCHAR(1024) NOT NULL, COLUMN_NAME VARCHAR(128), KIND CHAR(1) NOT NULL,"
+                + " ORDINAL BIGINT NOT NULL, PRIMARY KEY (DB, TBL, NAME))");
+        store.createTablesIfMissing("CARAVAN", "DATABASES", ddl.toArray(String[]::new));
     }
 
     private void load() {
@@ -185,9 +193,7 @@ public class Catalog {
         TableMeta table = store.inTransaction(c -> {
             String derbyTable = "T" + nextName(c);
             try (Statement s = c.createStatement()) {
-                s.execute("CREATE TABLE \"" + info.derbySchema() + "\".\"" + derbyTable + "\" ("
-                        + TableMeta.KEY_COLUMN + " VARCHAR(2048) NOT NULL PRIMARY KEY, "
-                        + TableMeta.CREATED_COLUMN + " DOUBLE NOT NULL, " + TableMeta.UPDATED_COLUMN + " DOUBLE NOT NULL)");
+                s.execute(createDataTable(info.derbySchema(), derbyTable));
             }
             String id = UUID.randomUUID().toString();
             Store.update(c, "INSERT INTO CARAVAN.TABLES (DB, NAME, ID, TABLE_NAME, PRIMARY_KEY, CREATED_TIME, SCHEMA_DEFINED)"
@@ -214,7 +220,16 @@ public class Catalog {
         return Optional.of(table);
     }
 
-    private static Column declaredColumn(Connection c, TableMeta table, AttributeDeclaration d) throws SQLException {
+    /** A data table: the encoded key, sorting as ValueCodec.encodeKey orders it, and the two timestamps. */
+    private String createDataTable(String schema, String table) {
+        SqlDialect dialect = store.dialect();
+        return "CREATE TABLE \"" + schema + "\".\"" + table + "\" ("
+                + TableMeta.KEY_COLUMN + " " + dialect.codePointText(ValueCodec.MAX_KEY) + " NOT NULL PRIMARY KEY, "
+                + TableMeta.CREATED_COLUMN + " " + dialect.doubleType() + " NOT NULL, "
+                + TableMeta.UPDATED_COLUMN + " " + dialect.doubleType() + " NOT NULL)";
+    }
+
+    private Column declaredColumn(Connection c, TableMeta table, AttributeDeclaration d) throws SQLException {
         long ordinal = nextName(c);
         ColumnKind kind = d.type() == null ? ColumnKind.NONE : d.type().kind();
         Column column = new Column(d.name(), kind == ColumnKind.NONE ? null : "C" + ordinal, kind, ordinal,
@@ -360,9 +375,10 @@ public class Catalog {
         return next;
     }
 
-    private static void addColumns(Connection c, TableMeta table, Column column) throws SQLException {
+    private void addColumns(Connection c, TableMeta table, Column column) throws SQLException {
         try (Statement s = c.createStatement()) {
-            s.execute("ALTER TABLE " + table.sqlName() + " ADD COLUMN " + column.quotedColumn() + " " + column.kind().sqlType());
+            s.execute("ALTER TABLE " + table.sqlName() + " ADD COLUMN " + column.quotedColumn() + " "
+                    + column.kind().sqlType(store.dialect()));
             if (column.tagColumnName() != null) {
                 s.execute("ALTER TABLE " + table.sqlName() + " ADD COLUMN " + column.quotedTagColumn() + " CHAR(1)");
             }
@@ -388,8 +404,9 @@ public class Catalog {
                 column.type() == null ? null : column.type().harperName(), column.nullable());
     }
 
-    private static long nextName(Connection c) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("VALUES NEXT VALUE FOR CARAVAN.NAMES")) {
+    private long nextName(Connection c) throws SQLException {
+        try (Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery(store.dialect().nextValueQuery("CARAVAN.NAMES"))) {
             rs.next();
             return rs.getLong(1);
         }

@@ -3,31 +3,35 @@ package dev.caravan.store;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * How an attribute is stored in Derby. An attribute starts with the kind of its first non-null value
+ * How an attribute is stored in the store's engine. An attribute starts with the kind of its first non-null value
  * and is widened to TEXT when a value of another kind arrives (docs/decisions/0001-value-types.md).
  */
 public enum ColumnKind {
-    /** Declared (create_attribute, primary key) but no value yet: no Derby column. */
-    NONE('U', null),
-    NUMBER('N', "DOUBLE"),
-    BOOLEAN('B', "BOOLEAN"),
+    /** Declared (create_attribute, primary key) but no value yet: no column. */
+    NONE('U'),
+    NUMBER('N'),
+    BOOLEAN('B'),
     /** Strings, and any mix of types: text plus a one-letter type tag column. */
-    TEXT('S', "VARCHAR(32672)");
+    TEXT('S');
 
     private final char code;
-    private final String sqlType;
 
-    ColumnKind(char code, String sqlType) {
+    ColumnKind(char code) {
         this.code = code;
-        this.sqlType = sqlType;
     }
 
     public char code() {
         return code;
     }
 
-    public String sqlType() {
-        return sqlType;
+    /** The column type on the engine; TEXT sorts by code point, as searches order by it. */
+    public String sqlType(SqlDialect dialect) {
+        return switch (this) {
+            case NONE -> throw new IllegalStateException("an attribute of no kind has no column");
+            case NUMBER -> dialect.doubleType();
+            case BOOLEAN -> "BOOLEAN";
+            case TEXT -> dialect.codePointText(ValueCodec.MAX_TEXT);
+        };
     }
 
     public static ColumnKind ofCode(String code) {

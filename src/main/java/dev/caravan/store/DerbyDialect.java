@@ -25,6 +25,17 @@ public final class DerbyDialect implements SqlDialect {
         return "DOUBLE";
     }
 
+    /** Derby's default collation (UCS_BASIC) compares by character. */
+    @Override
+    public String codePointText(int length) {
+        return "VARCHAR(" + length + ")";
+    }
+
+    @Override
+    public String nextValueQuery(String sequence) {
+        return "VALUES NEXT VALUE FOR " + sequence;
+    }
+
     @Override
     public String catalogName(String unquoted) {
         return unquoted.toUpperCase(Locale.ROOT);

@@ -4,7 +4,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
-/** PostgreSQL: for now only the job-side tables are written for it (docs/decisions/0009-store-dialects.md). */
+/** PostgreSQL: the job side, the catalog, the data tables and users are written for it; SQL not yet (docs/decisions/0009-store-dialects.md). */
 public final class PostgresDialect implements SqlDialect {
     /**
      * A deadlock victim (40P01), a serialization failure (40001), or a lock that NOWAIT or lock_timeout
@@ -23,6 +23,21 @@ public final class PostgresDialect implements SqlDialect {
     @Override
     public String doubleType() {
         return "DOUBLE PRECISION";
+    }
+
+    /**
+     * The "C" collation compares UTF-8 bytes, which is code point order, whatever the database's default
+     * collation (a production cluster's is usually a language's, e.g. en_US, which ignores case and
+     * punctuation at first).
+     */
+    @Override
+    public String codePointText(int length) {
+        return "VARCHAR(" + length + ") COLLATE \"C\"";
+    }
+
+    @Override
+    public String nextValueQuery(String sequence) {
+        return "SELECT nextval('" + sequence + "')";
     }
 
     @Override

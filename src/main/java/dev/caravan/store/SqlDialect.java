@@ -18,6 +18,15 @@ public sealed interface SqlDialect permits DerbyDialect, PostgresDialect {
     /** A column type for an 8-byte floating point number. */
     String doubleType();
 
+    /**
+     * A column type for text of at most length characters that compares and sorts by code point, as the
+     * encoded keys and Java's TreeMap of them assume (ValueCodec.encodeKey).
+     */
+    String codePointText(int length);
+
+    /** A query whose one row holds the sequence's next value. */
+    String nextValueQuery(String sequence);
+
     /** An unquoted identifier as the JDBC metadata holds it; metadata lookups match case exactly. */
     String catalogName(String unquoted);
 

@@ -37,7 +37,7 @@ public class TableWrites {
             try {
                 return store.inTransaction(work);
             } catch (RuntimeException e) {
-                if (!LockConflict.isLockConflict(e) || e instanceof TableBusyException) {
+                if (!LockConflict.isLockConflict(e, store.dialect()) || e instanceof TableBusyException) {
                     throw e;
                 }
                 if (attempt >= attempts) {

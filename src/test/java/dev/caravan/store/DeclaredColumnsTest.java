@@ -11,9 +11,16 @@ import java.sql.Statement;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** Declared attributes in the catalog: their columns, their persistence, older catalogs, and no widening. */
+/** Declared attributes in the catalog, on each engine: their columns, their persistence, older catalogs, and no widening. */
+@ParameterizedClass
+@EnumSource(StoreEngine.class)
 class DeclaredColumnsTest {
+    @Parameter
+    StoreEngine engine;
     @TempDir
     Path dir;
 
@@ -32,7 +39,7 @@ class DeclaredColumnsTest {
 
     @Test
     void aTypedAttributeHasItsColumnFromTheStart() {
-        try (StoreFixture store = new StoreFixture(dir.resolve("data"))) {
+        try (StoreFixture store = new StoreFixture(engine, dir)) {
             TableMeta t = typed(store);
             assertTrue(t.schemaDefined());
             assertEquals(ColumnKind.NUMBER, t.attribute("id").kind());
@@ -48,7 +55,7 @@ class DeclaredColumnsTest {
 
     @Test
     void declarationsSurviveARestart() {
-        try (StoreFixture store = new StoreFixture(dir.resolve("data"))) {
+        try (StoreFixture store = new StoreFixture(engine, dir)) {
             typed(store);
             store.reopen();
             TableMeta t = store.table("dc", "people");
@@ -66,7 +73,7 @@ class DeclaredColumnsTest {
 
     @Test
     void theUndeclaredPrimaryKeyIsStillTheKey() {
-        try (StoreFixture store = new StoreFixture(dir.resolve("data"))) {
+        try (StoreFixture store = new StoreFixture(engine, dir)) {
             TableMeta t = store.catalog().createTable("dc", "nokey", "id",
                     List.of(new AttributeDeclaration("zip", DeclaredType.STRING, null))).orElseThrow();
             assertNull(t.attribute("id").type());
@@ -78,7 +85,7 @@ class DeclaredColumnsTest {
 
     @Test
     void anUntypedTableIsAsBefore() {
-        try (StoreFixture store = new StoreFixture(dir.resolve("data"))) {
+        try (StoreFixture store = new StoreFixture(engine, dir)) {
             TableMeta t = store.createTable("dc", "plain", "id");
             assertFalse(t.schemaDefined());
             assertFalse(t.hasDeclaredTypes());
@@ -89,7 +96,7 @@ class DeclaredColumnsTest {
 
     @Test
     void aTypedColumnIsNeverWidened() {
-        try (StoreFixture store = new StoreFixture(dir.resolve("data"))) {
+        try (StoreFixture store = new StoreFixture(engine, dir)) {
             TableMeta t = typed(store);
             store.write(t, WriteAction.INSERT, "[{'id':1,'age':30,'ok':true}]");
             DeclaredTypeException e = assertThrows(DeclaredTypeException.class,
@@ -104,7 +111,7 @@ class DeclaredColumnsTest {
 
     @Test
     void anAnyAttributeWidensAsAnUntypedOneDoes() {
-        try (StoreFixture store = new StoreFixture(dir.resolve("data"))) {
+        try (StoreFixture store = new StoreFixture(engine, dir)) {
             TableMeta t = typed(store);
             store.write(t, WriteAction.INSERT, "[{'id':1,'any':5},{'id':2,'any':'five'}]");
             TableMeta after = store.table("dc", "people");
@@ -116,7 +123,7 @@ class DeclaredColumnsTest {
 
     @Test
     void anOlderCatalogGainsTheNewColumnsAndKeepsItsTables() throws Exception {
-        try (StoreFixture store = new StoreFixture(dir.resolve("data"))) {
+        try (StoreFixture store = new StoreFixture(engine, dir)) {
             TableMeta t = store.createTable("dc", "old", "id");
             store.write(t, WriteAction.INSERT, "[{'id':1,'name':'Penny'}]");
             store.store().inTransaction(c -> {

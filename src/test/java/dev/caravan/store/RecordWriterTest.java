@@ -15,28 +15,37 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** Harper's insert / update / upsert semantics on a real Derby table (contract §3.5, observed §3). */
+/** Harper's insert / update / upsert semantics on a real table of each engine (contract §3.5, observed §3). */
+@ParameterizedClass
+@EnumSource(StoreEngine.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RecordWriterTest {
+    @Parameter
+    StoreEngine engine;
     @TempDir
     static Path dir;
-    private static StoreFixture store;
+    private StoreFixture store;
 
-    @BeforeAll
-    static void open() {
-        store = new StoreFixture(dir.resolve("data"));
+    @BeforeParameterizedClassInvocation
+    void open() {
+        store = new StoreFixture(engine, dir);
     }
 
-    @AfterAll
-    static void close() {
+    @AfterParameterizedClassInvocation
+    void close() {
         store.close();
     }
 
-    private static TableMeta table(String name) {
+    private TableMeta table(String name) {
         return store.createTable("rw", name, "id");
     }
 

@@ -29,6 +29,22 @@ class SqlDialectTest {
     }
 
     @Test
+    void derbyKeepsTheDataTablesTypesAndPostgresqlComparesTheirTextByCodePoint() {
+        assertEquals("VARCHAR(2048)", SqlDialect.DERBY.codePointText(ValueCodec.MAX_KEY));
+        assertEquals("VARCHAR(32672)", ColumnKind.TEXT.sqlType(SqlDialect.DERBY));
+        assertEquals("DOUBLE", ColumnKind.NUMBER.sqlType(SqlDialect.DERBY));
+        assertEquals("VARCHAR(2048) COLLATE \"C\"", SqlDialect.POSTGRESQL.codePointText(ValueCodec.MAX_KEY));
+        assertEquals("DOUBLE PRECISION", ColumnKind.NUMBER.sqlType(SqlDialect.POSTGRESQL));
+        assertEquals("BOOLEAN", ColumnKind.BOOLEAN.sqlType(SqlDialect.POSTGRESQL));
+    }
+
+    @Test
+    void eachEngineAsksForASequencesNextValueItsOwnWay() {
+        assertEquals("VALUES NEXT VALUE FOR CARAVAN.NAMES", SqlDialect.DERBY.nextValueQuery("CARAVAN.NAMES"));
+        assertEquals("SELECT nextval('CARAVAN.NAMES')", SqlDialect.POSTGRESQL.nextValueQuery("CARAVAN.NAMES"));
+    }
+
+    @Test
     void eachEngineSpellsUnquotedNamesItsOwnWayInTheCatalog() {
         assertEquals("ROW_ERRORS", SqlDialect.DERBY.catalogName("ROW_ERRORS"));
         assertEquals("row_errors", SqlDialect.POSTGRESQL.catalogName("ROW_ERRORS"));

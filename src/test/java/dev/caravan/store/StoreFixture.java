@@ -9,30 +9,32 @@ import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
- * A real Derby store on a temporary folder with the beans that write and read records, for tests of
- * the store below the HTTP API. It can be closed and opened again on the same folder.
+ * A real store of one engine (on Derby under a temporary folder) with the beans that write and read
+ * records, for tests of the store below the HTTP API. It can be closed and opened again on the same database.
  */
 final class StoreFixture implements AutoCloseable {
-    private final Path dataDir;
+    private final Supplier<Store> opener;
     private final TxClock clock = new TxClock();
     private Store store;
     private Catalog catalog;
     private RecordWriter writer;
 
-    StoreFixture(Path dataDir) {
-        this.dataDir = dataDir;
+    /** A new store of the engine; on Derby under dir/data. */
+    StoreFixture(StoreEngine engine, Path dir) {
+        this.opener = engine.reopenable(dir, 4);
         open();
     }
 
     private void open() {
-        store = new Store(dataDir, 4);
+        store = opener.get();
         catalog = new Catalog(store, clock);
         writer = new RecordWriter(catalog, new KeyGenerator());
     }
 
-    /** Closes Derby cleanly and opens the same data dir again, as a server restart does. */
+    /** Closes the store cleanly and opens the same database again, as a server restart does. */
     void reopen() {
         store.close();
         open();

@@ -12,19 +12,26 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Every JSON value comes back from Derby with its JSON type and the text JavaScript would print
+ * Every JSON value comes back from the store, on each engine, with its JSON type and the text JavaScript would print
  * (docs/decisions/0001-value-types.md), in one attribute or mixed across records, and after a restart.
  */
+@ParameterizedClass
+@EnumSource(StoreEngine.class)
 class StoreRoundTripTest {
+    @Parameter
+    StoreEngine engine;
     @TempDir
     Path dir;
     private StoreFixture store;
 
     @BeforeEach
     void open() {
-        store = new StoreFixture(dir.resolve("data"));
+        store = new StoreFixture(engine, dir);
     }
 
     @AfterEach
