@@ -50,10 +50,15 @@ public final class PostgresServer {
 
     /** A new, empty database on the server; its JDBC URL (user caravan, no password: trust on loopback). */
     public String newDatabase() {
+        return newDatabase("");
+    }
+
+    /** A new, empty database made with the CREATE DATABASE options (e.g. a locale); its JDBC URL. */
+    public String newDatabase(String options) {
         String name = "caravan_test_" + ProcessHandle.current().pid() + "_" + DATABASES.incrementAndGet();
         try (Connection c = DriverManager.getConnection(baseUrl, USER, "");
              Statement s = c.createStatement()) {
-            s.execute("CREATE DATABASE " + name);
+            s.execute("CREATE DATABASE " + name + (options.isEmpty() ? "" : " " + options));
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create database " + name + " on " + baseUrl, e);
         }

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.caravan.core.HarperJson;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -73,6 +74,28 @@ class RecordWriterTest {
         ObjectNode one = store.readExisting(t, json("1"));
         assertEquals("a", one.get("name").asText());
         assertEquals(created, one.get("__updatedtime__").doubleValue());
+    }
+
+    /**
+     * The existing key is in the second JDBC batch, after the first has run: the savepoint undoes both
+     * and the slow path writes the rest. PostgreSQL would abort the whole transaction without it.
+     */
+    @Test
+    void insertOverAnExistingKeyPastTheFirstBatchWritesEveryOtherRecord() {
+        TableMeta t = table("insert_skip_late");
+        store.write(t, WriteAction.INSERT, "[{'id':1500,'name':'kept'}]");
+        List<ObjectNode> records = new ArrayList<>();
+        for (int i = 0; i < 2500; i++) {
+            records.add((ObjectNode) json("{'id':" + i + ",'name':'new'}"));
+        }
+
+        WriteResult r = store.write(t, WriteAction.INSERT, records);
+
+        assertEquals("[1500]", keys(r.skippedKeys()));
+        assertEquals(2499, r.writtenKeys().size());
+        assertEquals(2500, store.count(t));
+        assertEquals("kept", store.readExisting(t, json("1500")).get("name").asText());
+        assertEquals("new", store.readExisting(t, json("2499")).get("name").asText());
     }
 
     @Test

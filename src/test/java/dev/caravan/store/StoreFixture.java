@@ -24,7 +24,12 @@ final class StoreFixture implements AutoCloseable {
 
     /** A new store of the engine; on Derby under dir/data. */
     StoreFixture(StoreEngine engine, Path dir) {
-        this.opener = engine.reopenable(dir, 4);
+        this(engine.reopenable(dir, 4));
+    }
+
+    /** A store that opener opens, each call again on the same database. */
+    StoreFixture(Supplier<Store> opener) {
+        this.opener = opener;
         open();
     }
 
