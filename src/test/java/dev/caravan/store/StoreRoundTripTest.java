@@ -65,6 +65,24 @@ class StoreRoundTripTest {
                 + "'big':12345678901234567000,'beyondSafe':9007199254740992,'tiny':0.000001}"), read);
     }
 
+    /** PostgreSQL sends a double as text unless told otherwise: every bit must survive, as in Derby. */
+    @Test
+    void doublesComeBackBitForBit() {
+        TableMeta t = store.createTable("rt", "doubles", "id");
+        double[] values = {0.1 + 0.2, 1.0 / 3, Double.MAX_VALUE, Double.MIN_VALUE, -Double.MIN_NORMAL, Math.PI, 1e21};
+        ObjectNode record = HarperJson.object();
+        record.put("id", 1);
+        for (int i = 0; i < values.length; i++) {
+            record.put("v" + i, values[i]);
+        }
+        store.write(t, WriteAction.INSERT, List.of(record));
+        ObjectNode read = store.readExisting(t, json("1"));
+        for (int i = 0; i < values.length; i++) {
+            assertEquals(Double.doubleToLongBits(values[i]), Double.doubleToLongBits(read.get("v" + i).doubleValue()),
+                    "v" + i + " = " + values[i]);
+        }
+    }
+
     @Test
     void stringsComeBackUnchanged() {
         TableMeta t = store.createTable("rt", "strings", "id");
