@@ -40,9 +40,9 @@ public class Store implements AutoCloseable {
     }
 
     /**
-     * The PostgreSQL database at the JDBC URL. Only the job-side tables (jobs, row errors, idempotency keys,
-     * load history) are written for it so far; the catalog, the data tables and SQL are Derby's until a later
-     * slice, so no setting selects it yet (docs/decisions/0009-store-dialects.md).
+     * The PostgreSQL database at the JDBC URL. The job-side tables, the catalog, the data tables and users
+     * are written for it; searches and SQL are Derby's until a later slice, so no setting selects it yet
+     * (docs/decisions/0009-store-dialects.md).
      */
     public static Store postgres(String jdbcUrl, String user, String password, int poolSize) {
         HikariConfig config = new HikariConfig();

@@ -12,13 +12,13 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
- * A Harper table: its names, its Derby table, and its attributes. Attributes are an immutable
+ * A Harper table: its names, its SQL table, and its attributes. Attributes are an immutable
  * snapshot replaced whole when the schema changes, so readers never see half a change.
  */
 public final class TableMeta {
     public static final String CREATED_TIME = "__createdtime__";
     public static final String UPDATED_TIME = "__updatedtime__";
-    /** Derby columns every data table has: the type-tagged primary key and the two timestamps. */
+    /** Columns every data table has: the type-tagged primary key and the two timestamps. */
     public static final String KEY_COLUMN = "K";
     public static final String CREATED_COLUMN = "CT";
     public static final String UPDATED_COLUMN = "UT";
@@ -94,7 +94,7 @@ public final class TableMeta {
         return false;
     }
 
-    /** The quoted Derby name, e.g. "D1"."T4". */
+    /** The quoted SQL name, e.g. "D1"."T4": generated, so short on every engine (Catalog). */
     public String sqlName() {
         return '"' + derbySchema + "\".\"" + derbyTable + '"';
     }

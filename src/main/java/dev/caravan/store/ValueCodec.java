@@ -12,7 +12,7 @@ import java.sql.SQLException;
 import java.sql.Types;
 
 /**
- * Turns JSON values into Derby column values and back, keeping each value's JSON type exactly
+ * Turns JSON values into column values and back, keeping each value's JSON type exactly
  * (docs/decisions/0001-value-types.md). A TEXT column carries a one-letter tag next to the text:
  * no tag = string, 'n' = number, 'b' = boolean, 'j' = array or object (JSON text).
  */
