@@ -5,6 +5,7 @@ import dev.caravan.api.EventLoopAnswers;
 import dev.caravan.auth.UserStore;
 import dev.caravan.jobs.JobControl;
 import dev.caravan.jobs.JobMonitor;
+import dev.caravan.jobs.JobLeases;
 import dev.caravan.jobs.JobRecovery;
 import dev.caravan.jobs.JobRoutePolicy;
 import dev.caravan.jobs.JobRoutesCheck;
@@ -50,7 +51,7 @@ public class CaravanConfiguration implements CamelConfiguration {
         JobDefinitions jobs = bean(context, "jobDefinitions", JobDefinitions.class);
         context.addStartupListener(new JobRoutesCheck(jobs.byType(), bean(context, "jobPolicy", JobRoutePolicy.class)));
         context.addStartupListener(new JobRecovery(bean(context, "jobStore", JobStore.class),
-                bean(context, "jobSubmitter", JobSubmitter.class), jobs.byType()));
+                bean(context, "jobSubmitter", JobSubmitter.class), jobs.byType(), bean(context, "jobLeases", JobLeases.class)));
         context.addStartupListener(new ReadyLog(context));
     }
 

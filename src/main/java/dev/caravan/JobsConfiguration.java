@@ -4,6 +4,7 @@ import dev.caravan.export.ExportRequestChecks;
 import dev.caravan.files.AllowedRoots;
 import dev.caravan.jobs.IdempotencyKeys;
 import dev.caravan.jobs.JobControl;
+import dev.caravan.jobs.JobLeases;
 import dev.caravan.jobs.JobLauncher;
 import dev.caravan.jobs.JobMonitor;
 import dev.caravan.jobs.JobOperations;
@@ -115,13 +116,30 @@ public class JobsConfiguration implements CamelConfiguration {
     public JobRoutePolicy jobPolicy(@BeanInject("jobStore") JobStore jobs, @BeanInject("jobControl") JobControl control,
                                     @BeanInject("jobMonitor") JobMonitor monitor,
                                     @BeanInject("jobSecrets") JobSecrets secrets,
-                                    @BeanInject("jobDefinitions") JobDefinitions definitions) {
-        return new JobRoutePolicy(jobs, control, monitor, secrets, definitions.byType());
+                                    @BeanInject("jobDefinitions") JobDefinitions definitions,
+                                    @BeanInject("jobLeases") JobLeases leases) {
+        return new JobRoutePolicy(jobs, control, monitor, secrets, definitions.byType(), leases);
     }
 
     @BindToRegistry(lazy = true)
-    public JobRunner jobRunner(@BeanInject("jobStore") JobStore jobs, @BeanInject("jobSecrets") JobSecrets secrets) {
-        return new JobRunner(jobs, secrets);
+    public JobRunner jobRunner(@BeanInject("jobStore") JobStore jobs, @BeanInject("jobSecrets") JobSecrets secrets,
+                               @BeanInject("jobLeases") JobLeases leases) {
+        return new JobRunner(jobs, secrets, leases);
+    }
+
+    /** After the job table, whose rows hold the leases; the node id defaults to host:port. */
+    @BindToRegistry(lazy = true)
+    public JobLeases jobLeases(@BeanInject("store") Store store, @BeanInject("jobStore") JobStore jobTable,
+                               @PropertyInject(value = "caravan.node.id", defaultValue = "") String nodeId,
+                               @PropertyInject("caravan.port") int port,
+                               @PropertyInject(value = "caravan.jobs.lease-seconds", defaultValue = "30") int leaseSeconds,
+                               @PropertyInject(value = "caravan.jobs.lease-renew-seconds", defaultValue = "10")
+                               int renewSeconds) {
+        if (renewSeconds < 1 || renewSeconds * 2 > leaseSeconds) {
+            throw new IllegalArgumentException("caravan.jobs.lease-renew-seconds must be at least 1 and at most half"
+                    + " of caravan.jobs.lease-seconds, so a lease is renewed before it ends");
+        }
+        return new JobLeases(store, JobLeases.nodeId(nodeId, port), java.time.Duration.ofSeconds(leaseSeconds));
     }
 
     @BindToRegistry(lazy = true)

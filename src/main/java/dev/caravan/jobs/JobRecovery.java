@@ -19,7 +19,10 @@ public class JobRecovery implements ExtendedStartupListener {
     private final JobSubmitter submitter;
     private final Map<String, JobDefinition> definitions;
 
-    public JobRecovery(JobStore jobs, JobSubmitter submitter, Map<String, JobDefinition> definitions) {
+    private final JobLeases leases;
+
+    public JobRecovery(JobStore jobs, JobSubmitter submitter, Map<String, JobDefinition> definitions, JobLeases leases) {
+        this.leases = leases;
         this.jobs = jobs;
         this.submitter = submitter;
         this.definitions = definitions;
@@ -32,6 +35,7 @@ public class JobRecovery implements ExtendedStartupListener {
 
     @Override
     public void onCamelContextFullyStarted(CamelContext context, boolean alreadyStarted) {
+        leases.releaseLeftOverLeases();
         for (Job job : jobs.inProgress()) {
             JobDefinition definition = definitions.get(job.type());
             if (definition != null && job.request() != null) {

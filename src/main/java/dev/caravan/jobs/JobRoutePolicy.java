@@ -23,9 +23,11 @@ public class JobRoutePolicy extends RoutePolicySupport {
     private final JobMonitor monitor;
     private final JobSecrets secrets;
     private final Map<String, JobDefinition> definitions;
+    private final JobLeases leases;
 
     public JobRoutePolicy(JobStore jobs, JobControl control, JobMonitor monitor, JobSecrets secrets,
-                          Map<String, JobDefinition> definitions) {
+                          Map<String, JobDefinition> definitions, JobLeases leases) {
+        this.leases = leases;
         this.jobs = jobs;
         this.control = control;
         this.monitor = monitor;
@@ -67,6 +69,7 @@ public class JobRoutePolicy extends RoutePolicySupport {
                 LOG.info("Job {} failed: {}", id, f.message());
             }
         } finally {
+            leases.release(id); // ended, or queued again for the next start
             jobs.stopRunning(id);
             secrets.forget(id); // a job that failed before its source step never took its keys
             control.forget(id);

@@ -1,0 +1,113 @@
+package dev.caravan.jobs;
+
+import dev.caravan.store.SqlDialect;
+import dev.caravan.store.Store;
+import java.time.Duration;
+import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Which node runs a job, recorded in the job's row (docs/decisions/0010-job-leases.md): a worker claims
+ * a job before it runs it, for a lease that this node renews while the job runs and gives up when the
+ * job ends or stops for a shutdown. A job whose lease has expired has no live owner, and another
+ * claim may take it: so a job runs on one node at a time, however many share the job table.
+ */
+public class JobLeases {
+    private static final Logger LOG = LoggerFactory.getLogger(JobLeases.class);
+
+    private final Store store;
+    private final String node;
+    private final long leaseMillis;
+    private final LongSupplier clock;
+
+    public JobLeases(Store store, String node, Duration lease) {
+        this(store, node, lease, System::currentTimeMillis);
+    }
+
+    JobLeases(Store store, String node, Duration lease, LongSupplier clock) {
+        this.store = store;
+        this.node = node;
+        this.leaseMillis = lease.toMillis();
+        this.clock = clock;
+        // a job table made before jobs had owners gains the columns
+        store.addColumnIfMissing("CARAVAN", "JOBS", "OWNER_NODE", "VARCHAR(256)");
+        store.addColumnIfMissing("CARAVAN", "JOBS", "LEASE_UNTIL", "BIGINT");
+    }
+
+    /** caravan.node.id, or this host's name and the API port when it is not set. */
+    public static String nodeId(String configured, int port) {
+        String id = configured;
+        if (id == null || id.isBlank()) {
+            try {
+                id = java.net.InetAddress.getLocalHost().getHostName() + ":" + port;
+            } catch (java.net.UnknownHostException e) {
+                id = "localhost:" + port;
+            }
+        }
+        id = id.strip();
+        if (id.length() > 256) {
+            throw new IllegalArgumentException("caravan.node.id is longer than 256 characters");
+        }
+        return id;
+    }
+
+    /** This node's id (caravan.node.id). */
+    public String node() {
+        return node;
+    }
+
+    /**
+     * Takes the job for this node if it is in progress and no other node holds a live lease on it; one
+     * row update, so of two nodes claiming at once exactly one wins.
+     */
+    public boolean claim(String jobId) {
+        long now = clock.getAsLong();
+        return store.update("UPDATE CARAVAN.JOBS SET OWNER_NODE = ?, LEASE_UNTIL = ? WHERE ID = ? AND STATUS = '"
+                + JobStatus.IN_PROGRESS + "' AND (OWNER_NODE IS NULL OR OWNER_NODE = ? OR LEASE_UNTIL < ?)",
+                node, now + leaseMillis, jobId, node, now) == 1;
+    }
+
+    /** Renews the leases of every job this node runs (a timer route calls it well within a lease). */
+    public int renew() {
+        long now = clock.getAsLong();
+        return store.update("UPDATE CARAVAN.JOBS SET LEASE_UNTIL = ? WHERE OWNER_NODE = ? AND STATUS = '"
+                + JobStatus.IN_PROGRESS + "'", now + leaseMillis, node);
+    }
+
+    /** Gives the job up: it ended, or it stopped for a shutdown and waits to be claimed again. */
+    public void release(String jobId) {
+        store.update("UPDATE CARAVAN.JOBS SET OWNER_NODE = NULL, LEASE_UNTIL = NULL WHERE ID = ? AND OWNER_NODE = ?",
+                jobId, node);
+    }
+
+    /**
+     * At start-up on embedded Derby, which one process alone can open: no other node can hold a lease,
+     * so the leases a killed process left are given up for this one to resume its jobs at once.
+     */
+    public void releaseLeftOverLeases() {
+        if (store.dialect() != SqlDialect.DERBY) {
+            return; // a shared database: other nodes' leases stand until they expire
+        }
+        int released = store.update("UPDATE CARAVAN.JOBS SET OWNER_NODE = NULL, LEASE_UNTIL = NULL"
+                + " WHERE OWNER_NODE IS NOT NULL AND STATUS = '" + JobStatus.IN_PROGRESS + "'");
+        if (released > 0) {
+            LOG.info("Released the leases of {} job(s) left by a process that stopped without ending them", released);
+        }
+    }
+
+    /** The node that holds the job's lease now, or null. */
+    public String owner(String jobId) {
+        return store.inTransaction(c -> {
+            try (var ps = c.prepareStatement("SELECT OWNER_NODE, LEASE_UNTIL FROM CARAVAN.JOBS WHERE ID = ?")) {
+                ps.setString(1, jobId);
+                try (var rs = ps.executeQuery()) {
+                    if (!rs.next() || rs.getString(1) == null) {
+                        return null;
+                    }
+                    return rs.getLong(2) < clock.getAsLong() ? null : rs.getString(1);
+                }
+            }
+        });
+    }
+}
