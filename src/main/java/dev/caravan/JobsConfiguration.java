@@ -4,8 +4,8 @@ import dev.caravan.export.ExportRequestChecks;
 import dev.caravan.files.AllowedRoots;
 import dev.caravan.jobs.IdempotencyKeys;
 import dev.caravan.jobs.JobControl;
-import dev.caravan.jobs.JobLeases;
 import dev.caravan.jobs.JobLauncher;
+import dev.caravan.jobs.JobLeases;
 import dev.caravan.jobs.JobMonitor;
 import dev.caravan.jobs.JobOperations;
 import dev.caravan.jobs.JobRoutePolicy;
@@ -19,6 +19,7 @@ import dev.caravan.load.LoadRequestChecks;
 import dev.caravan.store.Catalog;
 import dev.caravan.store.Store;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.apache.camel.BeanInject;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
@@ -139,7 +140,7 @@ public class JobsConfiguration implements CamelConfiguration {
             throw new IllegalArgumentException("caravan.jobs.lease-renew-seconds must be at least 1 and at most half"
                     + " of caravan.jobs.lease-seconds, so a lease is renewed before it ends");
         }
-        return new JobLeases(store, JobLeases.nodeId(nodeId, port), java.time.Duration.ofSeconds(leaseSeconds));
+        return new JobLeases(store, JobLeases.nodeId(nodeId, port), Duration.ofSeconds(leaseSeconds));
     }
 
     @BindToRegistry(lazy = true)

@@ -1,6 +1,8 @@
 package dev.caravan.formats;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -19,7 +21,7 @@ public record ParsedBatch(List<ObjectNode> rows, long[] rowNumbers, List<RowProb
 
     /** The records at the first count of these indices (ascending), with their places, and these problems. */
     public ParsedBatch select(int[] indices, int count, List<RowProblem> withProblems) {
-        List<ObjectNode> r = new java.util.ArrayList<>(count);
+        List<ObjectNode> r = new ArrayList<>(count);
         long[] n = new long[count];
         long[] l = lines == null ? null : new long[count];
         long[] o = byteOffsets == null ? null : new long[count];
@@ -62,11 +64,11 @@ public record ParsedBatch(List<ObjectNode> rows, long[] rowNumbers, List<RowProb
         private long[] numbers;
         private long[] lines;
         private long[] offsets;
-        private final List<RowProblem> problems = new java.util.ArrayList<>();
+        private final List<RowProblem> problems = new ArrayList<>();
 
         Builder(int max) {
             int capacity = Math.min(max, 8192);
-            rows = new java.util.ArrayList<>(capacity);
+            rows = new ArrayList<>(capacity);
             numbers = new long[capacity];
             lines = new long[capacity];
             offsets = new long[capacity];
@@ -76,9 +78,9 @@ public record ParsedBatch(List<ObjectNode> rows, long[] rowNumbers, List<RowProb
         void add(ObjectNode record, long rowNumber, long line, long byteOffset) {
             int i = rows.size();
             if (i == numbers.length) {
-                numbers = java.util.Arrays.copyOf(numbers, i * 2);
-                lines = java.util.Arrays.copyOf(lines, i * 2);
-                offsets = java.util.Arrays.copyOf(offsets, i * 2);
+                numbers = Arrays.copyOf(numbers, i * 2);
+                lines = Arrays.copyOf(lines, i * 2);
+                offsets = Arrays.copyOf(offsets, i * 2);
             }
             numbers[i] = rowNumber;
             lines[i] = line;
@@ -97,8 +99,8 @@ public record ParsedBatch(List<ObjectNode> rows, long[] rowNumbers, List<RowProb
 
         ParsedBatch build() {
             int n = rows.size();
-            return new ParsedBatch(rows, java.util.Arrays.copyOf(numbers, n), problems, java.util.Arrays.copyOf(lines, n),
-                    java.util.Arrays.copyOf(offsets, n));
+            return new ParsedBatch(rows, Arrays.copyOf(numbers, n), problems, Arrays.copyOf(lines, n),
+                    Arrays.copyOf(offsets, n));
         }
     }
 

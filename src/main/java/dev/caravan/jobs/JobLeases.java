@@ -2,6 +2,8 @@ package dev.caravan.jobs;
 
 import dev.caravan.store.SqlDialect;
 import dev.caravan.store.Store;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
@@ -40,8 +42,8 @@ public class JobLeases {
         String id = configured;
         if (id == null || id.isBlank()) {
             try {
-                id = java.net.InetAddress.getLocalHost().getHostName() + ":" + port;
-            } catch (java.net.UnknownHostException e) {
+                id = InetAddress.getLocalHost().getHostName() + ":" + port;
+            } catch (UnknownHostException e) {
                 id = "localhost:" + port;
             }
         }

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The job table (CARAVAN.JOBS): the truth about every job. A job is written before its submission is
@@ -34,7 +35,7 @@ public class JobStore {
      */
     private final Map<String, Job> running = new ConcurrentHashMap<>();
     /** What else is kept per job (its row errors, ...), removed in the same transaction as its row. */
-    private final List<JobRows> dependents = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<JobRows> dependents = new CopyOnWriteArrayList<>();
 
     /** Rows another table keeps for a job, which go when the job's row goes. */
     @FunctionalInterface

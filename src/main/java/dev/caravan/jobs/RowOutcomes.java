@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.caravan.core.HarperJson;
 import java.util.Collections;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -78,7 +79,7 @@ public record RowOutcomes(long inserted, long updated, long unchanged, long skip
     }
 
     /** These counts plus a batch's; its recorded errors appended (the first few kept inline). */
-    public RowOutcomes plus(Tally t, java.util.List<ObjectNode> recorded, long newRejectsBytes, long newIndexBytes) {
+    public RowOutcomes plus(Tally t, List<ObjectNode> recorded, long newRejectsBytes, long newIndexBytes) {
         Map<String, Long> sum = new TreeMap<>(reasons);
         t.reasons.forEach((reason, n) -> sum.merge(reason, n, Long::sum));
         ArrayNode inline = firstErrors.deepCopy();

@@ -5,8 +5,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.caravan.core.HarperJson;
 import dev.caravan.store.RecordOutcome;
 import dev.caravan.store.TableMeta;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -21,7 +23,7 @@ public final class DryRun {
     static final int SAMPLES = 5;
 
     private final Map<String, Set<String>> types = new TreeMap<>();
-    private final List<ObjectNode> samples = new java.util.ArrayList<>();
+    private final List<ObjectNode> samples = new ArrayList<>();
 
     /** A batch's records and what writing them would have done. */
     void saw(List<ObjectNode> rows, List<RecordOutcome> outcomes) {
@@ -34,7 +36,7 @@ public final class DryRun {
             while (fields.hasNext()) {
                 Map.Entry<String, JsonNode> f = fields.next();
                 types.computeIfAbsent(f.getKey(), k -> new TreeSet<>()).add(f.getValue().getNodeType().name()
-                        .toLowerCase(java.util.Locale.ROOT));
+                        .toLowerCase(Locale.ROOT));
             }
             if (samples.size() < SAMPLES) {
                 samples.add(row.deepCopy());

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
 /**
  * Gives every row of a batch its one outcome (docs/row-outcomes.md): before the write, which rows go to
@@ -110,7 +111,7 @@ public final class RowAccounting {
 
     /** Counts the batch's outcomes once written (result: the write's, one outcome per planned row). */
     public Accounted account(Plan plan, WriteResult result, RowOutcomes before, long rejectsBytes, long indexBytes,
-                             java.util.function.Function<ObjectNode, String> rawText) {
+                             Function<ObjectNode, String> rawText) {
         RowOutcomes.Tally tally = new RowOutcomes.Tally();
         List<ObjectNode> recorded = new ArrayList<>();
         long room = Math.max(0, maxRowErrors - before.errorsRecorded());

@@ -1,5 +1,6 @@
 package dev.caravan.store;
 
+import java.sql.Connection;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Lock;
@@ -58,7 +59,7 @@ public class TableWrites {
     }
 
     /** Runs the action once the transaction open on c has committed. */
-    public void afterCommit(java.sql.Connection c, Runnable action) {
+    public void afterCommit(Connection c, Runnable action) {
         store.afterCommit(c, action);
     }
 
