@@ -5,10 +5,12 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -30,10 +32,20 @@ final class KeyLookup {
         return found;
     }
 
-    /** The stored records of those keys that exist, by encoded key, with every attribute. */
-    static Map<String, ObjectNode> records(Connection c, TableMeta table, Collection<String> keys) throws SQLException {
+    /**
+     * The stored records of those keys that exist, by encoded key, with the given attributes only (those
+     * the records being written carry: all an update can change); an attribute the table lacks is left out.
+     */
+    static Map<String, ObjectNode> records(Connection c, TableMeta table, Collection<String> keys,
+                                           Collection<String> attributes) throws SQLException {
         Map<String, ObjectNode> found = new HashMap<>();
-        RowShape shape = RowShape.all(table);
+        List<String> known = new ArrayList<>();
+        for (String attribute : attributes) {
+            if (table.hasAttribute(attribute)) {
+                known.add(attribute);
+            }
+        }
+        RowShape shape = RowShape.named(table, known);
         query(c, table, shape.selectList(), keys, rs -> found.put(rs.getString(1), shape.read(rs)));
         return found;
     }

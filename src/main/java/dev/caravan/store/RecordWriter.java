@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -95,9 +96,9 @@ public class RecordWriter {
         Map<String, RecordOutcome> byKey = switch (action) {
             case INSERT -> outcomes(prepared.pending().keySet(), KeyLookup.existing(c, table, prepared.pending().keySet()),
                     RecordOutcome.KEY_EXISTS);
-            case UPDATE -> merged(table, prepared.pending(), KeyLookup.records(c, table, prepared.pending().keySet()),
+            case UPDATE -> merged(table, prepared.pending(), stored(c, table, prepared.pending()),
                     RecordOutcome.KEY_NOT_FOUND);
-            case UPSERT -> merged(table, prepared.pending(), KeyLookup.records(c, table, prepared.pending().keySet()),
+            case UPSERT -> merged(table, prepared.pending(), stored(c, table, prepared.pending()),
                     RecordOutcome.INSERTED);
         };
         return report(action, prepared.inputs(), byKey, newAttributes);
@@ -257,7 +258,7 @@ public class RecordWriter {
 
     private static Map<String, RecordOutcome> update(Connection c, TableMeta table, Map<String, Pending> pending,
                                                      double txTime) throws SQLException {
-        Map<String, ObjectNode> stored = KeyLookup.records(c, table, pending.keySet());
+        Map<String, ObjectNode> stored = stored(c, table, pending);
         List<Pending> found = new ArrayList<>();
         for (Pending p : pending.values()) {
             if (stored.containsKey(p.key())) {
@@ -270,7 +271,7 @@ public class RecordWriter {
 
     private static Map<String, RecordOutcome> upsert(Connection c, TableMeta table, Map<String, Pending> pending,
                                                      double txTime) throws SQLException {
-        Map<String, ObjectNode> stored = KeyLookup.records(c, table, pending.keySet());
+        Map<String, ObjectNode> stored = stored(c, table, pending);
         List<Pending> fresh = new ArrayList<>();
         List<Pending> found = new ArrayList<>();
         for (Pending p : pending.values()) {
@@ -279,6 +280,16 @@ public class RecordWriter {
         insertRows(c, table, fresh, txTime);
         updateRows(c, table, found, txTime);
         return merged(table, pending, stored, RecordOutcome.INSERTED);
+    }
+
+    /** The stored records of the pending keys, with just the attributes the pending records carry. */
+    private static Map<String, ObjectNode> stored(Connection c, TableMeta table, Map<String, Pending> pending)
+            throws SQLException {
+        Set<String> carried = new HashSet<>();
+        for (Pending p : pending.values()) {
+            p.values().fieldNames().forEachRemaining(carried::add);
+        }
+        return KeyLookup.records(c, table, pending.keySet(), carried);
     }
 
     /**
