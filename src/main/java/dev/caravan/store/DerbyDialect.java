@@ -57,4 +57,16 @@ public final class DerbyDialect implements SqlDialect {
     public boolean isLockConflict(String sqlState) {
         return LOCK_CONFLICTS.contains(sqlState);
     }
+
+    /** Embedded: the one process that opened the database. */
+    @Override
+    public boolean sharedByProcesses() {
+        return false;
+    }
+
+    /** Derby has no SKIP LOCKED (and no FOR UPDATE beside ORDER BY); one process needs neither. */
+    @Override
+    public String lockRowsSkippingLocked(String select) {
+        return select;
+    }
 }

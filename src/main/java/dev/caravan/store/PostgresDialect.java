@@ -60,4 +60,14 @@ public final class PostgresDialect implements SqlDialect {
     public boolean isLockConflict(String sqlState) {
         return LOCK_CONFLICTS.contains(sqlState);
     }
+
+    @Override
+    public boolean sharedByProcesses() {
+        return true;
+    }
+
+    @Override
+    public String lockRowsSkippingLocked(String select) {
+        return select + " FOR UPDATE SKIP LOCKED";
+    }
 }

@@ -48,4 +48,18 @@ public sealed interface SqlDialect permits DerbyDialect, PostgresDialect {
     default String createIndex(String schema, String index, String table, String columns) {
         return "CREATE INDEX " + ownedName(schema, index) + " ON " + schema + "." + table + " (" + columns + ")";
     }
+
+    /**
+     * Whether other processes may open the same database: then several Caravan nodes share one job table
+     * (docs/decisions/0011-cluster-job-queue.md). Embedded Derby is opened by one process only.
+     */
+    boolean sharedByProcesses();
+
+    /**
+     * The SELECT, made to lock the rows it returns until its transaction ends and to pass over rows that
+     * another transaction holds locked, so that nodes claiming queued jobs at once each get other rows and
+     * none waits for another (jobs/JobQueue). Where one process alone opens the database the SELECT is left
+     * as it is: the claim's conditional row update then decides between that process's threads.
+     */
+    String lockRowsSkippingLocked(String select);
 }
