@@ -63,6 +63,8 @@ public class JobStore {
                 sql.createIndex("CARAVAN", "JOBS_BY_STATUS", "JOBS", "STATUS"));
         // a job table made before loads counted row outcomes gains their column
         store.addColumnIfMissing("CARAVAN", "JOBS", "OUTCOMES", text);
+        // the node a job must run on, if any (JobPinning; docs/decisions/0011-cluster-job-queue.md)
+        store.addColumnIfMissing("CARAVAN", "JOBS", "PINNED_NODE", "VARCHAR(256)");
     }
 
     /** Registers rows kept per job elsewhere, to be deleted with the job. */
@@ -87,8 +89,13 @@ public class JobStore {
 
     /** Writes a new IN_PROGRESS job, queued. */
     public void create(String id, String type, String user, ObjectNode redactedRequest, long now) {
+        create(id, type, user, redactedRequest, now, null);
+    }
+
+    /** Writes a new IN_PROGRESS job, queued, that only pinnedNode may run (null: any node; JobPinning). */
+    public void create(String id, String type, String user, ObjectNode redactedRequest, long now, String pinnedNode) {
         store.inTransaction(c -> {
-            create(c, id, type, user, redactedRequest, now);
+            create(c, id, type, user, redactedRequest, now, pinnedNode);
             return null;
         });
     }
@@ -96,10 +103,16 @@ public class JobStore {
     /** The same on the caller's transaction, e.g. with the job's idempotency key (IdempotencyKeys). */
     public void create(Connection c, String id, String type, String user, ObjectNode redactedRequest, long now)
             throws SQLException {
+        create(c, id, type, user, redactedRequest, now, null);
+    }
+
+    /** A job pinned to a node (or null), on the caller's transaction. */
+    public void create(Connection c, String id, String type, String user, ObjectNode redactedRequest, long now,
+                       String pinnedNode) throws SQLException {
         Store.update(c, "INSERT INTO CARAVAN.JOBS (ID, TYPE, USERNAME, CREATED_DATETIME, START_DATETIME, STATUS, REQUEST,"
-                + " PHASE) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                + " PHASE, PINNED_NODE) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 id, type, user, now, now, JobStatus.IN_PROGRESS.name(), HarperJson.write(redactedRequest),
-                JobPhase.QUEUED.label());
+                JobPhase.QUEUED.label(), pinnedNode);
     }
 
     /** The job: a running job's last committed state from memory, any other from the table. */
