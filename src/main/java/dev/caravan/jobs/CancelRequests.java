@@ -35,8 +35,9 @@ public class CancelRequests {
     }
 
     /**
-     * Cancels here the jobs this node holds whose cancel another node recorded; returns how many. Not by
-     * status: a queued job cancelled elsewhere may end ERROR there while a worker here has just taken it.
+     * Cancels here the jobs this node holds (with a lease: an ended job keeps its owner without one) whose
+     * cancel another node recorded; returns how many. Not by status: a queued job cancelled elsewhere may
+     * end ERROR there while a worker here has just taken it.
      */
     public int applyToOwnJobs() {
         int applied = 0;
@@ -52,8 +53,8 @@ public class CancelRequests {
     private List<String> requestedForThisNode() {
         return store.inTransaction(c -> {
             List<String> ids = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT ID FROM CARAVAN.JOBS WHERE OWNER_NODE = ? AND CANCEL_REQUESTED = TRUE")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT ID FROM CARAVAN.JOBS WHERE OWNER_NODE = ?"
+                    + " AND LEASE_UNTIL IS NOT NULL AND CANCEL_REQUESTED = TRUE")) {
                 ps.setString(1, node);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {

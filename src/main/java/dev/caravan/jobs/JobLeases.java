@@ -123,11 +123,14 @@ public class JobLeases {
                 + JobStatus.IN_PROGRESS + "' AND LEASE_UNTIL <> " + GIVEN_UP, now + leaseMillis, node);
     }
 
-    /** Gives the job up: it ended, or it stopped for a shutdown and waits to be claimed again. */
+    /**
+     * Gives the job up: it ended, or it waits to be claimed again. A job that ended keeps OWNER_NODE, with
+     * no lease, as the record of the node that ended it.
+     */
     public void release(String jobId) {
         held.remove(jobId);
-        store.update("UPDATE CARAVAN.JOBS SET OWNER_NODE = NULL, LEASE_UNTIL = NULL WHERE ID = ? AND OWNER_NODE = ?",
-                jobId, node);
+        store.update("UPDATE CARAVAN.JOBS SET LEASE_UNTIL = NULL, OWNER_NODE = CASE WHEN STATUS = '"
+                + JobStatus.IN_PROGRESS + "' THEN NULL ELSE OWNER_NODE END WHERE ID = ? AND OWNER_NODE = ?", jobId, node);
     }
 
     /**
