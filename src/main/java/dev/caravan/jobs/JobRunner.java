@@ -27,6 +27,7 @@ public class JobRunner {
         boolean runs = jobs.find(jobId).map(j -> !j.isFinished()).orElse(false);
         if (!runs) {
             secrets.forget(jobId); // cancelled while queued: its keys go now, not at the next restart
+            leases.release(jobId); // if this node's poller had claimed it from the job table
             return false;
         }
         if (!leases.take(jobId)) {
