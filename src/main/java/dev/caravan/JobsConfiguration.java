@@ -71,8 +71,10 @@ public class JobsConfiguration implements CamelConfiguration {
 
     /** After the catalog, which creates the schema the job table lives in. */
     @BindToRegistry(lazy = true)
-    public JobStore jobStore(@BeanInject("store") Store store, @BeanInject("catalog") Catalog schemaCreated) {
-        return new JobStore(store);
+    public JobStore jobStore(@BeanInject("store") Store store, @BeanInject("catalog") Catalog schemaCreated,
+                             @PropertyInject(value = "caravan.node.id", defaultValue = "") String nodeId,
+                             @PropertyInject("caravan.port") int port) {
+        return new JobStore(store, JobLeases.nodeId(nodeId, port));
     }
 
     /** After the job table, beside which it lives. */

@@ -53,7 +53,9 @@ public class JobRoutePolicy extends RoutePolicySupport {
         }
         boolean stopped = failure != null && JobFailure.causedBy(failure, JobStoppedException.class);
         try {
-            if (stopped) {
+            if (failure != null && JobFailure.causedBy(failure, JobLeaseLostException.class)) {
+                LOG.warn("Job {} stopped here: another node adopted it while this node held no live lease", id);
+            } else if (stopped) {
                 jobs.setPhase(id, JobPhase.QUEUED); // still IN_PROGRESS: JobRecovery resumes it at the next start
                 LOG.info("Job {} stopped for the shutdown; it resumes at the next start", id);
             } else if (failure == null) {
