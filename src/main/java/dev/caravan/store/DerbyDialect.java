@@ -1,5 +1,6 @@
 package dev.caravan.store;
 
+import java.sql.SQLException;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -51,6 +52,17 @@ public final class DerbyDialect implements SqlDialect {
     @Override
     public Optional<String> createSchemaIfMissing(String schema) {
         return Optional.empty();
+    }
+
+    @Override
+    public boolean storesText(String text) {
+        return true;
+    }
+
+    /** Derby's message is its reason (it names no parameter values). */
+    @Override
+    public String refusalReason(SQLException refused) {
+        return refused.getMessage();
     }
 
     /** One process alone opens an embedded Derby: no other node's DDL to wait for. */

@@ -1,8 +1,10 @@
 package dev.caravan.store;
 
+import java.sql.SQLException;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import org.postgresql.util.PSQLException;
 
 /** PostgreSQL, which several nodes may share (docs/decisions/0009-store-dialects.md). */
 public final class PostgresDialect implements SqlDialect {
@@ -54,6 +56,24 @@ public final class PostgresDialect implements SqlDialect {
     @Override
     public Optional<String> createSchemaIfMissing(String schema) {
         return Optional.of("CREATE SCHEMA IF NOT EXISTS " + schema);
+    }
+
+    @Override
+    public boolean storesText(String text) {
+        return text.indexOf('\0') < 0;
+    }
+
+    /**
+     * The server's primary message: the driver's own text adds the position, the server's detail and
+     * context, and for a batch the statement with its parameter values.
+     */
+    @Override
+    public String refusalReason(SQLException refused) {
+        if (refused instanceof PSQLException p && p.getServerErrorMessage() != null
+                && p.getServerErrorMessage().getMessage() != null) {
+            return p.getServerErrorMessage().getMessage();
+        }
+        return "the store refused the statement (SQLState " + refused.getSQLState() + ")";
     }
 
     /** A transaction-level advisory lock under one fixed key (the digits spell CARAVAN's DDL). */

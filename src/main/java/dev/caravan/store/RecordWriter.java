@@ -145,6 +145,7 @@ public class RecordWriter {
             } else if (!ValueCodec.isKeyType(keyValue)) {
                 throw new IllegalArgumentException("primary key '" + pk + "' must be a string or a number");
             }
+            refuseUnstorableText(values);
             String key = ValueCodec.encodeKey(keyValue);
             Pending earlier = pending.get(key);
             if (earlier == null) {
@@ -157,6 +158,18 @@ public class RecordWriter {
             inputs.add(new Input(key, reportedKey, earlier != null));
         }
         return new Prepared(pending, inputs);
+    }
+
+    /** A text the engine cannot keep (PostgreSQL: U+0000) is the client's error, refused before anything is written. */
+    private void refuseUnstorableText(ObjectNode values) {
+        SqlDialect dialect = catalog.store().dialect();
+        for (Iterator<Map.Entry<String, JsonNode>> fields = values.fields(); fields.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            if (field.getValue().isTextual() && !dialect.storesText(field.getValue().textValue())) {
+                throw new IllegalArgumentException("value of attribute '" + field.getKey() + "' holds the character"
+                        + " U+0000, which a PostgreSQL store cannot keep");
+            }
+        }
     }
 
     /**
