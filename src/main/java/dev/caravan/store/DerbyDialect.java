@@ -54,6 +54,12 @@ public final class DerbyDialect implements SqlDialect {
         return Optional.empty();
     }
 
+    /** Derby's 32 KB pages hold any key of ValueCodec.MAX_KEY characters. */
+    @Override
+    public boolean indexHoldsKey(String encodedKey) {
+        return true;
+    }
+
     @Override
     public boolean storesText(String text) {
         return true;

@@ -1,5 +1,6 @@
 package dev.caravan.store;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.util.Locale;
 import java.util.Optional;
@@ -13,6 +14,8 @@ public final class PostgresDialect implements SqlDialect {
      * could not get (55P03). PostgreSQL has aborted the transaction.
      */
     private static final Set<String> LOCK_CONFLICTS = Set.of("40P01", "40001", "55P03");
+    /** The longest encoded key the key column's index takes, in bytes of UTF-8 (with room for the entry's header). */
+    public static final int MAX_KEY_BYTES = 2600;
 
     PostgresDialect() {
     }
@@ -56,6 +59,16 @@ public final class PostgresDialect implements SqlDialect {
     @Override
     public Optional<String> createSchemaIfMissing(String schema) {
         return Optional.of("CREATE SCHEMA IF NOT EXISTS " + schema);
+    }
+
+    /**
+     * A B-tree entry must fit a third of an 8 KB page (2,704 bytes with its header); 2,048 characters of
+     * ASCII always do, 2,048 of CJK (three bytes each) do not.
+     */
+    @Override
+    public boolean indexHoldsKey(String encodedKey) {
+        return encodedKey.length() * 3 <= MAX_KEY_BYTES
+                || encodedKey.getBytes(StandardCharsets.UTF_8).length <= MAX_KEY_BYTES;
     }
 
     @Override

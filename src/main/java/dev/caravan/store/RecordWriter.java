@@ -147,6 +147,10 @@ public class RecordWriter {
             }
             refuseUnstorableText(values);
             String key = ValueCodec.encodeKey(keyValue);
+            if (!catalog.store().dialect().indexHoldsKey(key)) {
+                throw new IllegalArgumentException("primary key '" + pk + "' is longer than the PostgreSQL store's"
+                        + " index holds (" + PostgresDialect.MAX_KEY_BYTES + " bytes of UTF-8)");
+            }
             Pending earlier = pending.get(key);
             if (earlier == null) {
                 pending.put(key, new Pending(key, keyValue, values));

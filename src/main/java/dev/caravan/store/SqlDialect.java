@@ -47,6 +47,9 @@ public sealed interface SqlDialect permits DerbyDialect, PostgresDialect {
     /** Whether the SQLState says the transaction lost a lock conflict and was rolled back: safe to run again. */
     boolean isLockConflict(String sqlState);
 
+    /** Whether the key column's index takes the encoded key (ValueCodec.encodeKey already bounds its characters). */
+    boolean indexHoldsKey(String encodedKey);
+
     /** Whether a text value can be stored as it is (PostgreSQL's text holds no U+0000). */
     boolean storesText(String text);
 

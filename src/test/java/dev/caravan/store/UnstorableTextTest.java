@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.databind.node.IntNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.caravan.core.HarperJson;
+import java.util.List;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -17,8 +20,9 @@ import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * A text holding U+0000: Derby keeps it; PostgreSQL's text cannot, so the write is refused as the
- * client's error (a 400 at the API) before anything of its request is written.
+ * What PostgreSQL cannot keep and Derby can: a text holding U+0000, and a long key of wide characters
+ * (its index's entries are smaller). There the write is refused as the client's error (a 400 at the
+ * API) before anything of its request is written.
  */
 @ParameterizedClass
 @EnumSource(StoreEngine.class)
@@ -54,5 +58,29 @@ class UnstorableTextTest {
         assertEquals("value of attribute 'name' holds the character U+0000, which a PostgreSQL store cannot keep",
                 e.getMessage());
         assertTrue(store.readAll(t).isEmpty(), "nothing of the request was written");
+    }
+
+    @Test
+    void aLongKeyOfWideCharactersIsKeptByDerbyAndRefusedByPostgresIndex() {
+        TableMeta t = store.createTable("nul", "wide", "id");
+        String ascii = "k".repeat(ValueCodec.MAX_KEY - 2);
+        String wide = "\u6f22".repeat(ValueCodec.MAX_KEY - 2); // three bytes of UTF-8 each
+        store.write(t, WriteAction.INSERT, List.of(record(ascii)));
+        assertEquals(TextNode.valueOf(ascii), store.readExisting(t, TextNode.valueOf(ascii)).get("id"));
+        if (engine == StoreEngine.DERBY) {
+            store.write(t, WriteAction.INSERT, List.of(record(wide)));
+            assertEquals(TextNode.valueOf(wide), store.readExisting(t, TextNode.valueOf(wide)).get("id"));
+            return;
+        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> store.write(t, WriteAction.INSERT, List.of(record(wide))));
+        assertEquals("primary key 'id' is longer than the PostgreSQL store's index holds (2600 bytes of UTF-8)", e.getMessage());
+        assertEquals(1, store.readAll(t).size());
+    }
+
+    private static ObjectNode record(String id) {
+        ObjectNode r = HarperJson.object();
+        r.put("id", id);
+        return r;
     }
 }
