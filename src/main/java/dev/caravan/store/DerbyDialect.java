@@ -60,9 +60,10 @@ public final class DerbyDialect implements SqlDialect {
         return true;
     }
 
+    /** Derby keeps any Java string, UTF-16 unit for unit. */
     @Override
-    public boolean storesText(String text) {
-        return true;
+    public Optional<String> unstorablePart(String text) {
+        return Optional.empty();
     }
 
     /** Derby's message is its reason (it names no parameter values). */

@@ -72,8 +72,22 @@ public final class PostgresDialect implements SqlDialect {
     }
 
     @Override
-    public boolean storesText(String text) {
-        return text.indexOf('\0') < 0;
+    public Optional<String> unstorablePart(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\0') {
+                return Optional.of("the character U+0000");
+            }
+            if (Character.isSurrogate(c)) {
+                boolean paired = Character.isHighSurrogate(c) && i + 1 < text.length()
+                        && Character.isLowSurrogate(text.charAt(i + 1));
+                if (!paired) {
+                    return Optional.of(String.format("an unpaired surrogate (U+%04X)", (int) c));
+                }
+                i++;
+            }
+        }
+        return Optional.empty();
     }
 
     /**

@@ -16,6 +16,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -169,9 +170,12 @@ public class RecordWriter {
         SqlDialect dialect = catalog.store().dialect();
         for (Iterator<Map.Entry<String, JsonNode>> fields = values.fields(); fields.hasNext(); ) {
             Map.Entry<String, JsonNode> field = fields.next();
-            if (field.getValue().isTextual() && !dialect.storesText(field.getValue().textValue())) {
-                throw new IllegalArgumentException("value of attribute '" + field.getKey() + "' holds the character"
-                        + " U+0000, which a PostgreSQL store cannot keep");
+            if (field.getValue().isTextual()) {
+                Optional<String> unstorable = dialect.unstorablePart(field.getValue().textValue());
+                if (unstorable.isPresent()) {
+                    throw new IllegalArgumentException("value of attribute '" + field.getKey() + "' holds "
+                            + unstorable.get() + ", which a PostgreSQL store cannot keep");
+                }
             }
         }
     }

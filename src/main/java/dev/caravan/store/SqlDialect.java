@@ -50,8 +50,12 @@ public sealed interface SqlDialect permits DerbyDialect, PostgresDialect {
     /** Whether the key column's index takes the encoded key (ValueCodec.encodeKey already bounds its characters). */
     boolean indexHoldsKey(String encodedKey);
 
-    /** Whether a text value can be stored as it is (PostgreSQL's text holds no U+0000). */
-    boolean storesText(String text);
+    /**
+     * What in the text the engine cannot store, as a phrase ("the character U+0000"), or empty when it
+     * stores it as it is. PostgreSQL's text holds no U+0000, and its driver sends an unpaired
+     * surrogate as "?", so such a text would neither be kept nor match what was.
+     */
+    Optional<String> unstorablePart(String text);
 
     /**
      * Why the engine refused a statement, for an answer: its reason alone, without the statement, its
