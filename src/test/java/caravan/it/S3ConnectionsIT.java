@@ -27,7 +27,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Stored S3 connections (compatibility C20): a request names {@code "connection": "lake"} instead of its
+ * Stored S3 connections (compatibility C21): a request names {@code "connection": "lake"} instead of its
  * keys, which the server reads from its environment (CARAVAN_S3_CONNECTIONS_LAKE_*). Such a job holds no
  * secret, so it resumes after a crash; the keys never show in answers, the log or the job table.
  */
