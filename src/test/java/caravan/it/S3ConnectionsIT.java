@@ -165,6 +165,30 @@ class S3ConnectionsIT {
     }
 
     @Test
+    void aKilledConnectionExportRunsAgainAndUploadsEveryRecord() {
+        int rows = 300_000;
+        admin().ok("{'operation':'create_table','database':'ref','table':'big_export','primary_key':'id'}");
+        JsonNode loaded = jobs().run("{'operation':'csv_file_load','database':'ref','table':'big_export','file_path':'"
+                + TestFiles.dogs(files, rows) + "'}");
+        assertEquals("COMPLETE", loaded.path("status").asText(), loaded::toString);
+        ObjectNode request = exportRequest("out/big");
+        ((ObjectNode) request.get("search_operation")).put("sql", "SELECT id FROM ref.big_export");
+        String id = jobs().submit(request.toString());
+        JsonNode midway = await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(10))
+                .until(() -> jobs().get(id), j -> j.path("progress").path("rows_written").asLong() > 0
+                        || !"IN_PROGRESS".equals(j.path("status").asText()));
+        assertEquals("IN_PROGRESS", midway.get("status").asText(), midway::toString);
+
+        caravan.process().kill();
+        caravan.process().start();
+
+        JsonNode done = jobs().await(id, Duration.ofSeconds(300));
+        assertEquals("COMPLETE", done.get("status").asText(), done::toString);
+        String object = new String(s3.get(BUCKET, "out/big.csv"), StandardCharsets.UTF_8);
+        assertEquals(rows + 1, object.split("\n").length, "the header and every record, once");
+    }
+
+    @Test
     void anUnknownConnectionIs400AndStartsNoJob() {
         ObjectNode request = importRequest(admin().newTable("ref"), "in/dogs.csv");
         ((ObjectNode) request.get("s3")).put("connection", "elsewhere");
