@@ -39,6 +39,11 @@ public class Catalog {
         load();
     }
 
+    /** The store the catalog and its tables live in. */
+    Store store() {
+        return store;
+    }
+
     private void createCatalogTables() {
         SqlDialect dialect = store.dialect();
         List<String> ddl = new ArrayList<>();

@@ -1,5 +1,6 @@
 package dev.caravan.store;
 
+import java.sql.SQLException;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -51,6 +52,24 @@ public final class DerbyDialect implements SqlDialect {
     @Override
     public Optional<String> createSchemaIfMissing(String schema) {
         return Optional.empty();
+    }
+
+    /** Derby's 32 KB pages hold any key of ValueCodec.MAX_KEY characters. */
+    @Override
+    public boolean indexHoldsKey(String encodedKey) {
+        return true;
+    }
+
+    /** Derby keeps any Java string, UTF-16 unit for unit. */
+    @Override
+    public Optional<String> unstorablePart(String text) {
+        return Optional.empty();
+    }
+
+    /** Derby's message is its reason (it names no parameter values). */
+    @Override
+    public String refusalReason(SQLException refused) {
+        return refused.getMessage();
     }
 
     /** One process alone opens an embedded Derby: no other node's DDL to wait for. */

@@ -16,6 +16,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -145,7 +146,12 @@ public class RecordWriter {
             } else if (!ValueCodec.isKeyType(keyValue)) {
                 throw new IllegalArgumentException("primary key '" + pk + "' must be a string or a number");
             }
+            refuseUnstorableText(values);
             String key = ValueCodec.encodeKey(keyValue);
+            if (!catalog.store().dialect().indexHoldsKey(key)) {
+                throw new IllegalArgumentException("primary key '" + pk + "' is longer than the PostgreSQL store's"
+                        + " index holds (" + PostgresDialect.MAX_KEY_BYTES + " bytes of UTF-8)");
+            }
             Pending earlier = pending.get(key);
             if (earlier == null) {
                 pending.put(key, new Pending(key, keyValue, values));
@@ -157,6 +163,21 @@ public class RecordWriter {
             inputs.add(new Input(key, reportedKey, earlier != null));
         }
         return new Prepared(pending, inputs);
+    }
+
+    /** A text the engine cannot keep (PostgreSQL: U+0000) is the client's error, refused before anything is written. */
+    private void refuseUnstorableText(ObjectNode values) {
+        SqlDialect dialect = catalog.store().dialect();
+        for (Iterator<Map.Entry<String, JsonNode>> fields = values.fields(); fields.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            if (field.getValue().isTextual()) {
+                Optional<String> unstorable = dialect.unstorablePart(field.getValue().textValue());
+                if (unstorable.isPresent()) {
+                    throw new IllegalArgumentException("value of attribute '" + field.getKey() + "' holds "
+                            + unstorable.get() + ", which a PostgreSQL store cannot keep");
+                }
+            }
+        }
     }
 
     /**

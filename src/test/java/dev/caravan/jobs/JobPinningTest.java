@@ -58,6 +58,31 @@ class JobPinningTest {
     }
 
     @Test
+    void aDefinitionThatSaysItsRequestHoldsSecretsHerePinsIt() {
+        JobDefinition withKeys = new JobDefinition() {
+            @Override
+            public String type() {
+                return "import_from_s3";
+            }
+
+            @Override
+            public ObjectNode prepare(OperationRequest request, String jobId) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public boolean holdsNodeSecrets(ObjectNode storedRequest) {
+                return !storedRequest.path("s3").has("connection");
+            }
+        };
+        JobPinning pinning = new JobPinning("node-a", true, true, secrets);
+        assertEquals("node-a", pinning.pinnedNode(withKeys, HarperJson.object(), "keys"));
+        ObjectNode viaConnection = HarperJson.object();
+        viaConnection.putObject("s3").put("connection", "archive");
+        assertNull(pinning.pinnedNode(withKeys, viaConnection, "connection"), "a stored connection holds no secret here");
+    }
+
+    @Test
     void nothingIsPinnedWhereOneProcessAloneOpensTheDatabase() {
         secrets.keep("with-keys", Map.of("accessKeyId", "AK"));
         assertNull(pin(false, false, JobPlacement.ACCEPTING_NODE, "with-keys"));

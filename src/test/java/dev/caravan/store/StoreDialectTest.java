@@ -214,6 +214,33 @@ class StoreDialectTest extends StoreOnEachEngine {
         assertEquals(List.of("1", "2"), rows(claimable), "released: claimable again");
     }
 
+    @Test
+    void aRefusalIsToldByItsReasonWithoutTheStatementOrItsValues() {
+        String table = newTable(schemaName("REFUSED"));
+        String secretish = "value-" + System.nanoTime();
+        SQLException refused = assertThrows(SQLException.class, () -> {
+            try (Connection c = store.connection(); PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO " + table + " (ID, NOTE, SCORE) VALUES (1, ?, CAST(? AS " + sql.doubleType() + "))")) {
+                ps.setString(1, "a note");
+                ps.setString(2, secretish);
+                ps.addBatch();
+                ps.executeBatch();
+            }
+        });
+        String reason = sql.refusalReason(refused.getNextException() != null ? refused.getNextException() : refused);
+        assertFalse(reason.isBlank());
+        assertFalse(reason.contains("INSERT"), reason);
+        assertFalse(reason.contains("a note"), reason);
+        assertFalse(reason.contains("Position") || reason.contains("Where:"), reason);
+    }
+
+    @Test
+    void aLostLockConflictOfEitherEngineIsToldWithoutItsEngine() {
+        assertTrue(LockConflict.isLockConflict(new RuntimeException(new SQLException("deadlock", "40P01"))));
+        assertTrue(LockConflict.isLockConflict(new RuntimeException(new SQLException("lock timeout", "40XL1"))));
+        assertFalse(LockConflict.isLockConflict(new RuntimeException(new SQLException("duplicate", "23505"))));
+    }
+
     private static String sqlState(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof SQLException e) {
