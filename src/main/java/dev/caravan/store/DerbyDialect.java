@@ -74,6 +74,11 @@ public final class DerbyDialect implements SqlDialect {
 
     /** One process alone opens an embedded Derby: no other node's DDL to wait for. */
     @Override
+    public boolean sharedByProcesses() {
+        return false;
+    }
+
+    @Override
     public Optional<String> lockSchemaChanges() {
         return Optional.empty();
     }

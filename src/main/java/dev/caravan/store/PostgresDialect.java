@@ -105,6 +105,11 @@ public final class PostgresDialect implements SqlDialect {
 
     /** A transaction-level advisory lock under one fixed key (the digits spell CARAVAN's DDL). */
     @Override
+    public boolean sharedByProcesses() {
+        return true;
+    }
+
+    @Override
     public Optional<String> lockSchemaChanges() {
         return Optional.of("SELECT pg_advisory_xact_lock(2272826)");
     }

@@ -44,6 +44,12 @@ public sealed interface SqlDialect permits DerbyDialect, PostgresDialect {
      */
     Optional<String> lockSchemaChanges();
 
+    /**
+     * Whether several processes may open the store at once (PostgreSQL), so what one caches of the
+     * store's state (the catalog) can go stale; false for embedded Derby, which one process alone opens.
+     */
+    boolean sharedByProcesses();
+
     /** Whether the SQLState says the transaction lost a lock conflict and was rolled back: safe to run again. */
     boolean isLockConflict(String sqlState);
 
