@@ -414,6 +414,11 @@ public class Catalog {
 
 
     /** All tables of all databases (for describe_all and permission checks). */
+    /** The store's engine, for the writers of its tables. */
+    SqlDialect dialect() {
+        return store.dialect();
+    }
+
     public List<TableMeta> allTables() {
         List<TableMeta> all = new ArrayList<>();
         for (String db : databaseNames()) {

@@ -1,5 +1,6 @@
 package dev.caravan.store;
 
+import java.sql.SQLException;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -56,5 +57,16 @@ public final class DerbyDialect implements SqlDialect {
     @Override
     public boolean isLockConflict(String sqlState) {
         return LOCK_CONFLICTS.contains(sqlState);
+    }
+
+    @Override
+    public boolean textMayHoldNul() {
+        return true;
+    }
+
+    /** Derby's messages name the constraint or column, never a value. */
+    @Override
+    public SQLException withoutValues(SQLException failure) {
+        return failure;
     }
 }

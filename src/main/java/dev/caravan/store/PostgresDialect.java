@@ -1,8 +1,11 @@
 package dev.caravan.store;
 
+import java.sql.SQLException;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.ServerErrorMessage;
 
 /** PostgreSQL: the job side, the catalog, the data tables and users are written for it; SQL not yet (docs/decisions/0009-store-dialects.md). */
 public final class PostgresDialect implements SqlDialect {
@@ -59,5 +62,29 @@ public final class PostgresDialect implements SqlDialect {
     @Override
     public boolean isLockConflict(String sqlState) {
         return LOCK_CONFLICTS.contains(sqlState);
+    }
+
+    @Override
+    public boolean textMayHoldNul() {
+        return false;
+    }
+
+    /**
+     * The server's primary message alone (e.g. 'duplicate key value violates unique constraint "t5_pkey"'),
+     * without its detail ("Key (k)=(…) already exists"), its context or the driver's "Batch entry 0 INSERT
+     * … VALUES (…)" around it; found on the failure, its next exceptions (a batch's) or its causes.
+     */
+    @Override
+    public SQLException withoutValues(SQLException failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            for (SQLException e = t instanceof SQLException s ? s : null; e != null; e = e.getNextException()) {
+                ServerErrorMessage server = e instanceof PSQLException p ? p.getServerErrorMessage() : null;
+                if (server != null && server.getMessage() != null) {
+                    return new SQLException(server.getMessage(), e.getSQLState());
+                }
+            }
+        }
+        return new SQLException("PostgreSQL refused the write (SQLState " + failure.getSQLState() + ")",
+                failure.getSQLState());
     }
 }

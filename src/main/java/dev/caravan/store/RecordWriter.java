@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.sql.BatchUpdateException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -33,14 +32,23 @@ public class RecordWriter {
 
     private final Catalog catalog;
     private final KeyGenerator keys;
+    private final SqlDialect dialect;
+    private final RowInserts inserts;
 
     public RecordWriter(Catalog catalog, KeyGenerator keys) {
+        this(catalog, keys, RowInserts.of(catalog.dialect()));
+    }
+
+    /** With the given way of inserting new rows instead of the engine's own (tests compare the two). */
+    RecordWriter(Catalog catalog, KeyGenerator keys, RowInserts inserts) {
         this.catalog = catalog;
         this.keys = keys;
+        this.dialect = catalog.dialect();
+        this.inserts = inserts;
     }
 
     /** A record ready to write: its encoded key, its key value and its attributes (timestamps removed). */
-    private record Pending(String key, JsonNode keyValue, ObjectNode values) {
+    private record Pending(String key, JsonNode keyValue, ObjectNode values) implements RowInserts.NewRow {
     }
 
     /**
@@ -74,6 +82,8 @@ public class RecordWriter {
                 case UPSERT -> upsert(c, table, pending, txTime);
             };
             return report(action, prepared.inputs(), byKey, newAttributes);
+        } catch (SQLException e) {
+            throw dialect.withoutValues(e); // a failure's message reaches the job's message and the API's answer
         } finally {
             lock.unlock();
         }
@@ -145,6 +155,9 @@ public class RecordWriter {
             } else if (!ValueCodec.isKeyType(keyValue)) {
                 throw new IllegalArgumentException("primary key '" + pk + "' must be a string or a number");
             }
+            if (!dialect.textMayHoldNul()) {
+                refuseNul(values, pk);
+            }
             String key = ValueCodec.encodeKey(keyValue);
             Pending earlier = pending.get(key);
             if (earlier == null) {
@@ -157,6 +170,18 @@ public class RecordWriter {
             inputs.add(new Input(key, reportedKey, earlier != null));
         }
         return new Prepared(pending, inputs);
+    }
+
+    /** A store that cannot hold U+0000 in text (PostgreSQL) refuses the record before anything is written. */
+    private static void refuseNul(ObjectNode values, String pk) {
+        Iterator<Map.Entry<String, JsonNode>> fields = values.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> f = fields.next();
+            if (f.getValue().isTextual() && f.getValue().textValue().indexOf('\u0000') >= 0) {
+                throw new IllegalArgumentException((f.getKey().equals(pk) ? "primary key '" : "value of attribute '")
+                        + f.getKey() + "' holds the character U+0000, which a PostgreSQL store cannot hold");
+            }
+        }
     }
 
     /**
@@ -223,13 +248,14 @@ public class RecordWriter {
         return true;
     }
 
-    private static Map<String, RecordOutcome> insert(Connection c, TableMeta table, Map<String, Pending> pending,
-                                                     double txTime) throws SQLException {
+    private Map<String, RecordOutcome> insert(Connection c, TableMeta table, Map<String, Pending> pending,
+                                              double txTime) throws SQLException {
         Savepoint savepoint = c.getAutoCommit() ? null : c.setSavepoint();
         try {
             insertRows(c, table, pending.values(), txTime);
             return outcomes(pending.keySet(), Set.of(), RecordOutcome.KEY_EXISTS);
-        } catch (BatchUpdateException e) {
+        } catch (SQLException e) {
+            // Derby's batch fails with a BatchUpdateException, PostgreSQL's COPY with the server's error
             if (savepoint == null || !DUPLICATE_KEY.equals(rootState(e))) {
                 throw e;
             }
@@ -269,8 +295,8 @@ public class RecordWriter {
         return merged(table, pending, stored, RecordOutcome.KEY_NOT_FOUND);
     }
 
-    private static Map<String, RecordOutcome> upsert(Connection c, TableMeta table, Map<String, Pending> pending,
-                                                     double txTime) throws SQLException {
+    private Map<String, RecordOutcome> upsert(Connection c, TableMeta table, Map<String, Pending> pending,
+                                              double txTime) throws SQLException {
         Map<String, ObjectNode> stored = stored(c, table, pending);
         List<Pending> fresh = new ArrayList<>();
         List<Pending> found = new ArrayList<>();
@@ -331,41 +357,9 @@ public class RecordWriter {
         return stored.equals(given);
     }
 
-    private static void insertRows(Connection c, TableMeta table, Iterable<Pending> rows, double txTime)
+    private void insertRows(Connection c, TableMeta table, Iterable<Pending> rows, double txTime)
             throws SQLException {
-        List<Column> columns = new ArrayList<>();
-        for (Column column : table.attributes().values()) {
-            if (column.hasColumn()) {
-                columns.add(column);
-            }
-        }
-        StringBuilder sql = new StringBuilder("INSERT INTO ").append(table.sqlName()).append(" (K, CT, UT");
-        int params = 3;
-        for (Column column : columns) {
-            sql.append(", ").append(ValueCodec.selectList(column));
-            params += ValueCodec.width(column);
-        }
-        sql.append(") VALUES (?");
-        sql.append(",?".repeat(params - 1)).append(')');
-        try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
-            int count = 0;
-            for (Pending p : rows) {
-                ps.setString(1, p.key());
-                ps.setDouble(2, txTime);
-                ps.setDouble(3, txTime);
-                int index = 4;
-                for (Column column : columns) {
-                    index = ValueCodec.bind(ps, index, column, p.values().get(column.attribute()));
-                }
-                ps.addBatch();
-                if (++count % BATCH == 0) {
-                    ps.executeBatch();
-                }
-            }
-            if (count % BATCH != 0) {
-                ps.executeBatch();
-            }
-        }
+        inserts.insert(c, table, rows, txTime);
     }
 
     /** Merges: only the attributes a record carries are set; the rest keep their values (contract §3.5). */

@@ -1,5 +1,6 @@
 package dev.caravan.store;
 
+import java.sql.SQLException;
 import java.util.Optional;
 
 /**
@@ -43,6 +44,16 @@ public sealed interface SqlDialect permits DerbyDialect, PostgresDialect {
     default boolean isDuplicateKey(String sqlState) {
         return "23505".equals(sqlState); // SQL standard's unique violation, on both engines
     }
+
+    /** Whether a text value may hold the character U+0000 (PostgreSQL's text refuses it). */
+    boolean textMayHoldNul();
+
+    /**
+     * The failure with a message that holds no value of the rows written, and the same SQLState: what the
+     * job's message and the API's answer may show. PostgreSQL's driver puts a failed statement's parameter
+     * values in its message, and its server a duplicate key's value in the error's detail.
+     */
+    SQLException withoutValues(SQLException failure);
 
     /** CREATE INDEX on schema.table (columns: a comma-separated list). */
     default String createIndex(String schema, String index, String table, String columns) {
