@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -60,13 +61,32 @@ public final class CaravanProcess implements AutoCloseable {
     public static CaravanProcess fresh(Map<String, String> env, String maxHeap) {
         try {
             Path dir = Files.createTempDirectory("caravan-it-");
-            CaravanProcess p = new CaravanProcess(dir.resolve("data"), env);
+            CaravanProcess p = new CaravanProcess(dir.resolve("data"), onTestedEngine(env));
             p.maxHeap = maxHeap;
             p.port = freePort();
             return p;
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * The store the black-box suite runs on: the embedded Derby (the default), or, with
+     * CARAVAN_IT_STORE=postgresql, a new database of its own on the tests' PostgreSQL for each fresh
+     * server (kept across its restarts). A test that names its own CARAVAN_STORE_URL keeps it.
+     */
+    public static boolean onPostgres() {
+        return "postgresql".equalsIgnoreCase(System.getenv().getOrDefault("CARAVAN_IT_STORE", ""));
+    }
+
+    private static Map<String, String> onTestedEngine(Map<String, String> env) {
+        if (!onPostgres() || env.containsKey("CARAVAN_STORE_URL")) {
+            return env;
+        }
+        Map<String, String> withStore = new HashMap<>(env);
+        withStore.put("CARAVAN_STORE_URL", PostgresServer.shared().newDatabase());
+        withStore.put("CARAVAN_STORE_USER", PostgresServer.USER);
+        return withStore;
     }
 
     public synchronized void start() {

@@ -7,7 +7,7 @@ package dev.caravan.search;
  * is never a number to Harper: `WHERE age > '30'` matches nothing, docs/harper-observed.md §5).
  */
 record DerbyExpression(String sql, SqlType type, String tagSql) {
-    static final String TO_NUMBER = dev.caravan.store.DerbyFunctions.TO_NUMBER;
+    static final String TO_NUMBER = dev.caravan.store.SqlFunctions.TO_NUMBER;
 
     static DerbyExpression of(String sql, SqlType type) {
         return new DerbyExpression(sql, type, null);

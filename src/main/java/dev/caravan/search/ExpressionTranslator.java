@@ -42,7 +42,7 @@ import net.sf.jsqlparser.statement.select.AllColumns;
  * keeping track of types so mixed-type (TEXT) columns are compared through typed views.
  */
 final class ExpressionTranslator {
-    static final String REMAINDER = dev.caravan.store.DerbyFunctions.REMAINDER;
+    static final String REMAINDER = dev.caravan.store.SqlFunctions.REMAINDER;
     private static final Set<String> AGGREGATES = Set.of("COUNT", "SUM", "AVG", "MIN", "MAX");
     private static final Set<String> NUMBER_FUNCTIONS = Set.of("ABS", "FLOOR", "CEIL", "CEILING", "SQRT");
     private static final Set<String> STRING_FUNCTIONS = Set.of("UPPER", "LOWER", "TRIM", "LTRIM", "RTRIM");

@@ -53,7 +53,8 @@ public final class SqlTranslator {
     }
 
     private static final String UNDEFINED = "undefined";
-    private static final String NO_TABLE = "SYSIBM.SYSDUMMY1";
+    /** One row to select literals from: a table value both engines take. */
+    private static final String NO_TABLE = "(VALUES (1)) AS ONE_ROW (X)";
 
     private final TableResolver tables;
     private final AttributeRights rights;

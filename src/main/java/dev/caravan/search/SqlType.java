@@ -1,8 +1,8 @@
 package dev.caravan.search;
 
-/** The type of a translated expression, as Derby sees it. */
+/** The type of a translated expression, as the store's engine sees it (the type names are both engines'). */
 enum SqlType {
-    NUMBER("DOUBLE"),
+    NUMBER("DOUBLE PRECISION"),
     STRING("VARCHAR(32672)"),
     BOOLEAN("BOOLEAN"),
     /** A TEXT column: text plus a type tag, so it may hold any JSON type (see ValueCodec). */

@@ -1,13 +1,13 @@
 package dev.caravan.search;
 
-import dev.caravan.store.DerbyFunctions;
+import dev.caravan.store.SqlFunctions;
 
 /**
  * Reads a number from its text in SQL: a TEXT column keeps numbers as JavaScript text ("2.5", "1e-7"),
- * which range conditions and sorting must compare as numbers (see DerbyFunctions).
+ * which range conditions and sorting must compare as numbers (see SqlFunctions).
  */
 public final class TextNumberFunction {
-    private static final String NAME = DerbyFunctions.TO_NUMBER;
+    private static final String NAME = SqlFunctions.TO_NUMBER;
 
     private TextNumberFunction() {
     }

@@ -35,9 +35,7 @@ public class Catalog {
         this.clock = clock;
         createCatalogTables();
         CatalogUpgrade.addMissingColumns(store);
-        if (store.dialect() instanceof DerbyDialect) {
-            DerbyFunctions.install(store); // SQL's helpers on PostgreSQL are a later slice (docs/decisions/0009-store-dialects.md)
-        }
+        SqlFunctions.install(store);
         load();
     }
 

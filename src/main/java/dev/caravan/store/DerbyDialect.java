@@ -54,6 +54,12 @@ public final class DerbyDialect implements SqlDialect {
         return Optional.empty();
     }
 
+    /** One process alone opens an embedded Derby: no other node's DDL to wait for. */
+    @Override
+    public Optional<String> lockSchemaChanges() {
+        return Optional.empty();
+    }
+
     @Override
     public boolean isLockConflict(String sqlState) {
         return LOCK_CONFLICTS.contains(sqlState);

@@ -7,7 +7,7 @@ import java.util.Set;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
 
-/** PostgreSQL: the job side, the catalog, the data tables and users are written for it; SQL not yet (docs/decisions/0009-store-dialects.md). */
+/** PostgreSQL, which several nodes may share (docs/decisions/0009-store-dialects.md). */
 public final class PostgresDialect implements SqlDialect {
     /**
      * A deadlock victim (40P01), a serialization failure (40001), or a lock that NOWAIT or lock_timeout
@@ -57,6 +57,12 @@ public final class PostgresDialect implements SqlDialect {
     @Override
     public Optional<String> createSchemaIfMissing(String schema) {
         return Optional.of("CREATE SCHEMA IF NOT EXISTS " + schema);
+    }
+
+    /** A transaction-level advisory lock under one fixed key (the digits spell CARAVAN's DDL). */
+    @Override
+    public Optional<String> lockSchemaChanges() {
+        return Optional.of("SELECT pg_advisory_xact_lock(2272826)");
     }
 
     @Override

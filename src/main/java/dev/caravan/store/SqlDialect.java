@@ -37,6 +37,13 @@ public sealed interface SqlDialect permits DerbyDialect, PostgresDialect {
     /** The schema's creation, for engines where CREATE TABLE does not create it. */
     Optional<String> createSchemaIfMissing(String schema);
 
+    /**
+     * A statement that makes this transaction's schema changes wait for any other node's (several nodes
+     * starting at once on one database would otherwise collide in the engine's catalog); none on an
+     * engine that one process alone opens.
+     */
+    Optional<String> lockSchemaChanges();
+
     /** Whether the SQLState says the transaction lost a lock conflict and was rolled back: safe to run again. */
     boolean isLockConflict(String sqlState);
 

@@ -40,9 +40,7 @@ public class Store implements AutoCloseable {
     }
 
     /**
-     * The PostgreSQL database at the JDBC URL. The job-side tables, the catalog, the data tables and users
-     * are written for it; searches and SQL are Derby's until a later slice, so no setting selects it yet
-     * (docs/decisions/0009-store-dialects.md).
+     * The PostgreSQL database at the JDBC URL (caravan.store.url, docs/decisions/0009-store-dialects.md).
      */
     public static Store postgres(String jdbcUrl, String user, String password, int poolSize) {
         HikariConfig config = new HikariConfig();
@@ -182,6 +180,7 @@ public class Store implements AutoCloseable {
      */
     public void createTablesIfMissing(String schema, String probeTable, String... ddl) {
         inTransaction(c -> {
+            lockSchemaChanges(c);
             try (ResultSet rs = c.getMetaData().getTables(null, dialect.catalogName(schema),
                     dialect.catalogName(probeTable), null)) {
                 if (rs.next()) {
@@ -204,6 +203,7 @@ public class Store implements AutoCloseable {
     /** Adds a column to a table made by an earlier version (columns are only ever added). */
     public void addColumnIfMissing(String schema, String table, String column, String sqlType) {
         inTransaction(c -> {
+            lockSchemaChanges(c);
             try (ResultSet rs = c.getMetaData().getColumns(null, dialect.catalogName(schema),
                     dialect.catalogName(table), dialect.catalogName(column))) {
                 if (rs.next()) {
@@ -215,6 +215,15 @@ public class Store implements AutoCloseable {
             }
             return null;
         });
+    }
+
+    private void lockSchemaChanges(Connection c) throws SQLException {
+        Optional<String> lock = dialect.lockSchemaChanges();
+        if (lock.isPresent()) {
+            try (Statement s = c.createStatement()) {
+                s.execute(lock.get());
+            }
+        }
     }
 
     @Override
