@@ -69,8 +69,9 @@ public class ApiConfiguration implements CamelConfiguration {
     }
 
     @BindToRegistry(lazy = true)
-    public ApiRequests apiRequests(@BeanInject("authenticator") Authenticator authenticator) {
-        return new ApiRequests(authenticator);
+    public ApiRequests apiRequests(@BeanInject("authenticator") Authenticator authenticator,
+                                   @BeanInject("store") Store store) {
+        return new ApiRequests(authenticator, store.dialect());
     }
 
     @BindToRegistry(lazy = true)

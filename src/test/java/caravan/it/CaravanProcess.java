@@ -202,6 +202,19 @@ public final class CaravanProcess implements AutoCloseable {
         return port;
     }
 
+    /**
+     * Whether anything the server keeps holds the text: a file under its data dir (Derby's data and log,
+     * spool files) or, on PostgreSQL, a row of its database.
+     */
+    public boolean storeHolds(String text) {
+        String url = extraEnv.get("CARAVAN_STORE_URL");
+        try {
+            return TestFiles.anyFileHolds(dataDir, text) || url != null && PostgresServer.dump(url).contains(text);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public Path dataDir() {
         return dataDir;
     }

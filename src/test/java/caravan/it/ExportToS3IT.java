@@ -171,7 +171,7 @@ class ExportToS3IT {
             assertFalse(job.toString().contains(secret), job::toString);
             assertFalse(searched.toString().contains(secret), "search_jobs_by_start_date shows a key");
             assertFalse(caravan.process().logText().contains(secret), "the server log holds a key");
-            assertFalse(TestFiles.anyFileHolds(caravan.process().dataDir(), secret), "a file in the data dir holds a key");
+            assertFalse(caravan.process().storeHolds(secret), "the store holds a key");
         }
     }
 

@@ -215,11 +215,9 @@ class ImportFromS3IT {
             assertFalse(job.toString().contains(secret), job::toString);
             assertFalse(searched.toString().contains(secret), searched::toString);
             assertFalse(caravan.process().logText().contains(secret), "the server log holds a key");
-            assertFalse(TestFiles.anyFileHolds(caravan.process().dataDir(), secret), "a file in the data dir (Derby's data or log) holds a key");
+            assertFalse(caravan.process().storeHolds(secret), "the store (Derby's data or log, or the PostgreSQL database) holds a key");
         }
     }
-
-    /** Derby keeps row data (and its transaction log) as plain bytes: a stored key would be found here. */
 
     // --- validation (contract §7, §16 cases 47, 48) ---
 
@@ -304,9 +302,9 @@ class ImportFromS3IT {
                     .until(() -> crashingJobs.get(id), j -> j.path("progress").path("rows_written").asLong() > 0);
 
             crashing.kill(); // the job row still holds its stored request
-            assertTrue(TestFiles.anyFileHolds(crashing.dataDir(), key), "the scan finds the stored request's S3 key");
-            assertFalse(TestFiles.anyFileHolds(crashing.dataDir(), s3.secretAccessKey()), "a file in the data dir holds the secret");
-            assertFalse(TestFiles.anyFileHolds(crashing.dataDir(), s3.accessKeyId()), "a file in the data dir holds the key id");
+            assertTrue(crashing.storeHolds(key), "the scan finds the stored request's S3 key (in Derby's files or the PostgreSQL dump)");
+            assertFalse(crashing.storeHolds(s3.secretAccessKey()), "the store holds the secret");
+            assertFalse(crashing.storeHolds(s3.accessKeyId()), "the store holds the key id");
             crashing.start();
 
             JsonNode job = crashingJobs.await(id);

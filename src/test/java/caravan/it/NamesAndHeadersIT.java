@@ -178,8 +178,8 @@ class NamesAndHeadersIT {
 
     private static void assertDataDirHasNoSecret() {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            assertFalse(TestFiles.anyFileHolds(caravan.process().dataDir(), URL_SECRET), "a data file holds the URL's password");
-            assertFalse(TestFiles.anyFileHolds(caravan.process().dataDir(), SIGNATURE), "a data file holds the URL's signature");
+            assertFalse(caravan.process().storeHolds(URL_SECRET), "the store holds the URL's password");
+            assertFalse(caravan.process().storeHolds(SIGNATURE), "the store holds the URL's signature");
         });
     }
 

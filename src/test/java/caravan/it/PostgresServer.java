@@ -1,6 +1,7 @@
 package caravan.it;
 
 import java.io.IOException;
+import java.net.URI;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -63,6 +64,29 @@ public final class PostgresServer {
             throw new IllegalStateException("cannot create database " + name + " on " + baseUrl, e);
         }
         return baseUrl.substring(0, baseUrl.lastIndexOf('/') + 1) + name;
+    }
+
+    /**
+     * Everything the database at the URL (one of newDatabase's) holds, as pg_dump writes it: what a
+     * test that no secret is stored searches, as it searches Derby's files.
+     */
+    public static String dump(String databaseUrl) {
+        URI uri = URI.create(databaseUrl.substring("jdbc:".length()));
+        List<String> command = List.of(binaries().resolve("pg_dump").toString(), "-h", uri.getHost(),
+                "-p", String.valueOf(uri.getPort()), "-U", USER, "-d", uri.getPath().substring(1));
+        try {
+            Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            String dump = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0 || !dump.contains("PostgreSQL database dump")) {
+                throw new IllegalStateException(String.join(" ", command) + " failed");
+            }
+            return dump;
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot run pg_dump", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static PostgresServer start() {

@@ -7,6 +7,7 @@ import dev.caravan.auth.Access;
 import dev.caravan.auth.Authenticator;
 import dev.caravan.auth.User;
 import dev.caravan.core.HarperException;
+import dev.caravan.store.SqlDialect;
 import dev.caravan.core.HarperJson;
 import dev.caravan.operations.OperationRequest;
 import java.io.IOException;
@@ -15,9 +16,11 @@ import org.apache.camel.Exchange;
 /** Turns an HTTP exchange into an authenticated OperationRequest (contract §1.1). */
 public class ApiRequests {
     private final Authenticator authenticator;
+    private final StorableText storable;
 
-    public ApiRequests(Authenticator authenticator) {
+    public ApiRequests(Authenticator authenticator, SqlDialect dialect) {
         this.authenticator = authenticator;
+        this.storable = new StorableText(dialect);
     }
 
     public OperationRequest read(Exchange exchange) {
@@ -25,7 +28,9 @@ public class ApiRequests {
         // bytes, not a String: a body may be as large as caravan.max-body-bytes (BodyLimit)
         byte[] body = exchange.getMessage().getBody(byte[].class);
         exchange.getMessage().setBody(null);
-        return new OperationRequest(parse(body), user, new Access(user));
+        ObjectNode request = parse(body);
+        storable.check(request);
+        return new OperationRequest(request, user, new Access(user));
     }
 
     /** The request body as an object with a textual 'operation', or 400 with Harper's message. */

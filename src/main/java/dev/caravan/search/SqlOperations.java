@@ -71,14 +71,14 @@ public class SqlOperations {
         return sql;
     }
 
-    /** The sql operation's answers to a reserved word or a statement Derby refuses. */
-    private static <T> T withSqlErrors(String sql, Supplier<T> work) {
+    /** The sql operation's answers to a reserved word or a statement the engine refuses. */
+    private <T> T withSqlErrors(String sql, Supplier<T> work) {
         try {
             return work.get();
         } catch (ExpressionTranslator.ReservedWordException e) {
             throw SqlSyntax.reservedWord(sql, e.word());
         } catch (StoreException e) {
-            throw derbyRefused(e);
+            throw storeRefused(e);
         }
     }
 
@@ -174,13 +174,13 @@ public class SqlOperations {
     }
 
     /**
-     * Derby refused the translated SQL (a column outside GROUP BY, a type clash): a 500 with Derby's
-     * reason, as Harper answers 500 for SQL it cannot run. Other store failures stay unexpected.
+     * The engine refused the translated SQL (a column outside GROUP BY, a type clash): a 500 with the
+     * engine's reason, as Harper answers 500 for SQL it cannot run. Other store failures stay unexpected.
      */
-    private static RuntimeException derbyRefused(StoreException e) {
+    private RuntimeException storeRefused(StoreException e) {
         if (e.getCause() instanceof SQLException s && s.getSQLState() != null
                 && (s.getSQLState().startsWith("42") || s.getSQLState().startsWith("22"))) {
-            return HarperException.serverError(s.getMessage());
+            return HarperException.serverError(store.dialect().refusalReason(s));
         }
         return e;
     }

@@ -39,6 +39,11 @@ public class Catalog {
         load();
     }
 
+    /** The store the catalog and its tables live in. */
+    Store store() {
+        return store;
+    }
+
     private void createCatalogTables() {
         SqlDialect dialect = store.dialect();
         List<String> ddl = new ArrayList<>();
@@ -412,11 +417,6 @@ public class Catalog {
 
 
     /** All tables of all databases (for describe_all and permission checks). */
-    /** The store's engine, for the writers of its tables. */
-    SqlDialect dialect() {
-        return store.dialect();
-    }
-
     public List<TableMeta> allTables() {
         List<TableMeta> all = new ArrayList<>();
         for (String db : databaseNames()) {

@@ -54,6 +54,24 @@ public final class DerbyDialect implements SqlDialect {
         return Optional.empty();
     }
 
+    /** Derby's 32 KB pages hold any key of ValueCodec.MAX_KEY characters. */
+    @Override
+    public boolean indexHoldsKey(String encodedKey) {
+        return true;
+    }
+
+    /** Derby keeps any Java string, UTF-16 unit for unit. */
+    @Override
+    public Optional<String> unstorablePart(String text) {
+        return Optional.empty();
+    }
+
+    /** Derby's message is its reason (it names no parameter values). */
+    @Override
+    public String refusalReason(SQLException refused) {
+        return refused.getMessage();
+    }
+
     /** One process alone opens an embedded Derby: no other node's DDL to wait for. */
     @Override
     public Optional<String> lockSchemaChanges() {
@@ -63,11 +81,6 @@ public final class DerbyDialect implements SqlDialect {
     @Override
     public boolean isLockConflict(String sqlState) {
         return LOCK_CONFLICTS.contains(sqlState);
-    }
-
-    @Override
-    public boolean textMayHoldNul() {
-        return true;
     }
 
     /** Derby's messages name the constraint or column, never a value. */

@@ -11,11 +11,11 @@ public final class LockConflict {
     }
 
     /**
-     * The same on Derby: the data tables' writers and the API's error answers, which are Derby's only
-     * until the data tables move behind the dialect (docs/decisions/0009-store-dialects.md).
+     * For a caller that does not know the engine (the API's error answers): a lost lock conflict on
+     * either. No SQLState means one thing on one engine and another on the other, so neither is mistaken.
      */
     public static boolean isLockConflict(Throwable failure) {
-        return isLockConflict(failure, SqlDialect.DERBY);
+        return isLockConflict(failure, SqlDialect.DERBY) || isLockConflict(failure, SqlDialect.POSTGRESQL);
     }
 
     /** Whether the failure, or anything in its cause or SQLException chain, is a lost lock conflict. */

@@ -15,6 +15,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -36,14 +37,14 @@ public class RecordWriter {
     private final RowInserts inserts;
 
     public RecordWriter(Catalog catalog, KeyGenerator keys) {
-        this(catalog, keys, RowInserts.of(catalog.dialect()));
+        this(catalog, keys, RowInserts.of(catalog.store().dialect()));
     }
 
     /** With the given way of inserting new rows instead of the engine's own (tests compare the two). */
     RecordWriter(Catalog catalog, KeyGenerator keys, RowInserts inserts) {
         this.catalog = catalog;
         this.keys = keys;
-        this.dialect = catalog.dialect();
+        this.dialect = catalog.store().dialect();
         this.inserts = inserts;
     }
 
@@ -155,10 +156,12 @@ public class RecordWriter {
             } else if (!ValueCodec.isKeyType(keyValue)) {
                 throw new IllegalArgumentException("primary key '" + pk + "' must be a string or a number");
             }
-            if (!dialect.textMayHoldNul()) {
-                refuseNul(values, pk);
-            }
+            refuseUnstorableText(values);
             String key = ValueCodec.encodeKey(keyValue);
+            if (!dialect.indexHoldsKey(key)) {
+                throw new IllegalArgumentException("primary key '" + pk + "' is longer than the PostgreSQL store's"
+                        + " index holds (" + PostgresDialect.MAX_KEY_BYTES + " bytes of UTF-8)");
+            }
             Pending earlier = pending.get(key);
             if (earlier == null) {
                 pending.put(key, new Pending(key, keyValue, values));
@@ -172,14 +175,16 @@ public class RecordWriter {
         return new Prepared(pending, inputs);
     }
 
-    /** A store that cannot hold U+0000 in text (PostgreSQL) refuses the record before anything is written. */
-    private static void refuseNul(ObjectNode values, String pk) {
-        Iterator<Map.Entry<String, JsonNode>> fields = values.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> f = fields.next();
-            if (f.getValue().isTextual() && f.getValue().textValue().indexOf('\u0000') >= 0) {
-                throw new IllegalArgumentException((f.getKey().equals(pk) ? "primary key '" : "value of attribute '")
-                        + f.getKey() + "' holds the character U+0000, which a PostgreSQL store cannot hold");
+    /** A text the engine cannot keep (PostgreSQL: U+0000) is the client's error, refused before anything is written. */
+    private void refuseUnstorableText(ObjectNode values) {
+        for (Iterator<Map.Entry<String, JsonNode>> fields = values.fields(); fields.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            if (field.getValue().isTextual()) {
+                Optional<String> unstorable = dialect.unstorablePart(field.getValue().textValue());
+                if (unstorable.isPresent()) {
+                    throw new IllegalArgumentException("value of attribute '" + field.getKey() + "' holds "
+                            + unstorable.get() + ", which a PostgreSQL store cannot keep");
+                }
             }
         }
     }

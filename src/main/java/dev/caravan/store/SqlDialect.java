@@ -47,18 +47,32 @@ public sealed interface SqlDialect permits DerbyDialect, PostgresDialect {
     /** Whether the SQLState says the transaction lost a lock conflict and was rolled back: safe to run again. */
     boolean isLockConflict(String sqlState);
 
+    /** Whether the key column's index takes the encoded key (ValueCodec.encodeKey already bounds its characters). */
+    boolean indexHoldsKey(String encodedKey);
+
+    /**
+     * What in the text the engine cannot store, as a phrase ("the character U+0000"), or empty when it
+     * stores it as it is. PostgreSQL's text holds no U+0000, and its driver sends an unpaired
+     * surrogate as "?", so such a text would neither be kept nor match what was.
+     */
+    Optional<String> unstorablePart(String text);
+
+    /**
+     * Why the engine refused a statement, for an answer: its reason alone, without the statement, its
+     * parameter values or where in the engine it failed.
+     */
+    String refusalReason(SQLException refused);
+
     /** Whether the SQLState says an insert met an existing key of a primary key or unique index. */
     default boolean isDuplicateKey(String sqlState) {
         return "23505".equals(sqlState); // SQL standard's unique violation, on both engines
     }
 
-    /** Whether a text value may hold the character U+0000 (PostgreSQL's text refuses it). */
-    boolean textMayHoldNul();
-
     /**
      * The failure with a message that holds no value of the rows written, and the same SQLState: what the
      * job's message and the API's answer may show. PostgreSQL's driver puts a failed statement's parameter
-     * values in its message, and its server a duplicate key's value in the error's detail.
+     * values in its message, and its server a duplicate key's value in the error's detail; the message is
+     * then the refusalReason.
      */
     SQLException withoutValues(SQLException failure);
 

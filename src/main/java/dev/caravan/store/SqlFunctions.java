@@ -55,7 +55,8 @@ public final class SqlFunctions {
     /**
      * fmod in exact binary steps, as Java's and JavaScript's `%` are: t runs down from the largest
      * b·2^k not above a to b, and each r - t with t <= r < 2t is exact (Sterbenz). At most about 2,100
-     * steps for the widest exponents; the sign follows the dividend, -0 included.
+     * steps for the widest exponents; the sign follows the dividend, -0 included
+     * (Derby's DOUBLE keeps no -0, so there it reads 0).
      */
     private static final String POSTGRES_REMAINDER = "CREATE OR REPLACE FUNCTION " + REMAINDER
             + " (a DOUBLE PRECISION, b DOUBLE PRECISION) RETURNS DOUBLE PRECISION"
@@ -65,7 +66,7 @@ public final class SqlFunctions {
             + "  IF a = 'NaN' OR b = 'NaN' OR b = 0 OR a = 'Infinity' OR a = '-Infinity' THEN RETURN 'NaN'; END IF;\n"
             + "  IF a = 0 OR b = 'Infinity' OR b = '-Infinity' THEN RETURN a; END IF;\n"
             + "  LOOP\n"
-            + "    EXIT WHEN t > 8.98846567431158e307;\n" // doubling it would overflow
+            + "    EXIT WHEN t >= power(2::DOUBLE PRECISION, 1023);\n" // doubling it would overflow
             + "    EXIT WHEN t * 2 > r;\n"
             + "    t := t * 2;\n"
             + "  END LOOP;\n"

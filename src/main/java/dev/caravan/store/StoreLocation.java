@@ -1,5 +1,7 @@
 package dev.caravan.store;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 
@@ -28,9 +30,20 @@ public record StoreLocation(String url, String user, String password) {
         return url.isEmpty();
     }
 
-    /** Opens the store: the embedded Derby under dataDir, or the PostgreSQL database. */
+    /**
+     * Opens the store: the embedded Derby under dataDir, or the PostgreSQL database. The data dir is made
+     * either way: jobs spool their inputs there.
+     */
     public Store open(Path dataDir, int poolSize) {
-        return embedded() ? new Store(dataDir, poolSize) : Store.postgres(url, user, password, poolSize);
+        if (embedded()) {
+            return new Store(dataDir, poolSize);
+        }
+        try {
+            Files.createDirectories(dataDir);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot create data dir " + dataDir, e);
+        }
+        return Store.postgres(url, user, password, poolSize);
     }
 
     /** What the start-up log says: the engine and the URL without its parameters. */

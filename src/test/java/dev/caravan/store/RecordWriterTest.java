@@ -367,50 +367,6 @@ class RecordWriterTest {
         assertEquals(0, store.count(t));
     }
 
-    /** PostgreSQL's text cannot hold U+0000: such a record is refused by name before anything is written. */
-    @Test
-    void textWithTheNulCharacterIsStoredOnDerbyAndRefusedByNameOnPostgresql() {
-        TableMeta t = table("nul");
-        String record = "[{'id':1,'name':'ok'},{'id':2,'name':'a\\u0000b'}]";
-        if (engine == StoreEngine.DERBY) {
-            store.write(t, WriteAction.INSERT, record);
-            assertEquals("a\u0000b", store.readExisting(t, json("2")).get("name").textValue());
-            return;
-        }
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> store.write(t, WriteAction.INSERT, record));
-        assertEquals("value of attribute 'name' holds the character U+0000, which a PostgreSQL store cannot hold",
-                e.getMessage());
-        IllegalArgumentException key = assertThrows(IllegalArgumentException.class,
-                () -> store.write(t, WriteAction.UPSERT, "[{'id':'k\\u0000'}]"));
-        assertTrue(key.getMessage().startsWith("primary key 'id' holds the character U+0000"), key.getMessage());
-        assertEquals(0, store.count(t));
-    }
-
-    /**
-     * PostgreSQL's B-tree refuses an index entry over about 2,700 bytes, which a key of 1,000 different CJK
-     * characters is (3,000 bytes of UTF-8 that do not compress); Derby takes it.
-     */
-    @Test
-    void aKeyTooLargeForPostgresqlsIndexIsStoredOnDerbyAndFailsTheWriteOnPostgresql() {
-        TableMeta t = table("long_key");
-        StringBuilder cjk = new StringBuilder();
-        for (int i = 0; i < 1000; i++) {
-            cjk.append((char) ('\u4e00' + i));
-        }
-        String key = cjk.toString();
-        List<ObjectNode> records = numbered(0, 10, "new");
-        records.add((ObjectNode) HarperJson.object().put("id", key));
-        if (engine == StoreEngine.DERBY) {
-            store.write(t, WriteAction.INSERT, records);
-            assertEquals(11, store.count(t));
-            return;
-        }
-        RuntimeException e = assertThrows(RuntimeException.class, () -> store.write(t, WriteAction.INSERT, records));
-        assertTrue(messages(e).contains("index row size"), messages(e));
-        assertEquals(0, store.count(t));
-    }
-
     /**
      * Outside a transaction there is no savepoint to go back to, so an existing key fails the write. PostgreSQL
      * puts the key in the error's detail ("Key (k)=(…) already exists"); the failure's message holds no value.

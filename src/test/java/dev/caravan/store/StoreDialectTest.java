@@ -177,6 +177,33 @@ class StoreDialectTest extends StoreOnEachEngine {
         assertFalse(LockConflict.isLockConflict(duplicate, sql));
     }
 
+    @Test
+    void aRefusalIsToldByItsReasonWithoutTheStatementOrItsValues() {
+        String table = newTable(schemaName("REFUSED"));
+        String secretish = "value-" + System.nanoTime();
+        SQLException refused = assertThrows(SQLException.class, () -> {
+            try (Connection c = store.connection(); PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO " + table + " (ID, NOTE, SCORE) VALUES (1, ?, CAST(? AS " + sql.doubleType() + "))")) {
+                ps.setString(1, "a note");
+                ps.setString(2, secretish);
+                ps.addBatch();
+                ps.executeBatch();
+            }
+        });
+        String reason = sql.refusalReason(refused.getNextException() != null ? refused.getNextException() : refused);
+        assertFalse(reason.isBlank());
+        assertFalse(reason.contains("INSERT"), reason);
+        assertFalse(reason.contains("a note"), reason);
+        assertFalse(reason.contains("Position") || reason.contains("Where:"), reason);
+    }
+
+    @Test
+    void aLostLockConflictOfEitherEngineIsToldWithoutItsEngine() {
+        assertTrue(LockConflict.isLockConflict(new RuntimeException(new SQLException("deadlock", "40P01"))));
+        assertTrue(LockConflict.isLockConflict(new RuntimeException(new SQLException("lock timeout", "40XL1"))));
+        assertFalse(LockConflict.isLockConflict(new RuntimeException(new SQLException("duplicate", "23505"))));
+    }
+
     private static String sqlState(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof SQLException e) {
@@ -233,18 +260,6 @@ class StoreDialectTest extends StoreOnEachEngine {
         } else {
             assertTrue(failure.getMessage().contains("secret-note"), "the driver's own message: " + failure.getMessage());
             assertTrue(told.getMessage().startsWith("duplicate key value violates unique constraint"), told.getMessage());
-        }
-    }
-
-    @Test
-    void onlyDerbyStoresTheNulCharacterInText() {
-        String table = newTable(schemaName("NUL"));
-        Runnable insert = () -> store.update("INSERT INTO " + table + " (ID, NOTE) VALUES (?, ?)", 1L, "a\u0000b");
-        if (sql.textMayHoldNul()) {
-            insert.run();
-            assertEquals(List.of("1 a\u0000b"), rows("SELECT ID, NOTE FROM " + table));
-        } else {
-            assertThrows(StoreException.class, insert::run);
         }
     }
 }
