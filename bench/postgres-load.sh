@@ -9,7 +9,8 @@
 #      nodes sharing a new database, LOADS/2 loads submitted to each (each with LOADS/2 workers);
 #      throughput from the first submit to the last COMPLETE.
 # Usage: bench/postgres-load.sh [ROWS] [LOADS]   (defaults 1000000, 8). JAVA_OPTS sets Caravan's JVM flags;
-# SKIP_CONCURRENT=1 runs 1-3 only. Profiles and logs go to BENCH_OUT (default a new /tmp/caravan-pg-bench-*).
+# SKIP_CONCURRENT=1 runs 1-3 only, SKIP_SINGLE=1 only 4; ORDER="two one" runs 4's two setups the other
+# way round. Profiles and logs go to BENCH_OUT (default a new /tmp/caravan-pg-bench-*).
 set -euo pipefail
 ROWS="${1:-1000000}"
 LOADS="${2:-8}"
@@ -65,43 +66,58 @@ profiled() {
   jcmd "$SERVER_PID" JFR.dump name=load filename="$OUT/$name.jfr" >/dev/null
 }
 
-# 1. Caravan on PostgreSQL
-start_node single-pg "$(new_database single)" 0
-profiled caravan-postgresql python3 "$ROOT/bench/csv_load.py" --port "$PORT" --pid "$SERVER_PID" --db-pid "$PG_PID" \
-  --file "$FILE" --rows "$ROWS" --name caravan-postgresql
-stop_nodes
+if [ "${SKIP_SINGLE:-0}" != 1 ]; then
+  # 1. Caravan on PostgreSQL
+  start_node single-pg "$(new_database single)" 0
+  profiled caravan-postgresql python3 "$ROOT/bench/csv_load.py" --port "$PORT" --pid "$SERVER_PID" --db-pid "$PG_PID" \
+    --file "$FILE" --rows "$ROWS" --name caravan-postgresql
+  stop_nodes
 
-# 2. PostgreSQL's own COPY, same server
-java -cp "$APP_ROOT/target/caravan.jar" "$ROOT/bench/PostgresCopy.java" "$FILE" "$(new_database copy)"
+  # 2. PostgreSQL's own COPY, same server
+  java -cp "$APP_ROOT/target/caravan.jar" "$ROOT/bench/PostgresCopy.java" "$FILE" "$(new_database copy)"
 
-# 3. Caravan on Derby
-start_node single-derby "" 0
-profiled caravan-derby python3 "$ROOT/bench/csv_load.py" --port "$PORT" --pid "$SERVER_PID" --file "$FILE" \
-  --rows "$ROWS" --name caravan-derby
-stop_nodes
+  # 3. Caravan on Derby
+  start_node single-derby "" 0
+  profiled caravan-derby python3 "$ROOT/bench/csv_load.py" --port "$PORT" --pid "$SERVER_PID" --file "$FILE" \
+    --rows "$ROWS" --name caravan-derby
+  stop_nodes
 
-for profile in caravan-postgresql caravan-derby; do
-  echo "== where $profile's CPU went (JFR execution samples) =="
-  python3 "$ROOT/bench/jfr_hot.py" "$OUT/$profile.jfr"
-done
+  for profile in caravan-postgresql caravan-derby; do
+    echo "== where $profile's CPU went (JFR execution samples) =="
+    python3 "$ROOT/bench/jfr_hot.py" "$OUT/$profile.jfr"
+  done
+fi
 
 [ "${SKIP_CONCURRENT:-0}" = 1 ] && exit 0
 
-# 4. LOADS concurrent loads: one node, then two nodes on one database
-start_node one-node "$(new_database one_node)" "$LOADS"
-A="$PORT:$SERVER_PID"
-python3 "$ROOT/bench/concurrent_loads.py" prepare --port "$PORT" --tables "$LOADS"
-python3 "$ROOT/bench/concurrent_loads.py" run --nodes "$A" --db-pid "$PG_PID" --file "$FILE" --rows "$ROWS" \
-  --tables "$LOADS" --name one-node
-stop_nodes
+# 4. LOADS concurrent loads: one node, then two nodes on one database (ORDER="two one" turns them round)
+one_node() {
+  start_node one-node "$(new_database "one_node_$RANDOM")" "$LOADS"
+  A="$PORT:$SERVER_PID"
+  python3 "$ROOT/bench/concurrent_loads.py" prepare --port "$PORT" --tables "$LOADS"
+  python3 "$ROOT/bench/concurrent_loads.py" run --nodes "$A" --db-pid "$PG_PID" --file "$FILE" --rows "$ROWS" \
+    --tables "$LOADS" --name one-node
+  stop_nodes
+}
 
-URL="$(new_database two_nodes)"
-start_node node-a "$URL" $((LOADS / 2))
-A="$PORT:$SERVER_PID"
-# the tables exist before the second node starts: a node reads the catalog when it starts
-python3 "$ROOT/bench/concurrent_loads.py" prepare --port "$PORT" --tables "$LOADS"
-start_node node-b "$URL" $((LOADS / 2))
-B="$PORT:$SERVER_PID"
-python3 "$ROOT/bench/concurrent_loads.py" run --nodes "$A,$B" --db-pid "$PG_PID" --file "$FILE" --rows "$ROWS" \
-  --tables "$LOADS" --name two-nodes
-stop_nodes
+two_nodes() {
+  local url
+  url="$(new_database "two_nodes_$RANDOM")"
+  start_node node-a "$url" $((LOADS / 2))
+  A="$PORT:$SERVER_PID"
+  # the tables exist before the second node starts: a node reads the catalog when it starts
+  python3 "$ROOT/bench/concurrent_loads.py" prepare --port "$PORT" --tables "$LOADS"
+  start_node node-b "$url" $((LOADS / 2))
+  B="$PORT:$SERVER_PID"
+  python3 "$ROOT/bench/concurrent_loads.py" run --nodes "$A,$B" --db-pid "$PG_PID" --file "$FILE" --rows "$ROWS" \
+    --tables "$LOADS" --name two-nodes
+  stop_nodes
+}
+
+for setup in ${ORDER:-one two}; do
+  case "$setup" in
+    one) one_node ;;
+    two) two_nodes ;;
+    *) echo "ORDER: one or two, not $setup" >&2; exit 2 ;;
+  esac
+done

@@ -28,28 +28,26 @@ import java.util.concurrent.locks.Lock;
  */
 public class RecordWriter {
     private static final String DUPLICATE_KEY = "23505";
-    /** Rows per JDBC batch: Derby keeps a copy of every batched row's parameters until the batch runs. */
-    private static final int BATCH = 1000;
 
     private final Catalog catalog;
     private final KeyGenerator keys;
     private final SqlDialect dialect;
-    private final RowInserts inserts;
+    private final RowWrites writes;
 
     public RecordWriter(Catalog catalog, KeyGenerator keys) {
-        this(catalog, keys, RowInserts.of(catalog.store().dialect()));
+        this(catalog, keys, RowWrites.of(catalog.store().dialect()));
     }
 
-    /** With the given way of inserting new rows instead of the engine's own (tests compare the two). */
-    RecordWriter(Catalog catalog, KeyGenerator keys, RowInserts inserts) {
+    /** With the given way of writing rows instead of the engine's own (tests compare the two). */
+    RecordWriter(Catalog catalog, KeyGenerator keys, RowWrites writes) {
         this.catalog = catalog;
         this.keys = keys;
         this.dialect = catalog.store().dialect();
-        this.inserts = inserts;
+        this.writes = writes;
     }
 
     /** A record ready to write: its encoded key, its key value and its attributes (timestamps removed). */
-    private record Pending(String key, JsonNode keyValue, ObjectNode values) implements RowInserts.NewRow {
+    private record Pending(String key, JsonNode keyValue, ObjectNode values) implements RowWrites.NewRow {
     }
 
     /**
@@ -287,7 +285,7 @@ public class RecordWriter {
         return out;
     }
 
-    private static Map<String, RecordOutcome> update(Connection c, TableMeta table, Map<String, Pending> pending,
+    private Map<String, RecordOutcome> update(Connection c, TableMeta table, Map<String, Pending> pending,
                                                      double txTime) throws SQLException {
         Map<String, ObjectNode> stored = stored(c, table, pending);
         List<Pending> found = new ArrayList<>();
@@ -364,11 +362,11 @@ public class RecordWriter {
 
     private void insertRows(Connection c, TableMeta table, Iterable<Pending> rows, double txTime)
             throws SQLException {
-        inserts.insert(c, table, rows, txTime);
+        writes.insert(c, table, rows, txTime);
     }
 
     /** Merges: only the attributes a record carries are set; the rest keep their values (contract §3.5). */
-    private static void updateRows(Connection c, TableMeta table, List<Pending> rows, double txTime)
+    private void updateRows(Connection c, TableMeta table, List<Pending> rows, double txTime)
             throws SQLException {
         Map<Set<String>, List<Pending>> byShape = new LinkedHashMap<>();
         for (Pending p : rows) {
@@ -379,37 +377,13 @@ public class RecordWriter {
         }
         for (Map.Entry<Set<String>, List<Pending>> group : byShape.entrySet()) {
             List<Column> columns = new ArrayList<>();
-            StringBuilder sql = new StringBuilder("UPDATE ").append(table.sqlName()).append(" SET UT = ?");
             for (String attribute : group.getKey()) {
                 Column column = table.attribute(attribute);
-                if (!column.hasColumn()) {
-                    continue;
-                }
-                columns.add(column);
-                sql.append(", ").append(column.quotedColumn()).append(" = ?");
-                if (column.tagColumnName() != null) {
-                    sql.append(", ").append(column.quotedTagColumn()).append(" = ?");
+                if (column.hasColumn()) {
+                    columns.add(column);
                 }
             }
-            sql.append(" WHERE K = ?");
-            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
-                int count = 0;
-                for (Pending p : group.getValue()) {
-                    ps.setDouble(1, txTime);
-                    int index = 2;
-                    for (Column column : columns) {
-                        index = ValueCodec.bind(ps, index, column, p.values().get(column.attribute()));
-                    }
-                    ps.setString(index, p.key());
-                    ps.addBatch();
-                    if (++count % BATCH == 0) {
-                        ps.executeBatch();
-                    }
-                }
-                if (count % BATCH != 0) {
-                    ps.executeBatch();
-                }
-            }
+            writes.update(c, table, columns, group.getValue(), txTime);
         }
     }
 

@@ -3,6 +3,7 @@ package dev.caravan.store;
 import static dev.caravan.store.StoreFixture.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.caravan.core.HarperJson;
@@ -17,11 +18,11 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * PostgreSQL's COPY path stores every value exactly as the JDBC batches of INSERT do on the same engine:
- * the same records written each way read back the same, every JSON type and edge case included.
+ * PostgreSQL's bulk paths store every value exactly as the JDBC batches of INSERT and UPDATE do on the
+ * same engine: the same records written each way read back the same, every JSON type and edge case included.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class RowInsertsTest {
+class RowWritesTest {
     @TempDir
     static Path dir;
     private StoreFixture store;
@@ -38,8 +39,8 @@ class RowInsertsTest {
 
     @Test
     void eachEngineHasItsOwnBulkInsert() {
-        assertInstanceOf(BatchedInserts.class, RowInserts.of(SqlDialect.DERBY));
-        assertInstanceOf(CopiedInserts.class, RowInserts.of(SqlDialect.POSTGRESQL));
+        assertInstanceOf(BatchedWrites.class, RowWrites.of(SqlDialect.DERBY));
+        assertInstanceOf(CopiedWrites.class, RowWrites.of(SqlDialect.POSTGRESQL));
     }
 
     /** Records with every kind of value, in columns of each kind, TEXT ones mixing types. */
@@ -75,9 +76,48 @@ class RowInsertsTest {
         return rows;
     }
 
+    /** New values for the records: each record's values moved to the next record, a few attributes dropped. */
+    private static List<ObjectNode> changed(List<ObjectNode> records) {
+        List<ObjectNode> changed = new ArrayList<>();
+        for (int i = 0; i < records.size(); i++) {
+            ObjectNode next = records.get((i + 1) % records.size()).deepCopy();
+            next.set("id", records.get(i).get("id"));
+            if (i % 5 == 0) {
+                next.remove("s"); // an update that leaves s as it was
+            }
+            changed.add(next);
+        }
+        return changed;
+    }
+
+    @Test
+    void updatesFromArraysStoreEveryValueAsJdbcBatchesDo() {
+        RecordWriter batched = new RecordWriter(store.catalog(), new KeyGenerator(), new BatchedWrites());
+        TableMeta viaBatches = store.createTable("ri", "batched_updates", "id");
+        TableMeta viaArrays = store.createTable("ri", "array_updates", "id");
+        store.store().inTransaction(c -> batched.write(c, viaBatches, WriteAction.INSERT, records(), 1.0));
+        store.write(viaArrays, WriteAction.INSERT, records());
+
+        WriteResult byBatches = store.store().inTransaction(
+                c -> batched.write(c, viaBatches, WriteAction.UPDATE, changed(records()), 2.0));
+        WriteResult byArrays = store.write(viaArrays, WriteAction.UPDATE, changed(records()));
+
+        assertEquals(byBatches.outcomes(), byArrays.outcomes());
+        List<String> expected = readBack(viaBatches);
+        assertEquals(expected, readBack(viaArrays));
+        assertNotEquals(readBack(viaArrays), readBackOf(records()), "the update changed the records");
+    }
+
+    /** The records as the store reads them back, to tell that an update changed something. */
+    private List<String> readBackOf(List<ObjectNode> records) {
+        TableMeta fresh = store.createTable("ri", "fresh" + System.nanoTime(), "id");
+        store.write(fresh, WriteAction.INSERT, records);
+        return readBack(fresh);
+    }
+
     @Test
     void copyStoresEveryValueAsJdbcBatchesDo() {
-        RecordWriter batched = new RecordWriter(store.catalog(), new KeyGenerator(), new BatchedInserts());
+        RecordWriter batched = new RecordWriter(store.catalog(), new KeyGenerator(), new BatchedWrites());
         TableMeta viaBatches = store.createTable("ri", "batched", "id");
         TableMeta viaCopy = store.createTable("ri", "copied", "id");
 
