@@ -6,7 +6,7 @@
 #   2. PostgreSQL's own COPY of the same file into an equivalent typed table (bench/PostgresCopy.java);
 #   3. Caravan on its embedded Derby: the same load (with a JFR recording too);
 #   4. LOADS concurrent loads of the file (LOADS tables) on one node with LOADS workers, then on two
-#      nodes sharing a new database, LOADS/2 loads submitted to each (each with LOADS/2 workers);
+#      nodes sharing one database (each setup on a new PostgreSQL server), LOADS/2 loads submitted to each (each with LOADS/2 workers);
 #      throughput from the first submit to the last COMPLETE.
 # Usage: bench/postgres-load.sh [ROWS] [LOADS]   (defaults 1000000, 8). JAVA_OPTS sets Caravan's JVM flags;
 # SKIP_CONCURRENT=1 runs 1-3 only, SKIP_SINGLE=1 only 4; ORDER="two one" runs 4's two setups the other
@@ -33,6 +33,12 @@ stop_nodes() {
 }
 trap 'stop_nodes; stop_postgres' EXIT
 PG_PID="$(head -1 "$PG_DIR/data/postmaster.pid")"
+# a new server for each concurrent setup: otherwise the second pays for the first's checkpoints
+fresh_postgres() {
+  stop_postgres
+  start_postgres
+  PG_PID="$(head -1 "$PG_DIR/data/postmaster.pid")"
+}
 echo "file: $FILE ($(du -h "$FILE" | cut -f1), $ROWS rows); machine: $(nproc) cores; JAVA_OPTS=${JAVA_OPTS:-}; out: $OUT"
 
 new_database() {
@@ -90,8 +96,10 @@ fi
 
 [ "${SKIP_CONCURRENT:-0}" = 1 ] && exit 0
 
-# 4. LOADS concurrent loads: one node, then two nodes on one database (ORDER="two one" turns them round)
+# 4. LOADS concurrent loads: one node, then two nodes on one database (ORDER="two one" turns them round),
+# each on a new server
 one_node() {
+  fresh_postgres
   start_node one-node "$(new_database "one_node_$RANDOM")" "$LOADS"
   A="$PORT:$SERVER_PID"
   python3 "$ROOT/bench/concurrent_loads.py" prepare --port "$PORT" --tables "$LOADS"
@@ -102,6 +110,7 @@ one_node() {
 
 two_nodes() {
   local url
+  fresh_postgres
   url="$(new_database "two_nodes_$RANDOM")"
   start_node node-a "$url" $((LOADS / 2))
   A="$PORT:$SERVER_PID"
