@@ -13,6 +13,7 @@ import dev.caravan.load.CsvUrlLoad;
 import dev.caravan.load.ImportFromS3;
 import dev.caravan.load.LoadRequestChecks;
 import dev.caravan.retention.DeleteRecordsBefore;
+import dev.caravan.s3.S3Connections;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -31,15 +32,16 @@ public final class JobDefinitions {
     private final Map<String, JobDefinition> byType = new LinkedHashMap<>();
 
     JobDefinitions(LoadRequestChecks loadChecks, ExportRequestChecks exportChecks, JobSecrets secrets, Path spoolDir,
-                   AllowedRoots importRoots, AllowedRoots exportRoots, String routeStartedList) {
+                   AllowedRoots importRoots, AllowedRoots exportRoots, String routeStartedList,
+                   S3Connections s3Connections) {
         // the bulk operations of the Operations API: a request starts each
         operations = List.of(
                 new CsvDataLoad(loadChecks, spoolDir),
                 new CsvFileLoad(loadChecks, importRoots),
                 new CsvUrlLoad(loadChecks, secrets),
-                new ImportFromS3(loadChecks, secrets),
+                new ImportFromS3(loadChecks, secrets, s3Connections),
                 new ExportLocal(exportChecks, exportRoots),
-                new ExportToS3(exportChecks, secrets),
+                new ExportToS3(exportChecks, secrets, s3Connections),
                 new DeleteRecordsBefore(DeleteRecordsBefore.TYPE),
                 new DeleteRecordsBefore(DeleteRecordsBefore.ALIAS));
         // the job routes that routes hand files to through kamelet:job-start (caravan.jobs.route-started)

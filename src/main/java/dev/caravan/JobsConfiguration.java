@@ -16,6 +16,7 @@ import dev.caravan.jobs.JobStore;
 import dev.caravan.jobs.JobSubmitter;
 import dev.caravan.jobs.RowErrorStore;
 import dev.caravan.load.LoadRequestChecks;
+import dev.caravan.s3.S3Connections;
 import dev.caravan.store.Catalog;
 import dev.caravan.store.Store;
 import java.nio.file.Path;
@@ -48,8 +49,10 @@ public class JobsConfiguration implements CamelConfiguration {
                                          @BeanInject("importRoots") AllowedRoots importRoots,
                                          @BeanInject("exportRoots") AllowedRoots exportRoots,
                                          @PropertyInject(value = "caravan.jobs.route-started", defaultValue = "")
-                                         String routeStarted) {
-        return new JobDefinitions(loadChecks, exportChecks, secrets, spoolDir, importRoots, exportRoots, routeStarted);
+                                         String routeStarted,
+                                         @BeanInject("s3Connections") S3Connections s3Connections) {
+        return new JobDefinitions(loadChecks, exportChecks, secrets, spoolDir, importRoots, exportRoots, routeStarted,
+                s3Connections);
     }
 
     /** Where uploads (csv_data_load) and exports are written before they are loaded or moved. */

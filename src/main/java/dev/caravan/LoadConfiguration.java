@@ -24,6 +24,7 @@ import dev.caravan.load.SourceGuard;
 import dev.caravan.load.UrlSource;
 import dev.caravan.ops.Tables;
 import dev.caravan.s3.S3Clients;
+import dev.caravan.s3.S3Connections;
 import dev.caravan.s3.S3JobAccess;
 import dev.caravan.store.RecordWriter;
 import dev.caravan.store.Store;
@@ -111,8 +112,16 @@ public class LoadConfiguration implements CamelConfiguration {
     /** S3 for import_from_s3 and export_to_s3 alike. */
     @BindToRegistry(lazy = true)
     public S3JobAccess s3JobAccess(CamelContext context, @BeanInject("jobSecrets") JobSecrets secrets,
-                                   @PropertyInject(value = "caravan.s3.endpoint", defaultValue = "") String endpoint) {
-        return new S3JobAccess(secrets, new S3Clients(context, endpoint));
+                                   @PropertyInject(value = "caravan.s3.endpoint", defaultValue = "") String endpoint,
+                                   @BeanInject("s3Connections") S3Connections connections) {
+        return new S3JobAccess(secrets, new S3Clients(context, endpoint), connections);
+    }
+
+    /** The stored S3 connections: each name's keys resolved as Camel resolves any setting (environment included). */
+    @BindToRegistry(lazy = true)
+    public S3Connections s3Connections(CamelContext context,
+                                       @PropertyInject(value = S3Connections.SETTING, defaultValue = "") String names) {
+        return S3Connections.configured(names, key -> context.getPropertiesComponent().resolveProperty(key));
     }
 
     @BindToRegistry(lazy = true)

@@ -8,6 +8,7 @@ import java.util.Deque;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Refuses a request holding a text the store's engine cannot keep (PostgreSQL: U+0000, an unpaired
@@ -16,6 +17,12 @@ import java.util.Optional;
  */
 final class StorableText {
     private static final int MAX_PATH = 200;
+    /**
+     * The request's names: every one is checked by core/HarperNames, which refuses U+0000 and unpaired
+     * surrogates with Harper's own message, and looked up in the catalog in memory, so they are left to it.
+     */
+    private static final Set<String> NAME_FIELDS = Set.of("database", "schema", "table", "attribute",
+            "primary_key", "hash_attribute", "username", "role");
 
     private final SqlDialect dialect;
 
@@ -42,6 +49,9 @@ final class StorableText {
                 for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
                     Map.Entry<String, JsonNode> field = fields.next();
                     refuse(place, "a field name in ", dialect.unstorablePart(field.getKey()));
+                    if (place.parent() == null && NAME_FIELDS.contains(field.getKey()) && field.getValue().isTextual()) {
+                        continue;
+                    }
                     todo.push(new Place(place, field.getKey(), -1, field.getValue()));
                 }
             }

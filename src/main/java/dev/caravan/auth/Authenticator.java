@@ -14,7 +14,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * HTTP Basic authentication against the UserStore. A PBKDF2 check costs tens of milliseconds, so a
  * verified password is remembered as a salted SHA-256 digest (in memory only, process-random salt)
  * for as long as the stored hash is unchanged: a new password (alter_user) or a dropped and re-added user
- * has a new hash, so the remembered digest no longer counts.
+ * has a new hash, so the remembered digest no longer counts. The hash is the UserStore's, which reads
+ * other nodes' changes within its check interval: so a password changed or a user dropped on another
+ * node stops working here within that interval too.
  */
 public class Authenticator {
     private static final String LOGIN_FAILED = "Login failed";
@@ -44,7 +46,8 @@ public class Authenticator {
     /**
      * The user named by an Authorization header when its password was verified before and nothing
      * about the user has changed since; empty in every other case, which {@link #authenticate} then
-     * decides. Never runs the slow password hash, so it may be called where nothing may block.
+     * decides, among them when the UserStore's check for other nodes' changes is due. Never runs the
+     * slow password hash nor waits for the store, so it may be called where nothing may block.
      */
     public Optional<User> knownUser(String authorization) {
         String decoded = credentials(authorization);
@@ -53,13 +56,13 @@ public class Authenticator {
         }
         int colon = decoded.indexOf(':');
         String username = decoded.substring(0, colon);
-        UserStore.StoredUser stored = users.stored(username).orElse(null);
+        UserStore.StoredUser stored = users.storedIfChecked(username).orElse(null);
         Verified known = verified.get(username);
         if (stored == null || known == null || !stored.active() || !known.storedHash().equals(stored.passwordHash())
                 || !MessageDigest.isEqual(known.digest(), digest(decoded.substring(colon + 1)))) {
             return Optional.empty();
         }
-        return users.user(username).filter(user -> user.role() != null);
+        return users.cachedUser(username).filter(user -> user.role() != null);
     }
 
     /** "user:password" from a Basic Authorization header, or null when it is not one. */

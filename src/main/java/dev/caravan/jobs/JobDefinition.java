@@ -35,6 +35,17 @@ public interface JobDefinition {
     }
 
     /**
+     * Whether the job holds secrets in this node's memory only (JobSecrets: S3 keys or passthrough headers
+     * sent with the request): no other node could run it, so it stays pinned to the node that accepted it,
+     * and it cannot resume once that process is gone. A job that names a stored S3 connection
+     * (s3/S3Connections) holds none: its stored request names the connection, whose keys every node reads
+     * from its own settings.
+     */
+    default boolean holdsNodeSecrets(ObjectNode storedRequest) {
+        return false;
+    }
+
+    /**
      * Removes what a job interrupted by a crash left half-written (called at start-up, before the job
      * resumes or ends ERROR): the process that would have cleaned it up is gone.
      */

@@ -105,7 +105,13 @@ public class CsvUrlLoad implements JobDefinition {
 
     @Override
     public boolean resumable(ObjectNode storedRequest) {
-        return !storedRequest.has("passthrough_headers")
-                && !storedRequest.path("csv_url").asText().contains(SecretUrls.REDACTED);
+        return !holdsNodeSecrets(storedRequest);
+    }
+
+    /** Passthrough header values and a URL's secrets are kept in this node's memory only. */
+    @Override
+    public boolean holdsNodeSecrets(ObjectNode storedRequest) {
+        return storedRequest.has("passthrough_headers")
+                || storedRequest.path("csv_url").asText().contains(SecretUrls.REDACTED);
     }
 }

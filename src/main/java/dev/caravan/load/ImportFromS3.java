@@ -3,10 +3,11 @@ package dev.caravan.load;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.caravan.formats.SourceFormat;
-import dev.caravan.jobs.JobDefinition;
 import dev.caravan.jobs.JobSecrets;
 import dev.caravan.operations.OperationRequest;
+import dev.caravan.s3.S3Connections;
 import dev.caravan.s3.S3Credentials;
+import dev.caravan.s3.S3Job;
 import dev.caravan.s3.S3RequestFields;
 import dev.caravan.store.TableMeta;
 import java.util.List;
@@ -15,19 +16,24 @@ import java.util.List;
  * import_from_s3 (contract §7): validated with validate.js messages joined by ",". The access keys are
  * secrets (compatibility C3): kept in memory for the run only and stored as "[redacted]", so an S3
  * import cannot resume after a crash. Caravan also takes JSON lines and gzip, and an optional
- * {@code s3.endpoint} for S3-compatible stores.
+ * {@code s3.endpoint} for S3-compatible stores, and {@code s3.connection} naming a stored connection
+ * instead of the keys (S3Connections): such a job holds no secret, so it resumes after a crash.
  */
-public class ImportFromS3 implements JobDefinition {
+public class ImportFromS3 implements S3Job {
     static final String BAD_EXTENSION = "S3 key must include one of the following valid file extensions - '.csv', '.json'";
     private static final List<String> REQUIRED =
             List.of(S3Credentials.ACCESS_KEY_ID, S3Credentials.SECRET_ACCESS_KEY, "bucket", "key", "region");
+    /** With a connection, which holds the keys and the region (a request's region overrides it). */
+    private static final List<String> REQUIRED_WITH_CONNECTION = List.of("bucket", "key");
 
     private final LoadRequestChecks checks;
     private final JobSecrets secrets;
+    private final S3Connections connections;
 
-    public ImportFromS3(LoadRequestChecks checks, JobSecrets secrets) {
+    public ImportFromS3(LoadRequestChecks checks, JobSecrets secrets, S3Connections connections) {
         this.checks = checks;
         this.secrets = secrets;
+        this.connections = connections;
     }
 
     @Override
@@ -42,15 +48,26 @@ public class ImportFromS3 implements JobDefinition {
         if (s3 == null) {
             errors.add("S3 can't be blank");
         }
-        for (String field : REQUIRED) {
+        boolean connection = S3RequestFields.namesConnection(s3);
+        for (String field : connection ? REQUIRED_WITH_CONNECTION : REQUIRED) {
             s3FieldErrors(s3, field, errors);
         }
-        endpointErrors(s3, errors);
+        if (connection && s3.hasNonNull("region") && !s3.get("region").isTextual()) {
+            errors.add("S3 region  must be a 'String' value");
+        }
+        if (!connection) {
+            endpointErrors(s3, errors);
+        }
         LoadRequestChecks.failIfAny(errors);
+        if (connection) {
+            connections.requestedBy(s3);
+        }
         TableMeta table = checks.table(request);
         LoadRequestChecks.authorize(request, table);
         ObjectNode stored = stored(request, table, s3); // its checks before the secrets are kept
-        secrets.keep(jobId, S3RequestFields.credentials(s3).asSecrets());
+        if (!connection) {
+            secrets.keep(jobId, S3RequestFields.credentials(s3).asSecrets());
+        }
         return stored;
     }
 
@@ -83,15 +100,5 @@ public class ImportFromS3 implements JobDefinition {
         ObjectNode stored = checks.storedTarget(request, table);
         stored.set("s3", S3RequestFields.redacted(s3));
         return stored;
-    }
-
-    @Override
-    public boolean resumable(ObjectNode storedRequest) {
-        return false; // the keys died with the process
-    }
-
-    @Override
-    public ObjectNode withoutSecrets(ObjectNode request) {
-        return S3RequestFields.withRedactedS3(request);
     }
 }

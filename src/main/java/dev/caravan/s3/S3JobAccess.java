@@ -11,7 +11,8 @@ import org.apache.camel.util.ObjectHelper;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /**
- * The S3 steps every S3 job route shares: take the job's keys from memory, bind a client of its own
+ * The S3 steps every S3 job route shares: take the job's keys from memory (or from the stored connection
+ * its request names, S3Connections), bind a client of its own
  * (exchange properties {@link #BUCKET} and {@link #CLIENT} build the aws2-s3 endpoint URI, which never
  * holds a key), and turn an S3 failure caught by the route into the job's message.
  */
@@ -25,32 +26,62 @@ public class S3JobAccess {
 
     private final JobSecrets secrets;
     private final S3Clients clients;
+    private final S3Connections connections;
 
-    public S3JobAccess(JobSecrets secrets, S3Clients clients) {
+    public S3JobAccess(JobSecrets secrets, S3Clients clients, S3Connections connections) {
         this.secrets = secrets;
         this.clients = clients;
+        this.connections = connections;
     }
 
     /** Binds the client for the job's stored {@code s3} object; released when the exchange is done. */
     public void open(Exchange exchange, String jobId, JsonNode s3) {
-        Map<String, String> kept = secrets.take(jobId);
-        if (kept.isEmpty()) {
-            throw new JobFailedException("The S3 keys of this job are gone: they are kept in memory only, for one run");
-        }
-        S3Credentials credentials = S3Credentials.fromSecrets(kept);
+        S3Credentials credentials = credentials(jobId, s3);
         String bucket = s3.path("bucket").asText();
         if (!BUCKET_NAME.matcher(bucket).matches()) {
             throw new JobFailedException("The specified bucket is not valid.");
         }
-        String endpoint = s3.hasNonNull("endpoint") ? SecretUrls.endpointWithoutSecrets(s3.get("endpoint").asText()) : null;
-        exchange.setProperty(CLIENT, clients.open(exchange, jobId, credentials, s3.path("region").asText(), endpoint));
+        exchange.setProperty(CLIENT, clients.open(exchange, jobId, credentials, region(s3), endpoint(s3)));
         exchange.setProperty(BUCKET, bucket);
         exchange.setProperty(CREDENTIALS, credentials);
     }
 
+    private S3Credentials credentials(String jobId, JsonNode s3) {
+        if (S3RequestFields.namesConnection(s3)) {
+            return connection(s3).credentials();
+        }
+        Map<String, String> kept = secrets.take(jobId);
+        if (kept.isEmpty()) {
+            throw new JobFailedException("The S3 keys of this job are gone: they are kept in memory only, for one run");
+        }
+        return S3Credentials.fromSecrets(kept);
+    }
+
+    /** The stored connection a job names; this node may have been started without it since. */
+    private S3Connection connection(JsonNode s3) {
+        String name = s3.get(S3Connections.FIELD).asText();
+        return connections.named(name).orElseThrow(() -> new JobFailedException("S3 connection '" + name
+                + "' is not configured on this node (" + S3Connections.SETTING + ")"));
+    }
+
+    /** The request's region, else its connection's. */
+    private String region(JsonNode s3) {
+        if (s3.hasNonNull("region") || !S3RequestFields.namesConnection(s3)) {
+            return s3.path("region").asText();
+        }
+        return connection(s3).region();
+    }
+
+    /** The request's or its connection's endpoint; null for the server's default. */
+    private String endpoint(JsonNode s3) {
+        if (S3RequestFields.namesConnection(s3)) {
+            return connection(s3).endpoint();
+        }
+        return s3.hasNonNull("endpoint") ? SecretUrls.endpointWithoutSecrets(s3.get("endpoint").asText()) : null;
+    }
+
     public String location(JsonNode s3, String key) {
-        String endpoint = s3.hasNonNull("endpoint") ? SecretUrls.endpointWithoutSecrets(s3.get("endpoint").asText()) : null;
-        return clients.location(endpoint, s3.path("region").asText(), s3.path("bucket").asText(), key);
+        return clients.location(endpoint(s3), region(s3), s3.path("bucket").asText(), key);
     }
 
     /** The S3 failure as the job's message: S3's own text, as Harper shows it, with no key in it. */

@@ -47,6 +47,13 @@ class StorableTextTest {
     }
 
     @Test
+    void theRequestsNamesAreLeftToTheNameRules() {
+        postgres.check(json("{\"operation\":\"describe_table\",\"database\":\"a\\u0000\",\"table\":\"\\ud800\"}"));
+        assertEquals("'records[0].table' holds the character U+0000, which a PostgreSQL store cannot keep",
+                refusal(postgres, "{\"operation\":\"insert\",\"table\":\"t\",\"records\":[{\"table\":\"\\u0000\"}]}"));
+    }
+
+    @Test
     void derbyKeepsEveryString() {
         new StorableText(SqlDialect.DERBY).check(json("{\"operation\":\"insert\",\"records\":[{\"a\\u0000\":\"\\ud800\"}]}"));
     }
