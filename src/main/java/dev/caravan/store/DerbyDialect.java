@@ -87,4 +87,10 @@ public final class DerbyDialect implements SqlDialect {
     public boolean isLockConflict(String sqlState) {
         return LOCK_CONFLICTS.contains(sqlState);
     }
+
+    /** Derby's messages name the constraint or column, never a value. */
+    @Override
+    public SQLException withoutValues(SQLException failure) {
+        return failure;
+    }
 }

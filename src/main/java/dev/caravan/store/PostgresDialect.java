@@ -118,4 +118,21 @@ public final class PostgresDialect implements SqlDialect {
     public boolean isLockConflict(String sqlState) {
         return LOCK_CONFLICTS.contains(sqlState);
     }
+
+    /**
+     * The server's primary message alone (e.g. 'duplicate key value violates unique constraint "t5_pkey"'),
+     * without its detail ("Key (k)=(…) already exists") or the driver's "Batch entry 0 INSERT … VALUES (…)
+     * was aborted" around a batch's failure, whose server error is its next exception.
+     */
+    @Override
+    public SQLException withoutValues(SQLException failure) {
+        SQLException server = failure;
+        for (SQLException e = failure; e != null; e = e.getNextException()) {
+            if (e instanceof PSQLException p && p.getServerErrorMessage() != null) {
+                server = e;
+                break;
+            }
+        }
+        return new SQLException(refusalReason(server), failure.getSQLState());
+    }
 }

@@ -74,6 +74,14 @@ public sealed interface SqlDialect permits DerbyDialect, PostgresDialect {
         return "23505".equals(sqlState); // SQL standard's unique violation, on both engines
     }
 
+    /**
+     * The failure with a message that holds no value of the rows written, and the same SQLState: what the
+     * job's message and the API's answer may show. PostgreSQL's driver puts a failed statement's parameter
+     * values in its message, and its server a duplicate key's value in the error's detail; the message is
+     * then the refusalReason.
+     */
+    SQLException withoutValues(SQLException failure);
+
     /** CREATE INDEX on schema.table (columns: a comma-separated list). */
     default String createIndex(String schema, String index, String table, String columns) {
         return "CREATE INDEX " + ownedName(schema, index) + " ON " + schema + "." + table + " (" + columns + ")";
