@@ -80,3 +80,14 @@ def cpu_seconds(pid):
     with open(f"/proc/{pid}/stat") as stat:
         fields = stat.read().rsplit(")", 1)[1].split()
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def tree_cpu_seconds(pid):
+    """CPU time of a process and its live children so far (PostgreSQL: the postmaster and its backends)."""
+    total = 0.0
+    for process in [pid] + children(pid):
+        try:
+            total += cpu_seconds(process)
+        except FileNotFoundError:
+            pass
+    return total

@@ -51,9 +51,14 @@ start_caravan() {
     CARAVAN_IMPORT_ROOTS="${CARAVAN_IMPORT_ROOTS:-/tmp}" CARAVAN_EXPORT_ROOTS="${CARAVAN_EXPORT_ROOTS:-/tmp}" \
     exec java ${JAVA_OPTS:-} -jar target/caravan.jar >"$LOG" 2>&1) &
   SERVER_PID=$!
+  wait_ready "$LOG" "$SERVER_PID"
+}
+
+# wait_ready LOG PID: until the Caravan process PID logs that it is ready; exits when it dies or takes 60 s
+wait_ready() {
   for _ in $(seq 1 600); do
-    grep -q "Caravan ready" "$LOG" && return 0
-    kill -0 "$SERVER_PID" 2>/dev/null || { echo "Caravan exited; log:" >&2; cat "$LOG" >&2; exit 1; }
+    grep -q "Caravan ready" "$1" && return 0
+    kill -0 "$2" 2>/dev/null || { echo "Caravan exited; log:" >&2; cat "$1" >&2; exit 1; }
     sleep 0.1
   done
   echo "Caravan not ready after 60 s" >&2

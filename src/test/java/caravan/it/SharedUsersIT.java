@@ -1,6 +1,5 @@
 package caravan.it;
 
-import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
@@ -17,17 +16,15 @@ import org.junit.jupiter.api.Test;
  */
 class SharedUsersIT {
     private static final Duration BOUND = Duration.ofMillis(500);
+    private static TwoNodes nodes;
     private static CaravanProcess nodeA;
     private static CaravanProcess nodeB;
 
     @BeforeAll
     static void startTwoNodes() {
-        Map<String, String> env = Map.of(
-                "CARAVAN_STORE_URL", PostgresServer.shared().newDatabase(),
-                "CARAVAN_STORE_USER", PostgresServer.USER,
-                "CARAVAN_USERS_CHECK_INTERVAL_MS", String.valueOf(BOUND.toMillis()));
-        nodeA = CaravanProcess.fresh(env, CaravanProcess.DEFAULT_MAX_HEAP);
-        nodeB = CaravanProcess.fresh(env, CaravanProcess.DEFAULT_MAX_HEAP);
+        nodes = new TwoNodes(Map.of("CARAVAN_USERS_CHECK_INTERVAL_MS", String.valueOf(BOUND.toMillis())));
+        nodeA = nodes.a();
+        nodeB = nodes.b();
         nodeA.start();
         nodeA.admin().ok("{'operation':'create_database','database':'shared'}");
         nodeA.admin().ok("{'operation':'create_table','database':'shared','table':'dog','primary_key':'id'}");
@@ -36,11 +33,8 @@ class SharedUsersIT {
 
     @AfterAll
     static void stopNodes() {
-        if (nodeB != null) {
-            nodeB.close();
-        }
-        if (nodeA != null) {
-            nodeA.close();
+        if (nodes != null) {
+            nodes.close();
         }
     }
 
@@ -57,9 +51,8 @@ class SharedUsersIT {
         return client.post("{'operation':'insert','database':'shared','table':'dog','records':[{'id':" + id + "}]}").status();
     }
 
-    /** Polls well past the bound: the assertion is that B comes to agree with A, not how fast. */
     private static void awaitOnB(String what, java.util.concurrent.Callable<Integer> status, int expected) {
-        await(what).atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(status, s -> s == expected);
+        TwoNodes.awaitStatus(what, status, expected);
     }
 
     @Test

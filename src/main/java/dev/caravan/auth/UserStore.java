@@ -2,6 +2,7 @@ package dev.caravan.auth;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.caravan.core.HarperJson;
+import dev.caravan.store.ChangeCounter;
 import dev.caravan.store.Store;
 import dev.caravan.store.TxClock;
 import java.sql.Connection;
@@ -20,7 +21,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Users and roles, kept in the store (CARAVAN.USERS, CARAVAN.ROLES) and cached in memory. Passwords are
  * stored only as PasswordHasher hashes and never leave this package. Several nodes may share the store
- * (docs/decisions/0012-shared-users.md): every change moves the AuthVersion counter in its own
+ * (docs/decisions/0012-shared-users.md): every change moves its change counter in its own
  * transaction, and a reader checks that counter at most every {@code checkInterval}, reading users and
  * roles again when it moved; so a change on one node is in force on the others within that interval.
  * Writes are synchronized, and take the counter's row lock before they check anything, so that each
@@ -33,7 +34,7 @@ public class UserStore {
 
     private final Store store;
     private final TxClock clock;
-    private final AuthVersion version;
+    private final ChangeCounter version;
     private final long checkIntervalNanos;
     /** When the next request checks the counter (System.nanoTime); one request wins each check. */
     private final AtomicLong nextCheck = new AtomicLong(System.nanoTime());
@@ -66,8 +67,8 @@ public class UserStore {
         this.clock = clock;
         this.checkIntervalNanos = checkInterval.toNanos();
         createTables();
-        this.version = new AuthVersion(store);
-        this.cache = store.inTransaction(UserStore::read);
+        this.version = new ChangeCounter(store, "AUTH_VERSION");
+        this.cache = store.inTransaction(this::read);
     }
 
     private void createTables() {
@@ -86,9 +87,9 @@ public class UserStore {
      * Users and roles as the connection sees them, labelled with the counter read first: a change
      * committed in between makes the label older than the contents, so the next check reads again.
      */
-    private static Cache read(Connection c) throws Exception {
+    private Cache read(Connection c) throws Exception {
         Cache read = new Cache();
-        read.version = AuthVersion.read(c);
+        read.version = version.read(c);
         try (Statement s = c.createStatement()) {
             try (ResultSet rs = s.executeQuery("SELECT ID, ROLE, PERMISSION, CREATED_TIME, UPDATED_TIME FROM CARAVAN.ROLES")) {
                 while (rs.next()) {
@@ -135,7 +136,7 @@ public class UserStore {
     }
 
     private synchronized void reload() {
-        cache = store.inTransaction(UserStore::read);
+        cache = store.inTransaction(this::read);
     }
 
     /**
@@ -146,7 +147,7 @@ public class UserStore {
      */
     private <T> T change(Change<T> change) {
         return store.inTransaction(c -> {
-            long moved = AuthVersion.bump(c);
+            long moved = version.bump(c);
             if (moved != cache.version + 1) {
                 Cache current = read(c);
                 current.version = moved - 1;

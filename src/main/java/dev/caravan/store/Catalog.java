@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,8 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Harper's data model in the store: each database a schema, each table an SQL table, each attribute
@@ -26,6 +29,16 @@ public class Catalog {
     /** database name -> (table name -> table); a database with no tables maps to an empty map. */
     private final Map<String, Map<String, TableMeta>> databases = new ConcurrentHashMap<>();
     private final Map<String, DatabaseInfo> databaseInfo = new ConcurrentHashMap<>();
+    /** The change counter, on a store several processes share; null on one only this process opens. */
+    private final ChangeCounter version;
+    /** The counter's value the maps above show (shared store only). */
+    private volatile long knownVersion;
+    /**
+     * Held while this node's maps take in a change (its own, or others' at a refresh), so a refresh's
+     * older reading never undoes a change of this node's made meanwhile. Taken after any table's schema
+     * lock, never before one.
+     */
+    private final ReentrantLock reconciling = new ReentrantLock();
 
     public record DatabaseInfo(String name, String derbySchema, double createdTime) {
     }
@@ -36,7 +49,12 @@ public class Catalog {
         createCatalogTables();
         CatalogUpgrade.addMissingColumns(store);
         SqlFunctions.install(store);
-        load();
+        version = store.dialect().sharedByProcesses() ? new ChangeCounter(store, "CATALOG_VERSION") : null;
+        store.inTransaction(c -> {
+            knownVersion = version == null ? 0 : version.read(c); // the version first, then the rows
+            reconcile(read(c));
+            return null;
+        });
     }
 
     /** The store the catalog and its tables live in. */
@@ -63,38 +81,139 @@ public class Catalog {
         store.createTablesIfMissing("CARAVAN", "DATABASES", ddl.toArray(String[]::new));
     }
 
-    private void load() {
-        store.inTransaction(c -> {
-            Map<String, Map<String, Column>> attributesByTable = new HashMap<>();
-            try (Statement s = c.createStatement()) {
-                try (ResultSet rs = s.executeQuery("SELECT NAME, SCHEMA_NAME, CREATED_TIME FROM CARAVAN.DATABASES")) {
-                    while (rs.next()) {
-                        DatabaseInfo info = new DatabaseInfo(rs.getString(1), rs.getString(2), rs.getDouble(3));
-                        databaseInfo.put(info.name(), info);
-                        databases.put(info.name(), new ConcurrentHashMap<>());
-                    }
-                }
-                try (ResultSet rs = s.executeQuery("SELECT DB, TBL, NAME, COLUMN_NAME, KIND, ORDINAL, DECLARED_TYPE,"
-                        + " NULLABLE FROM CARAVAN.ATTRIBUTES")) {
-                    while (rs.next()) {
-                        attributesByTable.computeIfAbsent(rs.getString(1) + "\u0000" + rs.getString(2), k -> new HashMap<>())
-                                .put(rs.getString(3), storedColumn(rs));
-                    }
-                }
-                try (ResultSet rs = s.executeQuery(
-                        "SELECT DB, NAME, ID, TABLE_NAME, PRIMARY_KEY, CREATED_TIME, SCHEMA_DEFINED FROM CARAVAN.TABLES")) {
-                    while (rs.next()) {
-                        String db = rs.getString(1);
-                        String name = rs.getString(2);
-                        TableMeta t = new TableMeta(rs.getString(3), db, name, rs.getString(5),
-                                databaseInfo.get(db).derbySchema(), rs.getString(4), rs.getDouble(6),
-                                attributesByTable.getOrDefault(db + "\u0000" + name, Map.of()), rs.getBoolean(7));
-                        databases.get(db).put(name, t);
-                    }
+    /** The catalog as committed: databases and their tables, as new objects (reconcile takes them in). */
+    private record Snapshot(Map<String, DatabaseInfo> databases, Map<String, Map<String, TableMeta>> tables) {
+    }
+
+    private static Snapshot read(Connection c) throws SQLException {
+        Map<String, DatabaseInfo> infos = new HashMap<>();
+        Map<String, Map<String, TableMeta>> tables = new HashMap<>();
+        Map<String, Map<String, Column>> attributesByTable = new HashMap<>();
+        try (Statement s = c.createStatement()) {
+            try (ResultSet rs = s.executeQuery("SELECT NAME, SCHEMA_NAME, CREATED_TIME FROM CARAVAN.DATABASES")) {
+                while (rs.next()) {
+                    DatabaseInfo info = new DatabaseInfo(rs.getString(1), rs.getString(2), rs.getDouble(3));
+                    infos.put(info.name(), info);
+                    tables.put(info.name(), new HashMap<>());
                 }
             }
-            return null;
-        });
+            try (ResultSet rs = s.executeQuery("SELECT DB, TBL, NAME, COLUMN_NAME, KIND, ORDINAL, DECLARED_TYPE,"
+                    + " NULLABLE FROM CARAVAN.ATTRIBUTES")) {
+                while (rs.next()) {
+                    attributesByTable.computeIfAbsent(rs.getString(1) + "\u0000" + rs.getString(2), k -> new HashMap<>())
+                            .put(rs.getString(3), storedColumn(rs));
+                }
+            }
+            try (ResultSet rs = s.executeQuery(
+                    "SELECT DB, NAME, ID, TABLE_NAME, PRIMARY_KEY, CREATED_TIME, SCHEMA_DEFINED FROM CARAVAN.TABLES")) {
+                while (rs.next()) {
+                    String db = rs.getString(1);
+                    String name = rs.getString(2);
+                    TableMeta t = new TableMeta(rs.getString(3), db, name, rs.getString(5),
+                            infos.get(db).derbySchema(), rs.getString(4), rs.getDouble(6),
+                            attributesByTable.getOrDefault(db + "\u0000" + name, Map.of()), rs.getBoolean(7));
+                    tables.get(db).put(name, t);
+                }
+            }
+        }
+        return new Snapshot(infos, tables);
+    }
+
+    /**
+     * Makes the maps show the snapshot, in place: a table that still exists (same ID) keeps its TableMeta,
+     * whose holders (in-flight reads and writes, with its schema lock) see its new attributes; new
+     * databases and tables are added, dropped ones removed. The caller holds the schema write locks it
+     * can (refresh, change).
+     */
+    private void reconcile(Snapshot committed) {
+        databases.keySet().removeIf(db -> !committed.databases().containsKey(db));
+        databaseInfo.keySet().removeIf(db -> !committed.databases().containsKey(db));
+        for (Map.Entry<String, Map<String, TableMeta>> db : committed.tables().entrySet()) {
+            databaseInfo.put(db.getKey(), committed.databases().get(db.getKey()));
+            Map<String, TableMeta> current = databases.computeIfAbsent(db.getKey(), k -> new ConcurrentHashMap<>());
+            current.keySet().removeIf(name -> !db.getValue().containsKey(name));
+            for (TableMeta fresh : db.getValue().values()) {
+                TableMeta kept = current.get(fresh.name());
+                if (kept == null || !kept.id().equals(fresh.id())) {
+                    current.put(fresh.name(), fresh); // new, or dropped and created again
+                } else if (!kept.attributes().equals(fresh.attributes())) {
+                    kept.replaceAttributes(fresh.attributes());
+                }
+            }
+        }
+    }
+
+    /**
+     * Brings this node's copy up to date with other nodes' committed changes, when the counter moved;
+     * nothing on a store this process alone opens. Run by a timer (routes/catalog-refresh.camel.yaml),
+     * so no request ever waits for it.
+     */
+    public void refresh() {
+        if (version == null) {
+            return;
+        }
+        // the version first, then the rows: a change committed between is in the rows, and seen again next time
+        long seen = version.read();
+        if (seen == knownVersion) {
+            return;
+        }
+        Snapshot committed = store.inTransaction(Catalog::read);
+        // the schema write locks of the tables whose attributes changed, before the reconciling lock (the
+        // order ensureColumns takes them in), so no in-flight local write sees its table's columns move
+        List<TableMeta> changed = new ArrayList<>();
+        for (Map.Entry<String, Map<String, TableMeta>> db : committed.tables().entrySet()) {
+            for (TableMeta fresh : db.getValue().values()) {
+                TableMeta kept = table(db.getKey(), fresh.name()).orElse(null);
+                if (kept != null && kept.id().equals(fresh.id()) && !kept.attributes().equals(fresh.attributes())) {
+                    changed.add(kept);
+                }
+            }
+        }
+        changed.sort(Comparator.comparing(TableMeta::id));
+        changed.forEach(t -> t.schemaLock().writeLock().lock());
+        reconciling.lock();
+        try {
+            if (knownVersion < seen) { // else a change of this node's, made meanwhile, already showed newer rows
+                reconcile(committed);
+                knownVersion = seen;
+            }
+        } finally {
+            reconciling.unlock();
+            changed.forEach(t -> t.schemaLock().writeLock().unlock());
+        }
+    }
+
+    /**
+     * Runs a catalog change in one transaction. On a shared store it first moves the counter, which
+     * takes its row lock (catalog changes from all nodes take turns); when another node changed the
+     * catalog since this node last read it, the maps are brought up to date under that lock, so the
+     * work judges ("already exists", "has a column") against the latest state. The work records its
+     * own in-memory updates with store.afterCommit.
+     *
+     * The catch-up here takes no table's schema lock: a local thread may hold one and be waiting for the
+     * row lock this transaction holds. That is safe enough: another node's change has already committed
+     * in the database, so holding this node's lock could not keep it from an in-flight local write; it
+     * would only delay when this node learns of it (the timer's refresh, which can wait, does take them).
+     */
+    private <T> T change(Store.SqlWork<T> work) {
+        if (version == null) {
+            return store.inTransaction(work);
+        }
+        reconciling.lock();
+        try {
+            return store.inTransaction(c -> {
+                long moved = version.bump(c);
+                if (moved != knownVersion + 1) {
+                    reconcile(read(c));
+                    knownVersion = moved - 1; // what is committed while this transaction holds the row
+                }
+                T result = work.run(c);
+                store.afterCommit(c, () -> knownVersion = moved);
+                return result;
+            });
+        } finally {
+            reconciling.unlock();
+        }
     }
 
     /** A catalog row of CARAVAN.ATTRIBUTES (DB, TBL, NAME, COLUMN_NAME, KIND, ORDINAL, DECLARED_TYPE, NULLABLE). */
@@ -133,43 +252,54 @@ public class Catalog {
 
     /** Creates the database; false when it already exists. */
     public synchronized boolean createDatabase(String name) {
-        if (databases.containsKey(name)) {
-            return false;
+        return change(c -> !databases.containsKey(name) && insertDatabase(c, name) != null);
+    }
+
+    /** Creates the database in the caller's transaction; the maps show it once that commits. */
+    private DatabaseInfo insertDatabase(Connection c, String name) throws SQLException {
+        String schema = "D" + nextName(c);
+        try (Statement s = c.createStatement()) {
+            s.execute("CREATE SCHEMA \"" + schema + '"');
         }
-        DatabaseInfo info = store.inTransaction(c -> {
-            String schema = "D" + nextName(c);
-            try (Statement s = c.createStatement()) {
-                s.execute("CREATE SCHEMA \"" + schema + '"');
-            }
-            double now = clock.next();
-            Store.update(c, "INSERT INTO CARAVAN.DATABASES (NAME, SCHEMA_NAME, CREATED_TIME) VALUES (?, ?, ?)",
-                    name, schema, now);
-            return new DatabaseInfo(name, schema, now);
+        double now = clock.next();
+        Store.update(c, "INSERT INTO CARAVAN.DATABASES (NAME, SCHEMA_NAME, CREATED_TIME) VALUES (?, ?, ?)",
+                name, schema, now);
+        DatabaseInfo info = new DatabaseInfo(name, schema, now);
+        store.afterCommit(c, () -> {
+            databaseInfo.put(name, info);
+            databases.putIfAbsent(name, new ConcurrentHashMap<>());
         });
-        databaseInfo.put(name, info);
-        databases.put(name, new ConcurrentHashMap<>());
-        return true;
+        return info;
     }
 
     /** Drops the database with all its tables; false when it does not exist. */
     public synchronized boolean dropDatabase(String name) {
-        DatabaseInfo info = databaseInfo.get(name);
-        if (info == null) {
+        if (databaseInfo.get(name) == null && version == null) {
             return false;
         }
         for (TableMeta t : tables(name).values()) {
             dropTable(name, t.name());
         }
-        store.inTransaction(c -> {
+        return change(c -> {
+            DatabaseInfo info = databaseInfo.get(name);
+            if (info == null) {
+                return false;
+            }
+            // tables another node created meanwhile (shared store only): dropped without their schema
+            // lock, which no local write can hold on a table this node only now learnt of
+            for (TableMeta t : tables(name).values()) {
+                dropDataTable(c, t);
+            }
             try (Statement s = c.createStatement()) {
                 s.execute("DROP SCHEMA \"" + info.derbySchema() + "\" RESTRICT");
             }
             Store.update(c, "DELETE FROM CARAVAN.DATABASES WHERE NAME = ?", name);
-            return null;
+            store.afterCommit(c, () -> {
+                databases.remove(name);
+                databaseInfo.remove(name);
+            });
+            return true;
         });
-        databases.remove(name);
-        databaseInfo.remove(name);
-        return true;
     }
 
     /** Creates the table (and its database if missing); empty when the table already exists. */
@@ -184,16 +314,15 @@ public class Catalog {
      */
     public synchronized Optional<TableMeta> createTable(String database, String name, String primaryKey,
                                                         List<AttributeDeclaration> declared) {
-        if (!databases.containsKey(database)) {
-            createDatabase(database);
-        }
-        if (databases.get(database).containsKey(name)) {
-            return Optional.empty();
-        }
-        DatabaseInfo info = databaseInfo.get(database);
-        double now = clock.next();
         boolean schemaDefined = declared != null;
-        TableMeta table = store.inTransaction(c -> {
+        return change(c -> {
+            DatabaseInfo info = databaseInfo.get(database);
+            if (info == null) {
+                info = insertDatabase(c, database);
+            } else if (databases.get(database).containsKey(name)) {
+                return Optional.empty();
+            }
+            double now = clock.next();
             String derbyTable = "T" + nextName(c);
             try (Statement s = c.createStatement()) {
                 s.execute(createDataTable(info.derbySchema(), derbyTable));
@@ -217,10 +346,10 @@ public class Catalog {
                 columns.put(d.name(), column);
             }
             created.replaceAttributes(columns);
-            return created;
+            store.afterCommit(c, () -> databases.computeIfAbsent(database, k -> new ConcurrentHashMap<>())
+                    .put(name, created));
+            return Optional.of(created);
         });
-        databases.get(database).put(name, table);
-        return Optional.of(table);
     }
 
     /** A data table: the encoded key, sorting as ValueCodec.encodeKey orders it, and the two timestamps. */
@@ -245,42 +374,54 @@ public class Catalog {
 
     public synchronized boolean dropTable(String database, String name) {
         Optional<TableMeta> found = table(database, name);
-        if (found.isEmpty()) {
+        if (found.isEmpty() && version == null) {
             return false;
         }
-        TableMeta t = found.get();
-        t.schemaLock().writeLock().lock();
+        // the table as this node knows it, if it does; on a shared store the change below judges again
+        // (another node may have dropped it, or created it unbeknown to this node: no local write holds
+        // the schema lock of a table this node only now learns of)
+        Optional<Lock> lock = found.map(t -> t.schemaLock().writeLock());
+        lock.ifPresent(Lock::lock);
         try {
-            store.inTransaction(c -> {
-                try (Statement s = c.createStatement()) {
-                    s.execute("DROP TABLE " + t.sqlName());
+            return change(c -> {
+                Optional<TableMeta> current = table(database, name);
+                if (current.isEmpty()) {
+                    return false;
                 }
-                Store.update(c, "DELETE FROM CARAVAN.ATTRIBUTES WHERE DB = ? AND TBL = ?", database, name);
-                Store.update(c, "DELETE FROM CARAVAN.TABLES WHERE DB = ? AND NAME = ?", database, name);
-                return null;
+                dropDataTable(c, current.get());
+                store.afterCommit(c, () -> databases.get(database).remove(name, current.get()));
+                return true;
             });
-            databases.get(database).remove(name);
         } finally {
-            t.schemaLock().writeLock().unlock();
+            lock.ifPresent(Lock::unlock);
         }
-        return true;
+    }
+
+    /** Drops the table's data and catalog rows in the caller's transaction. */
+    private static void dropDataTable(Connection c, TableMeta t) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("DROP TABLE " + t.sqlName());
+        }
+        Store.update(c, "DELETE FROM CARAVAN.ATTRIBUTES WHERE DB = ? AND TBL = ?", t.database(), t.name());
+        Store.update(c, "DELETE FROM CARAVAN.TABLES WHERE DB = ? AND NAME = ?", t.database(), t.name());
     }
 
     /** Declares an attribute without a column (create_attribute); false when it exists. */
     public boolean createAttribute(TableMeta table, String attribute) {
         synchronized (table) {
-            if (table.hasAttribute(attribute)) {
-                return false;
-            }
-            Column column = store.inTransaction(c -> {
+            return change(c -> {
+                if (table.hasAttribute(attribute)) {
+                    return false;
+                }
                 Column declared = new Column(attribute, null, ColumnKind.NONE, nextName(c));
                 insertAttribute(c, table.database(), table.name(), declared);
-                return declared;
+                store.afterCommit(c, () -> {
+                    Map<String, Column> next = new HashMap<>(table.attributes());
+                    next.put(attribute, declared);
+                    table.replaceAttributes(next);
+                });
+                return true;
             });
-            Map<String, Column> next = new HashMap<>(table.attributes());
-            next.put(attribute, column);
-            table.replaceAttributes(next);
-            return true;
         }
     }
 
@@ -289,20 +430,21 @@ public class Catalog {
         table.schemaLock().writeLock().lock();
         try {
             synchronized (table) {
-                Column column = table.attribute(attribute);
-                if (column == null) {
-                    return false;
-                }
-                store.inTransaction(c -> {
+                return change(c -> {
+                    Column column = table.attribute(attribute);
+                    if (column == null) {
+                        return false;
+                    }
                     dropColumns(c, table, column);
                     Store.update(c, "DELETE FROM CARAVAN.ATTRIBUTES WHERE DB = ? AND TBL = ? AND NAME = ?",
                             table.database(), table.name(), attribute);
-                    return null;
+                    store.afterCommit(c, () -> {
+                        Map<String, Column> next = new HashMap<>(table.attributes());
+                        next.remove(attribute);
+                        table.replaceAttributes(next);
+                    });
+                    return true;
                 });
-                Map<String, Column> next = new HashMap<>(table.attributes());
-                next.remove(attribute);
-                table.replaceAttributes(next);
-                return true;
             }
         } finally {
             table.schemaLock().writeLock().unlock();
@@ -321,8 +463,12 @@ public class Catalog {
         table.schemaLock().writeLock().lock();
         try {
             synchronized (table) {
-                Map<String, Column> next = new HashMap<>(table.attributes());
-                store.inTransaction(c -> {
+                change(c -> {
+                    // judged here, after a shared store's catch-up: another node may have added the column
+                    if (!needsChange(table, needed)) {
+                        return null;
+                    }
+                    Map<String, Column> next = new HashMap<>(table.attributes());
                     for (Map.Entry<String, ColumnKind> e : needed.entrySet()) {
                         Column current = next.get(e.getKey());
                         Column wanted = evolve(c, table, e.getKey(), current, e.getValue());
@@ -330,9 +476,9 @@ public class Catalog {
                             next.put(e.getKey(), wanted);
                         }
                     }
+                    store.afterCommit(c, () -> table.replaceAttributes(next));
                     return null;
                 });
-                table.replaceAttributes(next);
             }
         } finally {
             table.schemaLock().writeLock().unlock();

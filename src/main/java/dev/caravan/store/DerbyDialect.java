@@ -74,6 +74,11 @@ public final class DerbyDialect implements SqlDialect {
 
     /** One process alone opens an embedded Derby: no other node's DDL to wait for. */
     @Override
+    public boolean sharedByProcesses() {
+        return false;
+    }
+
+    @Override
     public Optional<String> lockSchemaChanges() {
         return Optional.empty();
     }
@@ -83,15 +88,15 @@ public final class DerbyDialect implements SqlDialect {
         return LOCK_CONFLICTS.contains(sqlState);
     }
 
-    /** Embedded: the one process that opened the database. */
-    @Override
-    public boolean sharedByProcesses() {
-        return false;
-    }
-
     /** Derby has no SKIP LOCKED (and no FOR UPDATE beside ORDER BY); one process needs neither. */
     @Override
     public String lockRowsSkippingLocked(String select) {
         return select;
+    }
+
+    /** Derby's messages name the constraint or column, never a value. */
+    @Override
+    public SQLException withoutValues(SQLException failure) {
+        return failure;
     }
 }

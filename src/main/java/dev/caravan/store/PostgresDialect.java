@@ -105,6 +105,11 @@ public final class PostgresDialect implements SqlDialect {
 
     /** A transaction-level advisory lock under one fixed key (the digits spell CARAVAN's DDL). */
     @Override
+    public boolean sharedByProcesses() {
+        return true;
+    }
+
+    @Override
     public Optional<String> lockSchemaChanges() {
         return Optional.of("SELECT pg_advisory_xact_lock(2272826)");
     }
@@ -115,12 +120,24 @@ public final class PostgresDialect implements SqlDialect {
     }
 
     @Override
-    public boolean sharedByProcesses() {
-        return true;
-    }
-
-    @Override
     public String lockRowsSkippingLocked(String select) {
         return select + " FOR UPDATE SKIP LOCKED";
+    }
+
+    /**
+     * The server's primary message alone (e.g. 'duplicate key value violates unique constraint "t5_pkey"'),
+     * without its detail ("Key (k)=(…) already exists") or the driver's "Batch entry 0 INSERT … VALUES (…)
+     * was aborted" around a batch's failure, whose server error is its next exception.
+     */
+    @Override
+    public SQLException withoutValues(SQLException failure) {
+        SQLException server = failure;
+        for (SQLException e = failure; e != null; e = e.getNextException()) {
+            if (e instanceof PSQLException p && p.getServerErrorMessage() != null) {
+                server = e;
+                break;
+            }
+        }
+        return new SQLException(refusalReason(server), failure.getSQLState());
     }
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.sql.BatchUpdateException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -29,19 +28,26 @@ import java.util.concurrent.locks.Lock;
  */
 public class RecordWriter {
     private static final String DUPLICATE_KEY = "23505";
-    /** Rows per JDBC batch: Derby keeps a copy of every batched row's parameters until the batch runs. */
-    private static final int BATCH = 1000;
 
     private final Catalog catalog;
     private final KeyGenerator keys;
+    private final SqlDialect dialect;
+    private final RowWrites writes;
 
     public RecordWriter(Catalog catalog, KeyGenerator keys) {
+        this(catalog, keys, RowWrites.of(catalog.store().dialect()));
+    }
+
+    /** With the given way of writing rows instead of the engine's own (tests compare the two). */
+    RecordWriter(Catalog catalog, KeyGenerator keys, RowWrites writes) {
         this.catalog = catalog;
         this.keys = keys;
+        this.dialect = catalog.store().dialect();
+        this.writes = writes;
     }
 
     /** A record ready to write: its encoded key, its key value and its attributes (timestamps removed). */
-    private record Pending(String key, JsonNode keyValue, ObjectNode values) {
+    private record Pending(String key, JsonNode keyValue, ObjectNode values) implements RowWrites.NewRow {
     }
 
     /**
@@ -75,6 +81,8 @@ public class RecordWriter {
                 case UPSERT -> upsert(c, table, pending, txTime);
             };
             return report(action, prepared.inputs(), byKey, newAttributes);
+        } catch (SQLException e) {
+            throw dialect.withoutValues(e); // a failure's message reaches the job's message and the API's answer
         } finally {
             lock.unlock();
         }
@@ -148,7 +156,7 @@ public class RecordWriter {
             }
             refuseUnstorableText(values);
             String key = ValueCodec.encodeKey(keyValue);
-            if (!catalog.store().dialect().indexHoldsKey(key)) {
+            if (!dialect.indexHoldsKey(key)) {
                 throw new IllegalArgumentException("primary key '" + pk + "' is longer than the PostgreSQL store's"
                         + " index holds (" + PostgresDialect.MAX_KEY_BYTES + " bytes of UTF-8)");
             }
@@ -167,7 +175,6 @@ public class RecordWriter {
 
     /** A text the engine cannot keep (PostgreSQL: U+0000) is the client's error, refused before anything is written. */
     private void refuseUnstorableText(ObjectNode values) {
-        SqlDialect dialect = catalog.store().dialect();
         for (Iterator<Map.Entry<String, JsonNode>> fields = values.fields(); fields.hasNext(); ) {
             Map.Entry<String, JsonNode> field = fields.next();
             if (field.getValue().isTextual()) {
@@ -244,13 +251,14 @@ public class RecordWriter {
         return true;
     }
 
-    private static Map<String, RecordOutcome> insert(Connection c, TableMeta table, Map<String, Pending> pending,
-                                                     double txTime) throws SQLException {
+    private Map<String, RecordOutcome> insert(Connection c, TableMeta table, Map<String, Pending> pending,
+                                              double txTime) throws SQLException {
         Savepoint savepoint = c.getAutoCommit() ? null : c.setSavepoint();
         try {
             insertRows(c, table, pending.values(), txTime);
             return outcomes(pending.keySet(), Set.of(), RecordOutcome.KEY_EXISTS);
-        } catch (BatchUpdateException e) {
+        } catch (SQLException e) {
+            // Derby's batch fails with a BatchUpdateException, PostgreSQL's COPY with the server's error
             if (savepoint == null || !DUPLICATE_KEY.equals(rootState(e))) {
                 throw e;
             }
@@ -277,7 +285,7 @@ public class RecordWriter {
         return out;
     }
 
-    private static Map<String, RecordOutcome> update(Connection c, TableMeta table, Map<String, Pending> pending,
+    private Map<String, RecordOutcome> update(Connection c, TableMeta table, Map<String, Pending> pending,
                                                      double txTime) throws SQLException {
         Map<String, ObjectNode> stored = stored(c, table, pending);
         List<Pending> found = new ArrayList<>();
@@ -290,8 +298,8 @@ public class RecordWriter {
         return merged(table, pending, stored, RecordOutcome.KEY_NOT_FOUND);
     }
 
-    private static Map<String, RecordOutcome> upsert(Connection c, TableMeta table, Map<String, Pending> pending,
-                                                     double txTime) throws SQLException {
+    private Map<String, RecordOutcome> upsert(Connection c, TableMeta table, Map<String, Pending> pending,
+                                              double txTime) throws SQLException {
         Map<String, ObjectNode> stored = stored(c, table, pending);
         List<Pending> fresh = new ArrayList<>();
         List<Pending> found = new ArrayList<>();
@@ -352,45 +360,13 @@ public class RecordWriter {
         return stored.equals(given);
     }
 
-    private static void insertRows(Connection c, TableMeta table, Iterable<Pending> rows, double txTime)
+    private void insertRows(Connection c, TableMeta table, Iterable<Pending> rows, double txTime)
             throws SQLException {
-        List<Column> columns = new ArrayList<>();
-        for (Column column : table.attributes().values()) {
-            if (column.hasColumn()) {
-                columns.add(column);
-            }
-        }
-        StringBuilder sql = new StringBuilder("INSERT INTO ").append(table.sqlName()).append(" (K, CT, UT");
-        int params = 3;
-        for (Column column : columns) {
-            sql.append(", ").append(ValueCodec.selectList(column));
-            params += ValueCodec.width(column);
-        }
-        sql.append(") VALUES (?");
-        sql.append(",?".repeat(params - 1)).append(')');
-        try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
-            int count = 0;
-            for (Pending p : rows) {
-                ps.setString(1, p.key());
-                ps.setDouble(2, txTime);
-                ps.setDouble(3, txTime);
-                int index = 4;
-                for (Column column : columns) {
-                    index = ValueCodec.bind(ps, index, column, p.values().get(column.attribute()));
-                }
-                ps.addBatch();
-                if (++count % BATCH == 0) {
-                    ps.executeBatch();
-                }
-            }
-            if (count % BATCH != 0) {
-                ps.executeBatch();
-            }
-        }
+        writes.insert(c, table, rows, txTime);
     }
 
     /** Merges: only the attributes a record carries are set; the rest keep their values (contract §3.5). */
-    private static void updateRows(Connection c, TableMeta table, List<Pending> rows, double txTime)
+    private void updateRows(Connection c, TableMeta table, List<Pending> rows, double txTime)
             throws SQLException {
         Map<Set<String>, List<Pending>> byShape = new LinkedHashMap<>();
         for (Pending p : rows) {
@@ -401,37 +377,13 @@ public class RecordWriter {
         }
         for (Map.Entry<Set<String>, List<Pending>> group : byShape.entrySet()) {
             List<Column> columns = new ArrayList<>();
-            StringBuilder sql = new StringBuilder("UPDATE ").append(table.sqlName()).append(" SET UT = ?");
             for (String attribute : group.getKey()) {
                 Column column = table.attribute(attribute);
-                if (!column.hasColumn()) {
-                    continue;
-                }
-                columns.add(column);
-                sql.append(", ").append(column.quotedColumn()).append(" = ?");
-                if (column.tagColumnName() != null) {
-                    sql.append(", ").append(column.quotedTagColumn()).append(" = ?");
+                if (column.hasColumn()) {
+                    columns.add(column);
                 }
             }
-            sql.append(" WHERE K = ?");
-            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
-                int count = 0;
-                for (Pending p : group.getValue()) {
-                    ps.setDouble(1, txTime);
-                    int index = 2;
-                    for (Column column : columns) {
-                        index = ValueCodec.bind(ps, index, column, p.values().get(column.attribute()));
-                    }
-                    ps.setString(index, p.key());
-                    ps.addBatch();
-                    if (++count % BATCH == 0) {
-                        ps.executeBatch();
-                    }
-                }
-                if (count % BATCH != 0) {
-                    ps.executeBatch();
-                }
-            }
+            writes.update(c, table, columns, group.getValue(), txTime);
         }
     }
 

@@ -44,6 +44,13 @@ public sealed interface SqlDialect permits DerbyDialect, PostgresDialect {
      */
     Optional<String> lockSchemaChanges();
 
+    /**
+     * Whether several processes may open the store at once (PostgreSQL), so what one caches of the
+     * store's state (the catalog) can go stale and several nodes share one job table
+     * (docs/decisions/0011-cluster-job-queue.md); false for embedded Derby, which one process alone opens.
+     */
+    boolean sharedByProcesses();
+
     /** Whether the SQLState says the transaction lost a lock conflict and was rolled back: safe to run again. */
     boolean isLockConflict(String sqlState);
 
@@ -68,16 +75,18 @@ public sealed interface SqlDialect permits DerbyDialect, PostgresDialect {
         return "23505".equals(sqlState); // SQL standard's unique violation, on both engines
     }
 
+    /**
+     * The failure with a message that holds no value of the rows written, and the same SQLState: what the
+     * job's message and the API's answer may show. PostgreSQL's driver puts a failed statement's parameter
+     * values in its message, and its server a duplicate key's value in the error's detail; the message is
+     * then the refusalReason.
+     */
+    SQLException withoutValues(SQLException failure);
+
     /** CREATE INDEX on schema.table (columns: a comma-separated list). */
     default String createIndex(String schema, String index, String table, String columns) {
         return "CREATE INDEX " + ownedName(schema, index) + " ON " + schema + "." + table + " (" + columns + ")";
     }
-
-    /**
-     * Whether other processes may open the same database: then several Caravan nodes share one job table
-     * (docs/decisions/0011-cluster-job-queue.md). Embedded Derby is opened by one process only.
-     */
-    boolean sharedByProcesses();
 
     /**
      * The SELECT, made to lock the rows it returns until its transaction ends and to pass over rows that

@@ -132,7 +132,8 @@ public final class ValueCodec {
         return isKeyType(key) && (!key.isTextual() || key.textValue().length() + 2 <= MAX_KEY);
     }
 
-    private static String text(Column column, JsonNode value) {
+    /** The text a TEXT column stores for a non-null value (its tag says what type it was). */
+    static String text(Column column, JsonNode value) {
         String text;
         if (value.isTextual()) {
             text = value.textValue();
@@ -150,7 +151,8 @@ public final class ValueCodec {
         return text;
     }
 
-    private static String tag(JsonNode value) {
+    /** The type tag stored beside a TEXT column's text: null for a string. */
+    static String tag(JsonNode value) {
         if (value.isTextual()) {
             return null;
         }

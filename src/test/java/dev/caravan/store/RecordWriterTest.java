@@ -12,6 +12,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.caravan.core.HarperJson;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -265,6 +267,134 @@ class RecordWriterTest {
             times.add(r.get("__updatedtime__"));
         }
         assertEquals(1, times.size());
+    }
+
+    /** Many records, so that the engine's bulk path carries them (several JDBC batches on Derby, one COPY on PostgreSQL). */
+    private static List<ObjectNode> numbered(int from, int to, String name) {
+        List<ObjectNode> records = new ArrayList<>();
+        for (int i = from; i < to; i++) {
+            records.add((ObjectNode) json("{'id':" + i + ",'name':'" + name + "'}"));
+        }
+        return records;
+    }
+
+    private static long count(List<RecordOutcome> outcomes, RecordOutcome outcome) {
+        return outcomes.stream().filter(outcome::equals).count();
+    }
+
+    @Test
+    void insertReportsInsertedKeyExistsAndDuplicateKeyForEachRecordInRequestOrder() {
+        TableMeta t = table("insert_outcomes");
+        store.write(t, WriteAction.INSERT, "[{'id':1700,'name':'kept'}]");
+        List<ObjectNode> records = numbered(0, 2500, "new");
+        records.add(1, (ObjectNode) json("{'id':0,'name':'repeat'}"));
+
+        List<RecordOutcome> outcomes = store.write(t, WriteAction.INSERT, records).outcomes();
+
+        assertEquals(2501, outcomes.size());
+        assertEquals(List.of(RecordOutcome.INSERTED, RecordOutcome.DUPLICATE_KEY, RecordOutcome.INSERTED),
+                outcomes.subList(0, 3));
+        assertEquals(RecordOutcome.KEY_EXISTS, outcomes.get(1701));
+        assertEquals(2499, count(outcomes, RecordOutcome.INSERTED));
+        assertEquals(2500, store.count(t));
+        assertEquals("kept", store.readExisting(t, json("1700")).get("name").asText());
+        assertEquals("new", store.readExisting(t, json("0")).get("name").asText());
+    }
+
+    @Test
+    void updateAndUpsertTellUpdatedFromUnchangedForEachRecord() {
+        TableMeta t = table("update_outcomes");
+        store.write(t, WriteAction.INSERT, numbered(0, 1500, "a"));
+        List<ObjectNode> update = numbered(0, 1500, "a");
+        update.get(3).put("name", "changed");
+        update.add((ObjectNode) json("{'id':9999,'name':'ghost'}"));
+
+        List<RecordOutcome> updated = store.write(t, WriteAction.UPDATE, update).outcomes();
+
+        assertEquals(RecordOutcome.UPDATED, updated.get(3));
+        assertEquals(RecordOutcome.KEY_NOT_FOUND, updated.get(1500));
+        assertEquals(1499, count(updated, RecordOutcome.UNCHANGED));
+
+        List<ObjectNode> upsert = numbered(1000, 3000, "a");
+        upsert.get(0).put("name", "changed again");
+        List<RecordOutcome> upserted = store.write(t, WriteAction.UPSERT, upsert).outcomes();
+
+        assertEquals(RecordOutcome.UPDATED, upserted.get(0));
+        assertEquals(499, count(upserted, RecordOutcome.UNCHANGED));
+        assertEquals(1500, count(upserted, RecordOutcome.INSERTED));
+        assertEquals(RecordOutcome.INSERTED, upserted.get(1999));
+        assertEquals(3000, store.count(t));
+        assertEquals("changed", store.readExisting(t, json("3")).get("name").asText());
+        assertEquals("changed again", store.readExisting(t, json("1000")).get("name").asText());
+        assertEquals("a", store.readExisting(t, json("2999")).get("name").asText());
+    }
+
+    /**
+     * A load writes its batch and the job's counts in one transaction: an existing key fails the bulk insert,
+     * which is rolled back to the savepoint set before it, and the transaction's earlier work stays.
+     */
+    @Test
+    void aFailedBulkInsertRollsBackToItsSavepointAndKeepsTheTransactionsEarlierWork() {
+        TableMeta counts = table("savepoint_counts");
+        TableMeta t = table("savepoint_rows");
+        store.write(t, WriteAction.INSERT, "[{'id':2222,'name':'kept'}]");
+
+        WriteResult r = store.store().inTransaction(c -> {
+            store.writer().write(c, counts, WriteAction.INSERT, List.of((ObjectNode) json("{'id':'job','n':1}")), 1.0);
+            return store.writer().write(c, t, WriteAction.INSERT, numbered(0, 3000, "new"), 2.0);
+        });
+
+        assertEquals("[2222]", keys(r.skippedKeys()));
+        assertEquals(1, store.count(counts));
+        assertEquals(3000, store.count(t));
+        assertEquals("kept", store.readExisting(t, json("2222")).get("name").asText());
+    }
+
+    /** A failure that is not a duplicate key undoes the whole transaction, as a load's failed batch must. */
+    @Test
+    void aWriteThatFailsLeavesNothingOfItsTransaction() {
+        TableMeta counts = table("failed_counts");
+        TableMeta t = table("failed_rows");
+        List<ObjectNode> records = numbered(0, 1500, "new");
+        records.get(1200).put("name", "x".repeat(ValueCodec.MAX_TEXT + 1));
+
+        assertThrows(RuntimeException.class, () -> store.store().inTransaction(c -> {
+            store.writer().write(c, counts, WriteAction.INSERT, List.of((ObjectNode) json("{'id':'job','n':1}")), 1.0);
+            return store.writer().write(c, t, WriteAction.INSERT, records, 2.0);
+        }));
+
+        assertEquals(0, store.count(counts));
+        assertEquals(0, store.count(t));
+    }
+
+    /**
+     * Outside a transaction there is no savepoint to go back to, so an existing key fails the write. PostgreSQL
+     * puts the key in the error's detail ("Key (k)=(…) already exists"); the failure's message holds no value.
+     */
+    @Test
+    void aDuplicateKeyFailureNamesNoValueInItsMessage() throws Exception {
+        TableMeta t = table("dup_message");
+        store.write(t, WriteAction.INSERT, "[{'id':'secret-key','name':'a'}]");
+        List<ObjectNode> records = List.of((ObjectNode) json("{'id':'secret-key','name':'secret-value'}"));
+
+        SQLException e;
+        try (Connection c = store.store().connection()) {
+            c.setAutoCommit(true);
+            e = assertThrows(SQLException.class, () -> store.writer().write(c, t, WriteAction.INSERT, records, 1.0));
+        }
+
+        assertEquals("23505", e.getSQLState());
+        String messages = messages(e);
+        assertFalse(messages.contains("secret"), messages);
+        assertEquals("a", store.readExisting(t, json("'secret-key'")).get("name").asText());
+    }
+
+    private static String messages(Throwable e) {
+        StringBuilder all = new StringBuilder();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            all.append(t.getMessage()).append('\n');
+        }
+        return all.toString();
     }
 
     @Test

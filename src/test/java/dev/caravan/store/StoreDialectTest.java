@@ -2,9 +2,11 @@ package dev.caravan.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.sql.BatchUpdateException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -268,5 +270,35 @@ class StoreDialectTest extends StoreOnEachEngine {
             }
             return out;
         });
+    }
+
+    /**
+     * A failed JDBC batch: PostgreSQL's driver quotes the statement with its values ("Batch entry 0 INSERT …
+     * VALUES (7, 'secret-note', …)") and its server the key in the detail; withoutValues keeps the SQLState
+     * and a message with neither. Derby's message names only the constraint and is kept as it is.
+     */
+    @Test
+    void aFailedBatchIsToldWithoutItsValues() throws SQLException {
+        String table = newTable(schemaName("VALUES"));
+        store.update("INSERT INTO " + table + " (ID) VALUES (7)");
+        BatchUpdateException failure;
+        try (Connection c = store.connection();
+             PreparedStatement ps = c.prepareStatement("INSERT INTO " + table + " (ID, NOTE) VALUES (?, ?)")) {
+            ps.setLong(1, 7);
+            ps.setString(2, "secret-note");
+            ps.addBatch();
+            failure = assertThrows(BatchUpdateException.class, ps::executeBatch);
+        }
+
+        SQLException told = sql.withoutValues(failure);
+
+        assertTrue(sql.isDuplicateKey(told.getSQLState()), told.getSQLState());
+        assertFalse(told.getMessage().contains("secret-note"), told.getMessage());
+        if (engine == StoreEngine.DERBY) {
+            assertSame(failure, told);
+        } else {
+            assertTrue(failure.getMessage().contains("secret-note"), "the driver's own message: " + failure.getMessage());
+            assertTrue(told.getMessage().startsWith("duplicate key value violates unique constraint"), told.getMessage());
+        }
     }
 }

@@ -49,6 +49,10 @@ final class StoreFixture implements AutoCloseable {
         return catalog;
     }
 
+    RecordWriter writer() {
+        return writer;
+    }
+
     Store store() {
         return store;
     }
