@@ -3,6 +3,7 @@ package dev.caravan;
 import dev.caravan.api.BodyLimit;
 import dev.caravan.api.EventLoopAnswers;
 import dev.caravan.auth.UserStore;
+import dev.caravan.jobs.JobAdoption;
 import dev.caravan.jobs.JobControl;
 import dev.caravan.jobs.JobMonitor;
 import dev.caravan.jobs.JobLeases;
@@ -12,6 +13,7 @@ import dev.caravan.jobs.JobRoutesCheck;
 import dev.caravan.jobs.JobShutdown;
 import dev.caravan.jobs.JobStore;
 import dev.caravan.jobs.JobSubmitter;
+import dev.caravan.jobs.NodeHeartbeats;
 import dev.caravan.store.Store;
 import java.nio.file.Path;
 import org.apache.camel.CamelConfiguration;
@@ -50,8 +52,14 @@ public class CaravanConfiguration implements CamelConfiguration {
         context.addService(bean(context, "jobMonitor", JobMonitor.class));
         JobDefinitions jobs = bean(context, "jobDefinitions", JobDefinitions.class);
         context.addStartupListener(new JobRoutesCheck(jobs.byType(), bean(context, "jobPolicy", JobRoutePolicy.class)));
+        boolean sharedStore = bean(context, "store", Store.class).dialect().sharedByProcesses();
+        if (sharedStore) {
+            // before the server takes requests: another node sees this one alive before any job is pinned to it
+            bean(context, "nodeHeartbeats", NodeHeartbeats.class).started();
+        }
         context.addStartupListener(new JobRecovery(bean(context, "jobStore", JobStore.class),
-                bean(context, "jobSubmitter", JobSubmitter.class), jobs.byType(), bean(context, "jobLeases", JobLeases.class)));
+                bean(context, "jobSubmitter", JobSubmitter.class), jobs.byType(), bean(context, "jobLeases", JobLeases.class),
+                bean(context, "jobAdoption", JobAdoption.class), sharedStore));
         context.addStartupListener(new ReadyLog(context));
     }
 

@@ -2,23 +2,30 @@ package dev.caravan;
 
 import dev.caravan.export.ExportRequestChecks;
 import dev.caravan.files.AllowedRoots;
+import dev.caravan.jobs.CancelRequests;
 import dev.caravan.jobs.IdempotencyKeys;
+import dev.caravan.jobs.JobAdoption;
 import dev.caravan.jobs.JobControl;
 import dev.caravan.jobs.JobLauncher;
 import dev.caravan.jobs.JobLeases;
 import dev.caravan.jobs.JobMonitor;
 import dev.caravan.jobs.JobOperations;
+import dev.caravan.jobs.JobPinning;
+import dev.caravan.jobs.JobQueue;
 import dev.caravan.jobs.JobRoutePolicy;
 import dev.caravan.jobs.JobRunner;
 import dev.caravan.jobs.JobSecrets;
 import dev.caravan.jobs.JobSources;
 import dev.caravan.jobs.JobStore;
 import dev.caravan.jobs.JobSubmitter;
+import dev.caravan.jobs.NodeHeartbeats;
 import dev.caravan.jobs.RowErrorStore;
 import dev.caravan.load.LoadRequestChecks;
 import dev.caravan.s3.S3Connections;
 import dev.caravan.store.Catalog;
 import dev.caravan.store.Store;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.apache.camel.BeanInject;
@@ -27,17 +34,21 @@ import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Configuration;
 import org.apache.camel.PropertyInject;
+import org.apache.camel.component.seda.SedaEndpoint;
 
 /** The job engine: job table, queue, route policy, cancel, and the job operations. */
 @Configuration
 public class JobsConfiguration implements CamelConfiguration {
     @PropertyInject("caravan.jobs.workers")
     private int workers;
+    /** The number of workers, resolved at configure time. */
+    private int workerCount;
 
     @Override
     public void configure(CamelContext context) {
         // job-runner's concurrentConsumers reads the setting: 0 means one worker per core
         int count = workers > 0 ? workers : Runtime.getRuntime().availableProcessors();
+        workerCount = count;
         context.getPropertiesComponent().addOverrideProperty("caravan.jobs.workers", String.valueOf(count));
     }
 
@@ -63,8 +74,10 @@ public class JobsConfiguration implements CamelConfiguration {
 
     /** After the catalog, which creates the schema the job table lives in. */
     @BindToRegistry(lazy = true)
-    public JobStore jobStore(@BeanInject("store") Store store, @BeanInject("catalog") Catalog schemaCreated) {
-        return new JobStore(store);
+    public JobStore jobStore(@BeanInject("store") Store store, @BeanInject("catalog") Catalog schemaCreated,
+                             @PropertyInject(value = "caravan.node.id", defaultValue = "") String nodeId,
+                             @PropertyInject("caravan.port") int port) {
+        return new JobStore(store, JobLeases.nodeId(nodeId, port));
     }
 
     /** After the job table, beside which it lives. */
@@ -103,8 +116,9 @@ public class JobsConfiguration implements CamelConfiguration {
     public JobSubmitter jobSubmitter(@BeanInject("jobStore") JobStore jobs, CamelContext context,
                                      @BeanInject("jobMonitor") JobMonitor monitor, @BeanInject("store") Store store,
                                      @BeanInject("idempotencyKeys") IdempotencyKeys keys,
-                                     @BeanInject("jobSecrets") JobSecrets secrets) {
-        return new JobSubmitter(jobs, context, monitor, store, keys, secrets);
+                                     @BeanInject("jobSecrets") JobSecrets secrets,
+                                     @BeanInject("jobPinning") JobPinning pinning) {
+        return new JobSubmitter(jobs, context, monitor, store, keys, secrets, pinning);
     }
 
     @BindToRegistry(lazy = true)
@@ -112,8 +126,9 @@ public class JobsConfiguration implements CamelConfiguration {
                                        @BeanInject("jobControl") JobControl control,
                                        @BeanInject("jobMonitor") JobMonitor monitor,
                                        @BeanInject("rowErrorStore") RowErrorStore rowErrors,
-                                       @PropertyInject("caravan.jobs.visible-to-all") boolean visibleToAll) {
-        return new JobOperations(jobs, control, monitor, rowErrors, visibleToAll);
+                                       @PropertyInject("caravan.jobs.visible-to-all") boolean visibleToAll,
+                                       @BeanInject("cancelRequests") CancelRequests cancels) {
+        return new JobOperations(jobs, control, monitor, rowErrors, visibleToAll, cancels);
     }
 
     @BindToRegistry(lazy = true)
@@ -127,8 +142,9 @@ public class JobsConfiguration implements CamelConfiguration {
 
     @BindToRegistry(lazy = true)
     public JobRunner jobRunner(@BeanInject("jobStore") JobStore jobs, @BeanInject("jobSecrets") JobSecrets secrets,
-                               @BeanInject("jobLeases") JobLeases leases) {
-        return new JobRunner(jobs, secrets, leases);
+                               @BeanInject("jobLeases") JobLeases leases,
+                               @BeanInject("jobMonitor") JobMonitor monitor) {
+        return new JobRunner(jobs, secrets, leases, monitor);
     }
 
     /** After the job table, whose rows hold the leases; the node id defaults to host:port. */
@@ -147,8 +163,62 @@ public class JobsConfiguration implements CamelConfiguration {
     }
 
     @BindToRegistry(lazy = true)
-    public JobLauncher jobLauncher(@BeanInject("jobStore") JobStore jobs,
+    public JobLauncher jobLauncher(@BeanInject("store") Store store, @BeanInject("jobStore") JobStore jobs,
+                                   @BeanInject("jobLeases") JobLeases leases,
+                                   @BeanInject("jobPinning") JobPinning pinning,
                                    @BeanInject("jobDefinitions") JobDefinitions definitions) {
-        return new JobLauncher(jobs, definitions.routeStartedTypes());
+        return new JobLauncher(store, jobs, leases, pinning, definitions.routeStartedTypes());
+    }
+
+    /** Several nodes on one database (docs/decisions/0011-cluster-job-queue.md): which jobs only this node may run. */
+    @BindToRegistry(lazy = true)
+    public JobPinning jobPinning(@BeanInject("store") Store store, @BeanInject("jobLeases") JobLeases leases,
+                                 @BeanInject("jobSecrets") JobSecrets secrets,
+                                 @PropertyInject(value = "caravan.cluster.shared-roots", defaultValue = "false")
+                                 boolean sharedRoots) {
+        return new JobPinning(leases.node(), store.dialect().sharedByProcesses(), sharedRoots, secrets);
+    }
+
+    /** This node's row in CARAVAN.NODES; a node whose heartbeat is older than a lease is gone. */
+    @BindToRegistry(lazy = true)
+    public NodeHeartbeats nodeHeartbeats(@BeanInject("store") Store store, @BeanInject("jobLeases") JobLeases leases,
+                                         @PropertyInject("caravan.port") int port,
+                                         @PropertyInject(value = "caravan.jobs.lease-seconds", defaultValue = "30")
+                                         int leaseSeconds) {
+        return new NodeHeartbeats(store, leases.node(), hostName(), port, Duration.ofSeconds(leaseSeconds));
+    }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "localhost";
+        }
+    }
+
+    /** The job table as a queue: claims queued jobs for this node's idle workers. */
+    @BindToRegistry(lazy = true)
+    public JobQueue jobQueue(CamelContext context, @BeanInject("store") Store store,
+                             @BeanInject("jobLeases") JobLeases leases,
+                             @BeanInject("jobSubmitter") JobSubmitter submitter) {
+        // idle: the workers less the jobs they hold and those already waiting in this node's queue
+        return new JobQueue(store, leases, () -> workerCount - leases.heldByWorkers()
+                - context.getEndpoint(JobSubmitter.QUEUE, SedaEndpoint.class).getCurrentQueueSize(), submitter::enqueue);
+    }
+
+    @BindToRegistry(lazy = true)
+    public JobAdoption jobAdoption(@BeanInject("store") Store store, @BeanInject("jobStore") JobStore jobs,
+                                   @BeanInject("jobLeases") JobLeases leases,
+                                   @BeanInject("nodeHeartbeats") NodeHeartbeats nodes,
+                                   @BeanInject("jobDefinitions") JobDefinitions definitions) {
+        return new JobAdoption(store, jobs, leases, nodes, definitions.byType());
+    }
+
+    /** After the job table, whose rows record the cancels. */
+    @BindToRegistry(lazy = true)
+    public CancelRequests cancelRequests(@BeanInject("store") Store store, @BeanInject("jobStore") JobStore jobTable,
+                                         @BeanInject("jobControl") JobControl control,
+                                         @BeanInject("jobLeases") JobLeases leases) {
+        return new CancelRequests(store, control, leases.node());
     }
 }

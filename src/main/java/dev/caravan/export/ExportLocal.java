@@ -6,6 +6,7 @@ import dev.caravan.core.HarperException;
 import dev.caravan.core.HarperJson;
 import dev.caravan.files.AllowedRoots;
 import dev.caravan.jobs.JobDefinition;
+import dev.caravan.jobs.JobPlacement;
 import dev.caravan.operations.OperationRequest;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -123,6 +124,11 @@ public class ExportLocal implements JobDefinition {
         } catch (IOException | RuntimeException e) {
             LOG.warn("Could not remove the part files of interrupted export job {}: {}", jobId, e.toString());
         }
+    }
+
+    @Override
+    public JobPlacement placement(ObjectNode storedRequest) {
+        return JobPlacement.SERVER_FILES; // a folder under the export roots
     }
 
     @Override

@@ -29,6 +29,14 @@ public interface JobDefinition {
     default void discard(ObjectNode storedRequest, String jobId) {
     }
 
+    /**
+     * Which nodes reach what the job reads or writes: a job on server files or on the accepting node's own
+     * files may be pinned to that node (JobPinning).
+     */
+    default JobPlacement placement(ObjectNode storedRequest) {
+        return JobPlacement.ANY_NODE;
+    }
+
     /** Whether a job interrupted by a crash can be run again from its last committed batch. */
     default boolean resumable(ObjectNode storedRequest) {
         return false;

@@ -2,6 +2,7 @@ package dev.caravan.jobs;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.caravan.core.HarperJson;
+import dev.caravan.store.Store;
 import java.util.Set;
 import java.util.UUID;
 import org.apache.camel.Exchange;
@@ -14,11 +15,17 @@ import org.apache.camel.Exchange;
  * the shared load block.
  */
 public class JobLauncher {
+    private final Store store;
     private final JobStore jobs;
+    private final JobLeases leases;
+    private final JobPinning pinning;
     private final Set<String> routeStartedTypes;
 
-    public JobLauncher(JobStore jobs, Set<String> routeStartedTypes) {
+    public JobLauncher(Store store, JobStore jobs, JobLeases leases, JobPinning pinning, Set<String> routeStartedTypes) {
+        this.store = store;
         this.jobs = jobs;
+        this.leases = leases;
+        this.pinning = pinning;
         this.routeStartedTypes = routeStartedTypes;
     }
 
@@ -39,7 +46,13 @@ public class JobLauncher {
         if (source != null) {
             request.put("source", source);
         }
-        jobs.create(id, type, header(exchange, "CaravanUser", "caravan"), request, System.currentTimeMillis());
+        String user = header(exchange, "CaravanUser", "caravan");
+        String pinnedNode = pinning.pinnedNode(new RouteStartedJob(type), request, id);
+        // it runs on this thread now: held by this node from the start, so no node's poller takes it (JobQueue)
+        store.inTransaction(c -> {
+            jobs.create(c, id, type, user, request, System.currentTimeMillis(), pinnedNode);
+            return leases.claim(c, id);
+        });
         exchange.setProperty(JobHeaders.JOB_ID, id);
         exchange.setProperty(JobHeaders.JOB_TYPE, type);
     }

@@ -20,12 +20,14 @@ public class JobOperations {
     private final JobMonitor monitor;
     private final RowErrorStore rowErrors;
     private final boolean jobsVisibleToAll;
+    private final CancelRequests cancels;
 
     static final int DEFAULT_ERRORS_PAGE = 100;
     static final int MAX_ERRORS_PAGE = 1000;
 
     public JobOperations(JobStore jobs, JobControl control, JobMonitor monitor, RowErrorStore rowErrors,
-                         boolean jobsVisibleToAll) {
+                         boolean jobsVisibleToAll, CancelRequests cancels) {
+        this.cancels = cancels;
         this.jobs = jobs;
         this.rowErrors = rowErrors;
         this.control = control;
@@ -150,6 +152,7 @@ public class JobOperations {
             throw HarperException.badRequest("Job '" + job.id() + "' is not in progress (status " + job.status() + ")");
         }
         control.requestCancel(job.id());
+        cancels.record(job.id()); // for the node that runs it, if that is another
         if (job.phase() == JobPhase.QUEUED) {
             // Not started yet: it ends now, and the worker that takes it later skips it.
             if (jobs.fail(job.id(), HarperJson.MAPPER.getNodeFactory().textNode(

@@ -51,8 +51,11 @@ public class JobRoutePolicy extends RoutePolicySupport {
         if (failure != null && control.cancelRequested(id)) {
             failure = new JobCancelledException(id); // whatever aborting its source made the read throw
         }
+        boolean stopped = failure != null && JobFailure.causedBy(failure, JobStoppedException.class);
         try {
-            if (failure != null && JobFailure.causedBy(failure, JobStoppedException.class)) {
+            if (failure != null && JobFailure.causedBy(failure, JobLeaseLostException.class)) {
+                LOG.warn("Job {} stopped here: another node adopted it while this node held no live lease", id);
+            } else if (stopped) {
                 jobs.setPhase(id, JobPhase.QUEUED); // still IN_PROGRESS: JobRecovery resumes it at the next start
                 LOG.info("Job {} stopped for the shutdown; it resumes at the next start", id);
             } else if (failure == null) {
@@ -69,7 +72,11 @@ public class JobRoutePolicy extends RoutePolicySupport {
                 LOG.info("Job {} failed: {}", id, f.message());
             }
         } finally {
-            leases.release(id); // ended, or queued again for the next start
+            if (stopped) {
+                leases.stoppedForShutdown(id); // for the next start, or for another node to adopt
+            } else {
+                leases.release(id);
+            }
             jobs.stopRunning(id);
             secrets.forget(id); // a job that failed before its source step never took its keys
             control.forget(id);

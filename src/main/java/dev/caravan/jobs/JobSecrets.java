@@ -21,6 +21,12 @@ public class JobSecrets {
         return secrets == null ? Map.of() : secrets;
     }
 
+    /** Whether this node holds secrets for the job: then no other node can run it (JobPinning). */
+    public boolean holds(String jobId) {
+        Map<String, String> secrets = byJob.get(jobId);
+        return secrets != null && !secrets.isEmpty();
+    }
+
     /** Drops whatever the job did not take: it ended (or was cancelled) before its route needed them. */
     public void forget(String jobId) {
         byJob.remove(jobId);

@@ -11,6 +11,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,6 +30,12 @@ public class JobStore {
 
     private final Store store;
     /**
+     * On a shared database, the node whose batches and ends this store writes only while the node holds
+     * the job (docs/decisions/0011-cluster-job-queue.md): a node paused past its lease, whose job another
+     * node adopted, cannot commit over the adopter. Null on embedded Derby, one process.
+     */
+    private final String fencedNode;
+    /**
      * The jobs this process runs, as last committed. A batch transaction holds its job's row lock until
      * it commits, so get_job answers running jobs from here instead of waiting; each copy is replaced only
      * after the change it shows has committed (Store.afterCommit).
@@ -44,7 +51,13 @@ public class JobStore {
     }
 
     public JobStore(Store store) {
+        this(store, null);
+    }
+
+    /** node: this node's id (caravan.node.id), which fences the writes of its jobs on a shared database. */
+    public JobStore(Store store, String node) {
         this.store = store;
+        this.fencedNode = store.dialect().sharedByProcesses() ? node : null;
         createTable();
     }
 
@@ -63,6 +76,8 @@ public class JobStore {
                 sql.createIndex("CARAVAN", "JOBS_BY_STATUS", "JOBS", "STATUS"));
         // a job table made before loads counted row outcomes gains their column
         store.addColumnIfMissing("CARAVAN", "JOBS", "OUTCOMES", text);
+        // the node a job must run on, if any (JobPinning; docs/decisions/0011-cluster-job-queue.md)
+        store.addColumnIfMissing("CARAVAN", "JOBS", "PINNED_NODE", "VARCHAR(256)");
     }
 
     /** Registers rows kept per job elsewhere, to be deleted with the job. */
@@ -87,8 +102,13 @@ public class JobStore {
 
     /** Writes a new IN_PROGRESS job, queued. */
     public void create(String id, String type, String user, ObjectNode redactedRequest, long now) {
+        create(id, type, user, redactedRequest, now, null);
+    }
+
+    /** Writes a new IN_PROGRESS job, queued, that only pinnedNode may run (null: any node; JobPinning). */
+    public void create(String id, String type, String user, ObjectNode redactedRequest, long now, String pinnedNode) {
         store.inTransaction(c -> {
-            create(c, id, type, user, redactedRequest, now);
+            create(c, id, type, user, redactedRequest, now, pinnedNode);
             return null;
         });
     }
@@ -96,10 +116,16 @@ public class JobStore {
     /** The same on the caller's transaction, e.g. with the job's idempotency key (IdempotencyKeys). */
     public void create(Connection c, String id, String type, String user, ObjectNode redactedRequest, long now)
             throws SQLException {
+        create(c, id, type, user, redactedRequest, now, null);
+    }
+
+    /** A job pinned to a node (or null), on the caller's transaction. */
+    public void create(Connection c, String id, String type, String user, ObjectNode redactedRequest, long now,
+                       String pinnedNode) throws SQLException {
         Store.update(c, "INSERT INTO CARAVAN.JOBS (ID, TYPE, USERNAME, CREATED_DATETIME, START_DATETIME, STATUS, REQUEST,"
-                + " PHASE) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                + " PHASE, PINNED_NODE) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 id, type, user, now, now, JobStatus.IN_PROGRESS.name(), HarperJson.write(redactedRequest),
-                JobPhase.QUEUED.label());
+                JobPhase.QUEUED.label(), pinnedNode);
     }
 
     /** The job: a running job's last committed state from memory, any other from the table. */
@@ -192,10 +218,15 @@ public class JobStore {
 
     /** Records a committed batch's counts on the batch's own connection, inside its transaction. */
     public void recordProgress(Connection c, String id, Job.Progress p) throws SQLException {
-        Store.update(c, "UPDATE CARAVAN.JOBS SET ROWS_READ = ?, ROWS_WRITTEN = ?, ROWS_SKIPPED = ?, ROWS_FAILED = ?,"
-                + " BYTES_READ = ?, PHASE = ?, OUTCOMES = ? WHERE ID = ?",
-                p.rowsRead(), p.rowsWritten(), p.rowsSkipped(), p.rowsFailed(), p.bytesRead(), JobPhase.WRITING.label(),
-                p.outcomes() == null ? null : p.outcomes().toJson(), id);
+        String sql = "UPDATE CARAVAN.JOBS SET ROWS_READ = ?, ROWS_WRITTEN = ?, ROWS_SKIPPED = ?, ROWS_FAILED = ?,"
+                + " BYTES_READ = ?, PHASE = ?, OUTCOMES = ? WHERE ID = ?";
+        Object[] params = {p.rowsRead(), p.rowsWritten(), p.rowsSkipped(), p.rowsFailed(), p.bytesRead(),
+                JobPhase.WRITING.label(), p.outcomes() == null ? null : p.outcomes().toJson(), id};
+        if (fencedNode == null) {
+            Store.update(c, sql, params);
+        } else if (Store.update(c, sql + " AND OWNER_NODE = ?", with(params, fencedNode)) == 0) {
+            throw new JobLeaseLostException(id); // the batch rolls back with this update
+        }
         store.afterCommit(c, () -> running.computeIfPresent(id, (k, job) ->
                 job.withProgress(JobPhase.WRITING, p.withBytesTotal(job.progress().bytesTotal()))));
     }
@@ -212,11 +243,23 @@ public class JobStore {
 
     private boolean finish(String id, JobStatus status, JsonNode message, JsonNode result, long now,
                            boolean cancelled, boolean interrupted) {
-        return store.update("UPDATE CARAVAN.JOBS SET STATUS = ?, MESSAGE = ?, MESSAGE_IS_JSON = ?, RESULT = ?,"
+        String sql = "UPDATE CARAVAN.JOBS SET STATUS = ?, MESSAGE = ?, MESSAGE_IS_JSON = ?, RESULT = ?,"
                 + " END_DATETIME = ?, PHASE = ?, REQUEST = NULL, CANCELLED = ?, INTERRUPTED = ?"
-                + " WHERE ID = ? AND STATUS = '" + JobStatus.IN_PROGRESS + "'",
-                status.name(), message.isTextual() ? message.textValue() : HarperJson.write(message), !message.isTextual(),
-                result == null ? null : HarperJson.write(result), now, JobPhase.DONE.label(), cancelled, interrupted, id) == 1;
+                + " WHERE ID = ? AND STATUS = '" + JobStatus.IN_PROGRESS + "'";
+        Object[] params = {status.name(), message.isTextual() ? message.textValue() : HarperJson.write(message),
+                !message.isTextual(), result == null ? null : HarperJson.write(result), now, JobPhase.DONE.label(),
+                cancelled, interrupted, id};
+        if (fencedNode == null) {
+            return store.update(sql, params) == 1;
+        }
+        // a job held by another node is that node's to end; one held by none (queued) any node may end
+        return store.update(sql + " AND (OWNER_NODE IS NULL OR OWNER_NODE = ?)", with(params, fencedNode)) == 1;
+    }
+
+    private static Object[] with(Object[] params, Object last) {
+        Object[] all = Arrays.copyOf(params, params.length + 1);
+        all[params.length] = last;
+        return all;
     }
 
     private static Job read(ResultSet rs) throws SQLException {

@@ -27,10 +27,12 @@ public class JobSubmitter {
     private final Store store;
     private final IdempotencyKeys keys;
     private final JobSecrets secrets;
+    private final JobPinning pinning;
     private ProducerTemplate producer;
 
     public JobSubmitter(JobStore jobs, CamelContext context, JobMonitor monitor, Store store, IdempotencyKeys keys,
-                        JobSecrets secrets) {
+                        JobSecrets secrets, JobPinning pinning) {
+        this.pinning = pinning;
         this.jobs = jobs;
         this.context = context;
         this.monitor = monitor;
@@ -56,7 +58,8 @@ public class JobSubmitter {
         if (key.isEmpty()) {
             String id = UUID.randomUUID().toString();
             ObjectNode stored = definition.prepare(request, id);
-            jobs.create(id, definition.type(), request.user().username(), stored, System.currentTimeMillis());
+            jobs.create(id, definition.type(), request.user().username(), stored, System.currentTimeMillis(),
+                    pinning.pinnedNode(definition, stored, id));
             return started(id, definition);
         }
         String fingerprint = RequestFingerprint.of(definition.withoutSecrets(request.body()));
@@ -66,9 +69,11 @@ public class JobSubmitter {
         }
         String id = UUID.randomUUID().toString();
         ObjectNode stored = definition.prepare(request, id);
+        String pinnedNode = pinning.pinnedNode(definition, stored, id);
         try {
             store.inTransaction(c -> {
-                jobs.create(c, id, definition.type(), request.user().username(), stored, System.currentTimeMillis());
+                jobs.create(c, id, definition.type(), request.user().username(), stored, System.currentTimeMillis(),
+                        pinnedNode);
                 keys.claim(c, key.get(), id, fingerprint, System.currentTimeMillis());
                 return null;
             });

@@ -14,4 +14,10 @@ public record RouteStartedJob(String type) implements JobDefinition {
     public ObjectNode prepare(OperationRequest request, String jobId) {
         throw new UnsupportedOperationException(type + " is started by its route, not by a request");
     }
+
+    /** The file its route's consumer took, from a folder on this node's disk or on shared storage. */
+    @Override
+    public JobPlacement placement(ObjectNode storedRequest) {
+        return JobPlacement.SERVER_FILES;
+    }
 }

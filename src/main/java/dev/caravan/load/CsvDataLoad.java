@@ -3,6 +3,7 @@ package dev.caravan.load;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.caravan.core.HarperException;
 import dev.caravan.jobs.JobDefinition;
+import dev.caravan.jobs.JobPlacement;
 import dev.caravan.operations.OperationRequest;
 import dev.caravan.store.TableMeta;
 import java.io.IOException;
@@ -66,6 +67,11 @@ public class CsvDataLoad implements JobDefinition {
 
     static Path spoolFile(Path spoolDir, String jobId) {
         return spoolDir.resolve(jobId + ".csv");
+    }
+
+    @Override
+    public JobPlacement placement(ObjectNode storedRequest) {
+        return JobPlacement.ACCEPTING_NODE; // the upload is spooled under this node's data dir
     }
 
     @Override

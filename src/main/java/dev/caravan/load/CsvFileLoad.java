@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.caravan.core.HarperException;
 import dev.caravan.files.AllowedRoots;
 import dev.caravan.jobs.JobDefinition;
+import dev.caravan.jobs.JobPlacement;
 import dev.caravan.operations.OperationRequest;
 import dev.caravan.store.TableMeta;
 import java.nio.file.Files;
@@ -67,6 +68,11 @@ public class CsvFileLoad implements JobDefinition {
 
     static String notRegularMessage(String filePath) {
         return "'" + filePath + "' is not a regular file (a FIFO, socket or device cannot be loaded)";
+    }
+
+    @Override
+    public JobPlacement placement(ObjectNode storedRequest) {
+        return JobPlacement.SERVER_FILES; // a file under the import roots
     }
 
     @Override

@@ -88,6 +88,12 @@ public final class DerbyDialect implements SqlDialect {
         return LOCK_CONFLICTS.contains(sqlState);
     }
 
+    /** Derby has no SKIP LOCKED (and no FOR UPDATE beside ORDER BY); one process needs neither. */
+    @Override
+    public String lockRowsSkippingLocked(String select) {
+        return select;
+    }
+
     /** Derby's messages name the constraint or column, never a value. */
     @Override
     public SQLException withoutValues(SQLException failure) {

@@ -119,6 +119,11 @@ public final class PostgresDialect implements SqlDialect {
         return LOCK_CONFLICTS.contains(sqlState);
     }
 
+    @Override
+    public String lockRowsSkippingLocked(String select) {
+        return select + " FOR UPDATE SKIP LOCKED";
+    }
+
     /**
      * The server's primary message alone (e.g. 'duplicate key value violates unique constraint "t5_pkey"'),
      * without its detail ("Key (k)=(…) already exists") or the driver's "Batch entry 0 INSERT … VALUES (…)

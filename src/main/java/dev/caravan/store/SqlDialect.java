@@ -46,7 +46,8 @@ public sealed interface SqlDialect permits DerbyDialect, PostgresDialect {
 
     /**
      * Whether several processes may open the store at once (PostgreSQL), so what one caches of the
-     * store's state (the catalog) can go stale; false for embedded Derby, which one process alone opens.
+     * store's state (the catalog) can go stale and several nodes share one job table
+     * (docs/decisions/0011-cluster-job-queue.md); false for embedded Derby, which one process alone opens.
      */
     boolean sharedByProcesses();
 
@@ -86,4 +87,12 @@ public sealed interface SqlDialect permits DerbyDialect, PostgresDialect {
     default String createIndex(String schema, String index, String table, String columns) {
         return "CREATE INDEX " + ownedName(schema, index) + " ON " + schema + "." + table + " (" + columns + ")";
     }
+
+    /**
+     * The SELECT, made to lock the rows it returns until its transaction ends and to pass over rows that
+     * another transaction holds locked, so that nodes claiming queued jobs at once each get other rows and
+     * none waits for another (jobs/JobQueue). Where one process alone opens the database the SELECT is left
+     * as it is: the claim's conditional row update then decides between that process's threads.
+     */
+    String lockRowsSkippingLocked(String select);
 }

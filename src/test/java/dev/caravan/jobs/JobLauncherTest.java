@@ -16,7 +16,7 @@ class JobLauncherTest {
         try (DefaultCamelContext context = new DefaultCamelContext()) {
             Exchange exchange = new DefaultExchange(context);
             exchange.getMessage().setHeader(JobHeaders.JOB_TYPE, "ftp-load");
-            JobLauncher launcher = new JobLauncher(null, Set.of("inbox-load")); // the job table is never reached
+            JobLauncher launcher = new JobLauncher(null, null, null, null, Set.of("inbox-load")); // the job table is never reached
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> launcher.start(exchange));
             assertEquals("kamelet:job-start route ftp-load is not a route-started job; the routes in"
                     + " caravan.jobs.route-started are [inbox-load]", e.getMessage());

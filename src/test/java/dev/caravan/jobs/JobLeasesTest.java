@@ -125,6 +125,50 @@ class JobLeasesTest extends StoreOnEachEngine {
     }
 
     @Test
+    void aJobQueuedTwiceOnOneNodeIsTakenByOneWorkerThere() {
+        String id = newJob();
+        assertTrue(first.take(id));
+        assertFalse(first.take(id), "another worker of the same node: it runs once");
+        assertEquals(1, first.heldByWorkers());
+        assertFalse(second.take(id));
+        first.release(id);
+        assertEquals(0, first.heldByWorkers());
+    }
+
+    @Test
+    void aJobPinnedToANodeIsClaimedOnlyThere() {
+        String id = UUID.randomUUID().toString();
+        jobs.create(id, "csv_file_load", "HDB_ADMIN", HarperJson.object(), System.currentTimeMillis(), "node-b:9925");
+        assertFalse(first.claim(id));
+        assertTrue(second.claim(id));
+    }
+
+    @Test
+    void anEndedJobKeepsTheNodeThatEndedItWithoutALease() {
+        String id = newJob();
+        assertTrue(first.claim(id));
+        jobs.complete(id, "done", null, System.currentTimeMillis());
+        first.release(id);
+        assertNull(first.owner(id), "no live lease");
+        assertEquals(1, store.update("UPDATE CARAVAN.JOBS SET MESSAGE = 'x' WHERE ID = ? AND OWNER_NODE = 'node-a:9925'"
+                + " AND LEASE_UNTIL IS NULL", id));
+    }
+
+    @Test
+    void aJobStoppedForAShutdownIsReleasedOnDerbyAndLeftToAdoptionOnASharedDatabase() {
+        String id = newJob();
+        assertTrue(first.claim(id));
+        first.stoppedForShutdown(id);
+        first.renew();
+        assertNull(second.owner(id), "no live owner either way: never renewed again");
+        if (store.dialect().sharedByProcesses()) {
+            assertEquals(1, store.update("UPDATE CARAVAN.JOBS SET MESSAGE = 'x' WHERE ID = ? AND OWNER_NODE = 'node-a:9925'"
+                    + " AND LEASE_UNTIL = 0", id), "its owner stays, for JobAdoption");
+        }
+        assertTrue(second.claim(id));
+    }
+
+    @Test
     void aNodeIdIsTheSettingOrThisHostAndPort() {
         assertEquals("n1", JobLeases.nodeId(" n1 ", 9925));
         assertTrue(JobLeases.nodeId("", 9931).endsWith(":9931"));

@@ -60,4 +60,12 @@ class SqlDialectTest {
         assertTrue(SqlDialect.DERBY.isLockConflict("40001") && SqlDialect.POSTGRESQL.isLockConflict("40001"));
         assertFalse(SqlDialect.DERBY.isLockConflict("23505") || SqlDialect.POSTGRESQL.isLockConflict("23505"));
     }
+
+    @Test
+    void onlyPostgresqlIsSharedByProcessesAndLocksClaimedRowsSkippingLockedOnes() {
+        assertFalse(SqlDialect.DERBY.sharedByProcesses());
+        assertEquals("SELECT ID FROM T", SqlDialect.DERBY.lockRowsSkippingLocked("SELECT ID FROM T"));
+        assertTrue(SqlDialect.POSTGRESQL.sharedByProcesses());
+        assertEquals("SELECT ID FROM T FOR UPDATE SKIP LOCKED", SqlDialect.POSTGRESQL.lockRowsSkippingLocked("SELECT ID FROM T"));
+    }
 }

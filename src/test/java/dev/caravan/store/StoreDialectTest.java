@@ -178,6 +178,45 @@ class StoreDialectTest extends StoreOnEachEngine {
     }
 
     @Test
+    void aClaimingSelectPassesOverRowsAnotherTransactionHoldsWhereProcessesShareTheDatabase() throws Exception {
+        String table = newTable(schemaName("SKIP"));
+        for (long id = 1; id <= 3; id++) {
+            store.update("INSERT INTO " + table + " (ID, SCORE) VALUES (?, 1.0)", id);
+        }
+        String claimable = sql.lockRowsSkippingLocked("SELECT ID FROM " + table + " WHERE SCORE > 0 ORDER BY ID"
+                + " FETCH FIRST 2 ROWS ONLY");
+        if (!sql.sharedByProcesses()) {
+            // one process: the SELECT runs as written, in order; the claim's conditional update decides
+            assertEquals(List.of("1", "2"), rows(claimable));
+            return;
+        }
+        try (Connection holder = store.connection()) {
+            holder.setAutoCommit(false);
+            try (PreparedStatement ps = holder.prepareStatement(claimable); ResultSet rs = ps.executeQuery()) {
+                assertTrue(rs.next());
+                assertEquals(1, rs.getLong(1));
+            }
+            // the first transaction holds rows 1 and 2: the second claimer gets row 3 at once, without waiting
+            try (Connection other = store.connection()) {
+                other.setAutoCommit(false);
+                waitForLocksAtMost(other, "1");
+                try (PreparedStatement ps = other.prepareStatement(claimable); ResultSet rs = ps.executeQuery()) {
+                    assertTrue(rs.next());
+                    assertEquals(3, rs.getLong(1));
+                    assertFalse(rs.next());
+                } finally {
+                    other.rollback();
+                    other.setAutoCommit(true);
+                }
+            } finally {
+                holder.rollback();
+                holder.setAutoCommit(true);
+            }
+        }
+        assertEquals(List.of("1", "2"), rows(claimable), "released: claimable again");
+    }
+
+    @Test
     void aRefusalIsToldByItsReasonWithoutTheStatementOrItsValues() {
         String table = newTable(schemaName("REFUSED"));
         String secretish = "value-" + System.nanoTime();
