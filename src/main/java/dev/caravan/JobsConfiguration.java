@@ -46,10 +46,11 @@ public class JobsConfiguration implements CamelConfiguration {
 
     @Override
     public void configure(CamelContext context) {
-        // job-runner's concurrentConsumers reads the setting: 0 means one worker per core
+        // job-runner's concurrentConsumers: the setting, or one worker per core for 0
         int count = workers > 0 ? workers : Runtime.getRuntime().availableProcessors();
         workerCount = count;
-        context.getPropertiesComponent().addOverrideProperty("caravan.jobs.workers", String.valueOf(count));
+        // a name of its own: an environment variable (CARAVAN_JOBS_WORKERS=0) overrides caravan.jobs.workers itself
+        context.getPropertiesComponent().addOverrideProperty("caravan.jobs.worker-count", String.valueOf(count));
     }
 
     @BindToRegistry(lazy = true)

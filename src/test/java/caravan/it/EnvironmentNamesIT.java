@@ -48,6 +48,12 @@ class EnvironmentNamesIT {
         assertLoadsInBatchesOf(1_100, Map.of("CARAVAN_JOB_BATCH_SIZE", "700", "CARAVAN_JOBS_BATCH_SIZE", "1100"));
     }
 
+    /** 0 means one worker per core, whether it is the default or given by the environment. */
+    @Test
+    void zeroWorkersFromTheEnvironmentMeansOnePerCore() {
+        assertLoadsInBatchesOf(700, Map.of("CARAVAN_JOBS_WORKERS", "0", "CARAVAN_JOBS_BATCH_SIZE", "700"));
+    }
+
     private static void assertLoadsInBatchesOf(long batch, Map<String, String> env) {
         try (CaravanProcess caravan = CaravanProcess.startFresh(env)) {
             ApiClient admin = caravan.admin();
