@@ -18,11 +18,13 @@ import java.util.Set;
 final class StorableText {
     private static final int MAX_PATH = 200;
     /**
-     * The request's names: every one is checked by core/HarperNames, which refuses U+0000 and unpaired
-     * surrogates with Harper's own message, and looked up in the catalog in memory, so they are left to it.
+     * Fields with rules of their own, left to them so both engines answer alike: the request's names,
+     * which core/HarperNames refuses with Harper's message (and which are looked up in the catalog in
+     * memory), and csv_data_load's data, whose unpaired surrogates its load refuses and whose U+0000
+     * reaches the record writer's own check as a loaded value.
      */
-    private static final Set<String> NAME_FIELDS = Set.of("database", "schema", "table", "attribute",
-            "primary_key", "hash_attribute", "username", "role");
+    private static final Set<String> FIELDS_WITH_OWN_RULES = Set.of("database", "schema", "table", "attribute",
+            "primary_key", "hash_attribute", "username", "role", "data");
 
     private final SqlDialect dialect;
 
@@ -49,7 +51,7 @@ final class StorableText {
                 for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
                     Map.Entry<String, JsonNode> field = fields.next();
                     refuse(place, "a field name in ", dialect.unstorablePart(field.getKey()));
-                    if (place.parent() == null && NAME_FIELDS.contains(field.getKey()) && field.getValue().isTextual()) {
+                    if (place.parent() == null && FIELDS_WITH_OWN_RULES.contains(field.getKey()) && field.getValue().isTextual()) {
                         continue;
                     }
                     todo.push(new Place(place, field.getKey(), -1, field.getValue()));

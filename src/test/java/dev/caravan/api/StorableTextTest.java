@@ -47,8 +47,9 @@ class StorableTextTest {
     }
 
     @Test
-    void theRequestsNamesAreLeftToTheNameRules() {
+    void fieldsWithRulesOfTheirOwnAreLeftToThem() {
         postgres.check(json("{\"operation\":\"describe_table\",\"database\":\"a\\u0000\",\"table\":\"\\ud800\"}"));
+        postgres.check(json("{\"operation\":\"csv_data_load\",\"data\":\"id\\n\\ud800\\n\"}"));
         assertEquals("'records[0].table' holds the character U+0000, which a PostgreSQL store cannot keep",
                 refusal(postgres, "{\"operation\":\"insert\",\"table\":\"t\",\"records\":[{\"table\":\"\\u0000\"}]}"));
     }
