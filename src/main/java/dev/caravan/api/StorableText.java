@@ -33,8 +33,8 @@ final class StorableText {
     }
 
     void check(JsonNode request) {
-        if (dialect == SqlDialect.DERBY) {
-            return; // Derby keeps every Java string, UTF-16 unit for unit
+        if (dialect.storesEveryString()) {
+            return;
         }
         Deque<Place> todo = new ArrayDeque<>();
         todo.push(new Place(null, null, -1, request));

@@ -60,6 +60,11 @@ public final class DerbyDialect implements SqlDialect {
         return true;
     }
 
+    @Override
+    public boolean storesEveryString() {
+        return true;
+    }
+
     /** Derby keeps any Java string, UTF-16 unit for unit. */
     @Override
     public Optional<String> unstorablePart(String text) {

@@ -72,6 +72,11 @@ public final class PostgresDialect implements SqlDialect {
     }
 
     @Override
+    public boolean storesEveryString() {
+        return false;
+    }
+
+    @Override
     public Optional<String> unstorablePart(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);

@@ -64,6 +64,9 @@ public sealed interface SqlDialect permits DerbyDialect, PostgresDialect {
      */
     Optional<String> unstorablePart(String text);
 
+    /** Whether every Java string is stored as it is, so unstorablePart need not be asked. */
+    boolean storesEveryString();
+
     /**
      * Why the engine refused a statement, for an answer: its reason alone, without the statement, its
      * parameter values or where in the engine it failed.
