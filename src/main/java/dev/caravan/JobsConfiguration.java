@@ -24,8 +24,6 @@ import dev.caravan.load.LoadRequestChecks;
 import dev.caravan.s3.S3Connections;
 import dev.caravan.store.Catalog;
 import dev.caravan.store.Store;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.apache.camel.BeanInject;
@@ -186,15 +184,7 @@ public class JobsConfiguration implements CamelConfiguration {
                                          @PropertyInject("caravan.port") int port,
                                          @PropertyInject(value = "caravan.jobs.lease-seconds", defaultValue = "30")
                                          int leaseSeconds) {
-        return new NodeHeartbeats(store, leases.node(), hostName(), port, Duration.ofSeconds(leaseSeconds));
-    }
-
-    private static String hostName() {
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException e) {
-            return "localhost";
-        }
+        return new NodeHeartbeats(store, leases.node(), JobLeases.hostName(), port, Duration.ofSeconds(leaseSeconds));
     }
 
     /** The job table as a queue: claims queued jobs for this node's idle workers. */

@@ -49,17 +49,22 @@ public class JobLeases {
     public static String nodeId(String configured, int port) {
         String id = configured;
         if (id == null || id.isBlank()) {
-            try {
-                id = InetAddress.getLocalHost().getHostName() + ":" + port;
-            } catch (UnknownHostException e) {
-                id = "localhost:" + port;
-            }
+            id = hostName() + ":" + port;
         }
         id = id.strip();
         if (id.length() > 256) {
             throw new IllegalArgumentException("caravan.node.id is longer than 256 characters");
         }
         return id;
+    }
+
+    /** This machine's host name, or localhost when it has none that resolves. */
+    public static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "localhost";
+        }
     }
 
     /** This node's id (caravan.node.id). */
