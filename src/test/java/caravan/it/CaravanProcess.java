@@ -30,6 +30,8 @@ public final class CaravanProcess implements AutoCloseable {
     private String maxHeap = DEFAULT_MAX_HEAP;
     private int port;
     private Process process;
+    /** The temporary dir fresh() made for this server, removed on close; null for a dir the caller gave. */
+    private Path ownDir;
 
     public CaravanProcess(Path dataDir, Map<String, String> extraEnv) {
         this.dataDir = dataDir;
@@ -62,6 +64,7 @@ public final class CaravanProcess implements AutoCloseable {
         try {
             Path dir = Files.createTempDirectory("caravan-it-");
             CaravanProcess p = new CaravanProcess(dir.resolve("data"), onTestedEngine(env));
+            p.ownDir = dir;
             p.maxHeap = maxHeap;
             p.port = freePort();
             return p;
@@ -227,9 +230,14 @@ public final class CaravanProcess implements AutoCloseable {
         return new ApiClient(port, username, password);
     }
 
+    /** Stops the server and removes the temporary dir fresh() made: a suite run would leave gigabytes. */
     @Override
     public void close() {
         stop();
+        if (ownDir != null) {
+            TestFiles.deleteTree(ownDir);
+            ownDir = null;
+        }
     }
 
     /** The application's classpath: the test JVM's, without test classes (Camel scans dev.caravan). */

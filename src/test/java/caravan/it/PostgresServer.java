@@ -116,11 +116,7 @@ public final class PostgresServer {
         } catch (RuntimeException e) {
             System.err.println("PostgreSQL did not stop: " + e.getMessage());
         }
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            System.err.println("cannot remove " + dir + ": " + e.getMessage());
-        }
+        TestFiles.deleteTree(dir);
     }
 
     /** The newest installed PostgreSQL's programs (Debian keeps them under /usr/lib/postgresql/<version>/bin). */

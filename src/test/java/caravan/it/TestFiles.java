@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 
 /** CSV files for load tests, written with the benchmark's row shape (bench/gen_dogs.py's columns). */
 public final class TestFiles {
@@ -47,6 +48,15 @@ public final class TestFiles {
         byte[] needle = text.getBytes(StandardCharsets.UTF_8);
         try (Stream<Path> files = Files.walk(dir)) {
             return files.filter(Files::isRegularFile).anyMatch(file -> contains(read(file), needle));
+        }
+    }
+
+    /** Removes dir and everything under it, as far as it can: a file that stays is reported, not thrown. */
+    public static void deleteTree(Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            System.err.println("cannot remove " + dir + ": " + e.getMessage());
         }
     }
 
