@@ -1,4 +1,4 @@
-// The job list: list_jobs, a filtered page of 50, polled every second (docs/console.md).
+// The job list: list_jobs, a filtered page of 50, polled every second (README "Console").
 import { call, session, ApiError } from './api.js';
 import { h, keepFocus, badge, progress, tableOf, timeCell, errorText, poll, state } from './view.js';
 
