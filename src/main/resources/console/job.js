@@ -21,15 +21,26 @@ function facts(job) {
   return h('dl.facts', rows.flatMap(([k, v]) => [h('dt', k), h('dd', v)]));
 }
 
-function outcomes(job) {
+function outcomes(job, reason, pickReason) {
   const o = job.outcomes;
   if (!o) return null;
   const reasons = Object.entries(o.reasons || {});
+  const chip = ([r, n]) => h('button.chip', {
+    type: 'button', 'aria-pressed': String(r === reason), 'data-reason': r, id: `reason-${r}`,
+    title: r === reason ? 'Show every row error' : `Show only the ${r} rows`,
+    onclick: () => pickReason(r === reason ? null : r),
+  }, `${r}: ${count(n)}`);
   return h('section.panel', { 'aria-labelledby': 'outcomes-title', id: 'outcomes' },
     h('h2', { id: 'outcomes-title' }, 'Rows by outcome'),
     h('div.stats', OUTCOMES.map((k) => h(`div.stat.${k}`, { 'data-outcome': k },
       h('div.label', k), h('div.value', count(o[k]))))),
-    reasons.length ? h('div.reasons', reasons.map(([r, n]) => h('span.chip', `${r}: ${count(n)}`))) : null);
+    reasons.length ? h('div.reasons', reasons.map(chip)) : null);
+}
+
+function lastAnswer(w) {
+  const status = [w.last_status, w.status, w.http_status].find((v) => v !== undefined && v !== null);
+  if (status !== undefined) return String(status);
+  return w.last_error || w.error || '–';
 }
 
 function webhooks(job) {
@@ -40,7 +51,7 @@ function webhooks(job) {
       h('thead', h('tr', ['URL', 'Event', 'Attempts', 'Last answer', 'Delivered'].map((t) => h('th', { scope: 'col' }, t)))),
       h('tbody', job.webhooks.map((w) => h('tr',
         h('td.mono', w.url || ''), h('td', w.event || ''), h('td.num', count(w.attempts)),
-        h('td', w.status !== undefined && w.status !== null ? String(w.status) : (w.error || w.last_error || '–')),
+        h('td', lastAnswer(w)),
         h('td', w.delivered ? 'yes' : 'no')))))));
 }
 
@@ -69,6 +80,8 @@ export function jobPage(main, id) {
     h('p', h('a', { href: '#/' }, '← All jobs')),
     alert, content);
   let errorsOffset = 0;
+  let reason = null; // the row errors of one reason only, when a reason chip is pressed
+  let cancelArmedUntil = 0; // cancelling takes two clicks: the first asks, the second cancels
   let lastErrors = null;
   let shown = '';
   let busy = false;
@@ -93,8 +106,20 @@ export function jobPage(main, id) {
     const finished = job.status !== 'IN_PROGRESS';
     const actions = [];
     if (!finished) {
-      const cancel = h('button.button.danger', { type: 'button', id: 'cancel-job' }, 'Cancel job');
-      cancel.addEventListener('click', () => act(cancel, { operation: 'cancel_job', id }, () => load()));
+      const armed = Date.now() < cancelArmedUntil;
+      const cancel = h('button.button.danger', { type: 'button', id: 'cancel-job', 'aria-describedby': armed ? 'cancel-hint' : null },
+        armed ? 'Yes, cancel it' : 'Cancel job');
+      cancel.addEventListener('click', () => {
+        if (Date.now() < cancelArmedUntil) {
+          cancelArmedUntil = 0;
+          act(cancel, { operation: 'cancel_job', id }, () => load());
+        } else {
+          cancelArmedUntil = Date.now() + 5000;
+          shown = '';
+          load();
+        }
+      });
+      if (armed) actions.push(h('span.hint', { id: 'cancel-hint' }, 'Rows already written stay written.'));
       actions.push(cancel);
     }
     if (finished && s !== 'complete') {
@@ -116,7 +141,7 @@ export function jobPage(main, id) {
         h('div.spacer'), ...actions),
       h('section.panel', { 'aria-label': 'Progress' }, progress(job, true),
         text ? h('p.message', { id: 'job-message' }, text) : null),
-      outcomes(job),
+      outcomes(job, reason, (r) => { reason = r; errorsOffset = 0; shown = ''; load(); }),
       h('div.grid',
         h('section.panel', { 'aria-labelledby': 'details-title' }, h('h2', { id: 'details-title' }, 'Details'), facts(job)),
         h('section.panel', { 'aria-labelledby': 'request-title' }, h('h2', { id: 'request-title' }, 'Request'),
@@ -139,10 +164,12 @@ export function jobPage(main, id) {
         return;
       }
       if (job.outcomes) {
-        lastErrors = await call({ operation: 'get_job_errors', id, offset: errorsOffset, limit: ERRORS_PAGE });
+        const page = { operation: 'get_job_errors', id, offset: errorsOffset, limit: ERRORS_PAGE };
+        if (reason) page.reason = reason;
+        lastErrors = await call(page);
       }
       alert.textContent = '';
-      const now = JSON.stringify([job, lastErrors, errorsOffset]);
+      const now = JSON.stringify([job, lastErrors, errorsOffset, reason, Date.now() < cancelArmedUntil]);
       if (now !== shown) { // unchanged answers leave the page alone: a selection or a scroll stays
         shown = now;
         keepFocus(() => render(job, lastErrors));

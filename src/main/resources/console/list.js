@@ -56,8 +56,8 @@ function row(job) {
     h('td', h('a.job-link', { id: `job-${job.id}`, href: `#/job/${encodeURIComponent(job.id)}` }, job.type),
       h('div.id', job.id.slice(0, 8))),
     h('td.hide-narrow', job.user),
-    h('td.hide-narrow.mono', tableOf(job) || '–'),
-    h('td', progress(job)),
+    h('td.hide-narrow.mono.col-table', tableOf(job) || '–'),
+    h('td', progress(job, false, `Progress of ${job.type} ${job.id.slice(0, 8)}`)),
     h('td.hide-narrow', timeCell(job.start_datetime)),
     h('td.hide-narrow', timeCell(job.end_datetime)));
 }
@@ -106,10 +106,10 @@ export function jobList(main) {
     alert,
     h('section.panel', { 'aria-label': 'Job list' },
       h('div.table-wrap',
-        h('table',
+        h('table', { id: 'job-table' },
           h('thead', h('tr',
             h('th', { scope: 'col' }, 'Status'), h('th', { scope: 'col' }, 'Job'),
-            h('th.hide-narrow', { scope: 'col' }, 'User'), h('th.hide-narrow', { scope: 'col' }, 'Table'),
+            h('th.hide-narrow', { scope: 'col' }, 'User'), h('th.hide-narrow.col-table', { scope: 'col' }, 'Table'),
             h('th', { scope: 'col' }, 'Progress'), h('th.hide-narrow', { scope: 'col' }, 'Started'),
             h('th.hide-narrow', { scope: 'col' }, 'Ended'))),
           body)),
@@ -125,6 +125,8 @@ export function jobList(main) {
       const jobs = page.jobs || [];
       keepFocus(() => body.replaceChildren(...(jobs.length ? jobs.map(row)
         : [h('tr', h('td.empty', { colspan: '7' }, 'No jobs match. Start one with “New job”.'))])));
+      // a server whose list does not name the table: no column of dashes
+      document.getElementById('job-table')?.classList.toggle('no-tables', !jobs.some((j) => tableOf(j)));
       nextCursor = page.next_cursor || null;
       next.disabled = !nextCursor;
       previous.disabled = cursors.length <= 1;

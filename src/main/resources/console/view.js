@@ -80,14 +80,14 @@ export function percent(job) {
 }
 
 /** A progress bar (role=progressbar, aria-valuenow the percent) with rows/s and ETA under it. */
-export function progress(job, large) {
+export function progress(job, large, label = 'Progress') {
   const p = job.progress || {};
   const s = state(job);
   const pct = percent(job);
   const running = s === 'running' || s === 'queued';
   const fill = h('div.fill');
   const bar = h('div.bar', {
-    role: 'progressbar', 'aria-label': 'Progress', 'aria-valuemin': '0', 'aria-valuemax': '100',
+    role: 'progressbar', 'aria-label': label, 'aria-valuemin': '0', 'aria-valuemax': '100',
     'aria-valuenow': pct === null ? null : String(pct),
     'aria-valuetext': pct === null ? `${count(p.rows_read)} rows read` : `${pct}%`,
   }, fill);

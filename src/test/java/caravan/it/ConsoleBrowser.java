@@ -90,6 +90,14 @@ final class ConsoleBrowser implements AutoCloseable {
         field.sendKeys(text);
     }
 
+    /** Clicks the element, found again if the page re-rendered it before the click landed. */
+    void click(By by) {
+        until(d -> {
+            d.findElement(by).click();
+            return true;
+        });
+    }
+
     WebElement find(By by) {
         return until(d -> {
             WebElement e = d.findElement(by);

@@ -113,11 +113,14 @@ class ConsoleIT {
                 .getAttribute("data-state"));
         browser.screenshot("job-list");
 
-        browser.driver().findElement(By.id("job-" + id)).click();
-        WebElement cancel = browser.find(By.id("cancel-job"));
+        browser.click(By.id("job-" + id));
+        browser.find(By.id("cancel-job"));
         browser.until(d -> d.findElement(By.cssSelector("#job [role=progressbar]")).getAttribute("aria-valuenow") != null);
         browser.screenshot("job-page");
-        cancel.click();
+        browser.click(By.id("cancel-job")); // asks first
+        browser.until(d -> d.findElement(By.id("cancel-job")).getText().equals("Yes, cancel it"));
+        assertEquals("IN_PROGRESS", adminJobs.get(id).path("status").asText());
+        browser.click(By.id("cancel-job"));
 
         browser.until(d -> "cancelled".equals(d.findElement(By.cssSelector("#job .page-head")).getAttribute("data-state")));
         JsonNode job = adminJobs.get(id);
@@ -134,7 +137,7 @@ class ConsoleIT {
         adminJobs.await(id);
         browser.signedInAs(CaravanProcess.ADMIN, CaravanProcess.PASSWORD);
         browser.go("#/job/" + id);
-        browser.find(By.id("retry-job")).click();
+        browser.click(By.id("retry-job"));
 
         String retry = browser.until(d -> {
             String shown = d.findElement(By.cssSelector("#job .page-head")).getAttribute("data-job-id");
@@ -162,6 +165,11 @@ class ConsoleIT {
         assertEquals("1", outcome("failed"));
         assertEquals("1", outcome("skipped"));
         assertEquals("2", outcome("inserted"));
+
+        browser.click(By.id("reason-invalid_key")); // only that reason's rows
+        browser.until(d -> d.findElements(By.cssSelector("#row-errors tbody tr[data-row]")).size() == 1);
+        assertEquals("3", browser.driver().findElement(By.cssSelector("#row-errors tbody tr[data-row]")).getAttribute("data-row"));
+        assertEquals("true", browser.find(By.id("reason-invalid_key")).getAttribute("aria-pressed"));
     }
 
     @Test
