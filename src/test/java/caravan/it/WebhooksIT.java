@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import javax.management.ObjectName;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -154,9 +155,16 @@ class WebhooksIT {
     }
 
     @Test
-    void aReceiverThatFailsTwiceGetsTheEventOnTheThirdAttempt() {
+    void aReceiverThatFailsTwiceGetsTheEventOnTheThirdAttempt() throws Exception {
+        JmxConnection jmx = new JmxConnection(caravan.process());
+        ObjectName counts = jmx.service("WebhookCounts");
+        long failedBefore = (Long) jmx.attribute(counts, "FailedAttempts");
+        long sentBefore = (Long) jmx.attribute(counts, "Sent");
         String id = load(receiver.url("/fail-twice/load"));
         JsonNode deliveries = awaitDeliveries(id, 2);
+        assertTrue((Long) jmx.attribute(counts, "FailedAttempts") >= failedBefore + 4, "two failures of each event");
+        assertTrue((Long) jmx.attribute(counts, "Sent") >= sentBefore + 2);
+        jmx.close();
         for (JsonNode delivery : deliveries) {
             assertEquals(3, delivery.path("attempts").asInt(), deliveries.toString());
             assertEquals(204, delivery.path("last_status").asInt());
@@ -192,6 +200,7 @@ class WebhooksIT {
         assertEquals(receiver.url("/ok/token"), deliveries.get(0).path("url").asText());
         assertFalse(caravan.process().storeHolds(TOKEN), "the token is in no file or row the server keeps");
         assertFalse(caravan.process().logText().contains(TOKEN), "nor in its log");
+        assertFalse(caravan.process().logText().contains(SECRET), "the webhook secret is not logged either");
         assertFalse(jobs.get(id).toString().contains(TOKEN));
     }
 
