@@ -20,7 +20,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A loopback receiver of webhook events, recording every request. Paths: /ok/... answers 204;
  * /fail-twice/... answers 500 to the first two attempts of each event, then 204; /never/... holds the
- * request unanswered until the receiver closes; /csv/missing.csv answers 404 (a load source that fails).
+ * request unanswered until the receiver closes; /redirect/... answers 302 to /ok/redirected;
+ * /csv/missing.csv answers 404 (a load source that fails).
  */
 public final class WebhookReceiver implements AutoCloseable {
     /** One request as it arrived: path, query, headers (lower-case names) and the exact body. */
@@ -88,6 +89,9 @@ public final class WebhookReceiver implements AutoCloseable {
             String eventId = String.valueOf(r.header("Caravan-Event-Id"));
             int attempt = attemptsByEvent.computeIfAbsent(eventId, k -> new AtomicInteger()).incrementAndGet();
             status = attempt <= 2 ? 500 : 204;
+        } else if (path.startsWith("/redirect/")) {
+            exchange.getResponseHeaders().add("Location", url("/ok/redirected"));
+            status = 302;
         } else if (path.startsWith("/never/")) {
             unanswered.incrementAndGet();
             try {

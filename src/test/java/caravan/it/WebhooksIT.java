@@ -205,6 +205,25 @@ class WebhooksIT {
     }
 
     @Test
+    void aRedirectIsAFailedAttemptNotFollowedAndGivingUpLogsNoToken() {
+        String token = "RedirTok7";
+        String id = load(receiver.url("/redirect/x?token=" + token));
+        JsonNode deliveries = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
+                .until(() -> jobs.get(id).path("webhooks"), w -> w.size() == 2
+                        && w.findValues("attempts").stream().allMatch(a -> a.asInt() == 4));
+        for (JsonNode delivery : deliveries) {
+            assertEquals(302, delivery.path("last_status").asInt());
+            assertFalse(delivery.path("delivered").asBoolean());
+        }
+        assertEquals(0, receiver.at("/ok/redirected").size(), "the redirect was not followed");
+        await().atMost(Duration.ofSeconds(30)).until(() -> caravan.process().logText()
+                .contains("Webhook completed of job " + id + " to " + receiver.url("/redirect/x")
+                        + " not delivered after 4 attempts: HTTP 302"));
+        assertFalse(caravan.process().logText().contains(token));
+        assertFalse(caravan.process().storeHolds(token));
+    }
+
+    @Test
     void badCallbackUrlsAre400AndCreateNoJob() {
         for (String bad : List.of("ftp://127.0.0.1/x", "not a url", "http:///nohost", "http://u:p@127.0.0.1/x")) {
             ApiClient.Response r = admin.post("{'operation':'csv_data_load','database':'hooks','table':'dogs',"
