@@ -20,6 +20,13 @@ public record Job(String id, String type, String user, long createdDatetime, lon
                 newPhase, progress, cancelled, interrupted);
     }
 
+    /** The job as it ended: status, message, result and end time set, phase done. */
+    Job ended(JobStatus endStatus, JsonNode endMessage, JsonNode endResult, long end, boolean wasCancelled,
+              boolean wasInterrupted) {
+        return new Job(id, type, user, createdDatetime, startDatetime, end, endStatus, endMessage, endResult, request,
+                JobPhase.DONE, progress, wasCancelled, wasInterrupted);
+    }
+
     Job withProgress(JobPhase newPhase, Progress newProgress) {
         return new Job(id, type, user, createdDatetime, startDatetime, endDatetime, status, message, result, request,
                 newPhase, newProgress, cancelled, interrupted);

@@ -8,7 +8,9 @@ import dev.caravan.core.HarperJson;
 import dev.caravan.operations.OperationRegistry;
 import dev.caravan.operations.OperationRequest;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * get_job, search_jobs_by_start_date and cancel_job (contract §11, §12; compatibility C1 and C4), and
@@ -21,6 +23,8 @@ public class JobOperations {
     private final RowErrorStore rowErrors;
     private final boolean jobsVisibleToAll;
     private final CancelRequests cancels;
+    /** What get_job shows beyond the job table (JobDetail). */
+    private final List<JobDetail> details = new CopyOnWriteArrayList<>();
 
     static final int DEFAULT_ERRORS_PAGE = 100;
     static final int MAX_ERRORS_PAGE = 1000;
@@ -43,21 +47,29 @@ public class JobOperations {
                 .registerMemoryAnswer("get_job", this::getRunningJob);
     }
 
+    /** Shows the detail in every get_job element from now on. */
+    public void alsoShow(JobDetail detail) {
+        details.add(detail);
+    }
+
     /** get_job of a running job the user may see, from memory; the same answer getJob gives. */
     private Optional<JsonNode> getRunningJob(OperationRequest request) {
         JsonNode id = request.field("id");
         if (id == null || !id.isTextual()) {
             return Optional.empty();
         }
-        return jobs.findRunning(id.textValue()).filter(job -> maySee(request, job)).map(JobOperations::getJobAnswer);
+        return jobs.findRunning(id.textValue()).filter(job -> maySee(request, job))
+                .map(job -> getJobAnswer(job, true));
     }
 
     private JsonNode getJob(OperationRequest request) {
-        return visibleJob(request).map(JobOperations::getJobAnswer).orElseGet(HarperJson::array);
+        return visibleJob(request).map(job -> getJobAnswer(job, false)).orElseGet(HarperJson::array);
     }
 
-    private static JsonNode getJobAnswer(Job job) {
-        return HarperJson.array().add(JobView.forGetJob(job));
+    private JsonNode getJobAnswer(Job job, boolean memoryOnly) {
+        ObjectNode element = JobView.forGetJob(job);
+        details.forEach(detail -> detail.addTo(element, job, memoryOnly));
+        return HarperJson.array().add(element);
     }
 
     private boolean maySee(OperationRequest request, Job job) {

@@ -1,6 +1,9 @@
 package dev.caravan.jobs;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
 
 /**
  * Decides, when a job is accepted, whether only this node may run it (docs/decisions/0011-cluster-job-queue.md):
@@ -16,6 +19,8 @@ public class JobPinning {
     private final boolean sharedStore;
     private final boolean sharedRoots;
     private final JobSecrets secrets;
+    /** Others that hold a job's secrets here (a callback_url with a query string: webhooks). */
+    private final List<Predicate<String>> alsoHeld = new CopyOnWriteArrayList<>();
 
     public JobPinning(String node, boolean sharedStore, boolean sharedRoots, JobSecrets secrets) {
         this.node = node;
@@ -24,9 +29,15 @@ public class JobPinning {
         this.secrets = secrets;
     }
 
+    /** Pins, too, the jobs for which heldHere is true. */
+    public void alsoPinWhen(Predicate<String> heldHere) {
+        alsoHeld.add(heldHere);
+    }
+
     /** The node the job must run on (this one), or null when any node may run it. */
     public String pinnedNode(JobDefinition definition, ObjectNode storedRequest, String jobId) {
-        boolean secretsHere = secrets.holds(jobId) || definition.holdsNodeSecrets(storedRequest);
+        boolean secretsHere = secrets.holds(jobId) || definition.holdsNodeSecrets(storedRequest)
+                || alsoHeld.stream().anyMatch(held -> held.test(jobId));
         return sharedStore && mustRunHere(definition.placement(storedRequest), secretsHere) ? node : null;
     }
 

@@ -17,6 +17,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The job table (CARAVAN.JOBS): the truth about every job. A job is written before its submission is
@@ -27,6 +30,8 @@ public class JobStore {
     private static final String COLUMNS = "ID, TYPE, USERNAME, CREATED_DATETIME, START_DATETIME, END_DATETIME, STATUS,"
             + " MESSAGE, MESSAGE_IS_JSON, RESULT, REQUEST, PHASE, ROWS_READ, ROWS_WRITTEN, ROWS_SKIPPED, ROWS_FAILED,"
             + " BYTES_READ, BYTES_TOTAL, CANCELLED, INTERRUPTED, OUTCOMES";
+
+    private static final Logger LOG = LoggerFactory.getLogger(JobStore.class);
 
     private final Store store;
     /**
@@ -43,6 +48,8 @@ public class JobStore {
     private final Map<String, Job> running = new ConcurrentHashMap<>();
     /** What else is kept per job (its row errors, ...), removed in the same transaction as its row. */
     private final List<JobRows> dependents = new CopyOnWriteArrayList<>();
+    /** Told of each start and end (webhooks). */
+    private final List<JobLifecycle> lifecycle = new CopyOnWriteArrayList<>();
 
     /** Rows another table keeps for a job, which go when the job's row goes. */
     @FunctionalInterface
@@ -83,6 +90,23 @@ public class JobStore {
     /** Registers rows kept per job elsewhere, to be deleted with the job. */
     public void alsoDelete(JobRows rows) {
         dependents.add(rows);
+    }
+
+    /** Tells the listener of every job's start and end from now on. */
+    public void listen(JobLifecycle listener) {
+        lifecycle.add(listener);
+    }
+
+    private void tell(Consumer<JobLifecycle> news) {
+        for (JobLifecycle listener : lifecycle) {
+            try {
+                news.accept(listener);
+            } catch (RuntimeException e) {
+                // a listener's failure is its own: the job goes on
+                LOG.warn("A job listener failed: {}",
+                        SecretUrls.redactIn(String.valueOf(e.getMessage())));
+            }
+        }
     }
 
     /** Removes a finished job's row and everything kept for it; false when there is no such finished job. */
@@ -167,7 +191,10 @@ public class JobStore {
     /** A worker took the job: phase reading, and from now on get_job answers it from memory. */
     public void startRunning(String id) {
         setPhase(id, JobPhase.READING);
-        findStored(id).ifPresent(job -> running.put(id, job));
+        findStored(id).ifPresent(job -> {
+            running.put(id, job);
+            tell(listener -> listener.started(job));
+        });
     }
 
     /** The job ended, or stopped for a shutdown (its last change committed): get_job reads the table again. */
@@ -249,11 +276,16 @@ public class JobStore {
         Object[] params = {status.name(), message.isTextual() ? message.textValue() : HarperJson.write(message),
                 !message.isTextual(), result == null ? null : HarperJson.write(result), now, JobPhase.DONE.label(),
                 cancelled, interrupted, id};
-        if (fencedNode == null) {
-            return store.update(sql, params) == 1;
+        // as it was before it ended, request included: the listeners see what the job was for
+        Optional<Job> before = lifecycle.isEmpty() ? Optional.empty() : find(id);
+        boolean ended = fencedNode == null ? store.update(sql, params) == 1
+                // a job held by another node is that node's to end; one held by none (queued) any node may end
+                : store.update(sql + " AND (OWNER_NODE IS NULL OR OWNER_NODE = ?)", with(params, fencedNode)) == 1;
+        if (ended) {
+            before.ifPresent(job -> tell(listener -> listener.ended(
+                    job.ended(status, message, result, now, cancelled, interrupted))));
         }
-        // a job held by another node is that node's to end; one held by none (queued) any node may end
-        return store.update(sql + " AND (OWNER_NODE IS NULL OR OWNER_NODE = ?)", with(params, fencedNode)) == 1;
+        return ended;
     }
 
     private static Object[] with(Object[] params, Object last) {

@@ -6,9 +6,12 @@ import dev.caravan.core.HarperJson;
 import dev.caravan.operations.OperationRegistry;
 import dev.caravan.operations.OperationRequest;
 import dev.caravan.store.Store;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ExchangePattern;
 import org.apache.camel.ProducerTemplate;
@@ -29,6 +32,8 @@ public class JobSubmitter {
     private final JobSecrets secrets;
     private final JobPinning pinning;
     private ProducerTemplate producer;
+    /** Fields every job-submitting operation takes (callback_url): SubmitField. */
+    private final List<SubmitField> fields = new CopyOnWriteArrayList<>();
 
     public JobSubmitter(JobStore jobs, CamelContext context, JobMonitor monitor, Store store, IdempotencyKeys keys,
                         JobSecrets secrets, JobPinning pinning) {
@@ -49,15 +54,30 @@ public class JobSubmitter {
         return producer;
     }
 
+    /** Checks and keeps the field on every job submit from now on. */
+    public void alsoCheck(SubmitField field) {
+        fields.add(field);
+    }
+
+    private List<SubmitField.Accepted> checkFields(OperationRequest request) {
+        List<SubmitField.Accepted> accepted = new ArrayList<>();
+        for (SubmitField field : fields) {
+            accepted.add(field.check(request));
+        }
+        return accepted;
+    }
+
     public void register(OperationRegistry registry, JobDefinition definition) {
         registry.register(definition.type(), request -> submit(request, definition));
     }
 
     private JsonNode submit(OperationRequest request, JobDefinition definition) throws Exception {
         Optional<IdempotencyKey> key = IdempotencyKey.of(request);
+        List<SubmitField.Accepted> accepted = checkFields(request); // before prepare: a bad field changes nothing
         if (key.isEmpty()) {
             String id = UUID.randomUUID().toString();
             ObjectNode stored = definition.prepare(request, id);
+            accepted.forEach(field -> field.keep(id, stored));
             jobs.create(id, definition.type(), request.user().username(), stored, System.currentTimeMillis(),
                     pinning.pinnedNode(definition, stored, id));
             return started(id, definition);
@@ -69,6 +89,7 @@ public class JobSubmitter {
         }
         String id = UUID.randomUUID().toString();
         ObjectNode stored = definition.prepare(request, id);
+        accepted.forEach(field -> field.keep(id, stored));
         String pinnedNode = pinning.pinnedNode(definition, stored, id);
         try {
             store.inTransaction(c -> {
@@ -80,6 +101,7 @@ public class JobSubmitter {
         } catch (RuntimeException e) {
             definition.discard(stored, id);
             secrets.forget(id);
+            accepted.forEach(field -> field.discard(id));
             if (!keys.isTaken(e)) {
                 throw e;
             }

@@ -58,6 +58,18 @@ class JobPinningTest {
     }
 
     @Test
+    void whatAnotherHolderHoldsHerePinsItToo() {
+        JobPinning pinning = new JobPinning("node-a", true, true, secrets);
+        pinning.alsoPinWhen("with-callback-token"::equals);
+        assertEquals("node-a", pinning.pinnedNode(placed(JobPlacement.ANY_NODE), HarperJson.object(),
+                "with-callback-token"));
+        assertNull(pinning.pinnedNode(placed(JobPlacement.ANY_NODE), HarperJson.object(), "other"));
+        JobPinning alone = new JobPinning("node-a", false, true, secrets);
+        alone.alsoPinWhen(id -> true);
+        assertNull(alone.pinnedNode(placed(JobPlacement.ANY_NODE), HarperJson.object(), "x"), "one process: no pin");
+    }
+
+    @Test
     void aDefinitionThatSaysItsRequestHoldsSecretsHerePinsIt() {
         JobDefinition withKeys = new JobDefinition() {
             @Override
