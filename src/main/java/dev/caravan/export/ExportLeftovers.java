@@ -1,5 +1,6 @@
 package dev.caravan.export;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.caravan.jobs.Job;
 import dev.caravan.jobs.JobFiles;
 import java.io.IOException;
@@ -27,7 +28,7 @@ public class ExportLeftovers implements JobFiles {
     public List<Path> of(Job job) {
         List<Path> owned = new ArrayList<>();
         if ("export_local".equals(job.type()) && job.request() != null && job.request().hasNonNull("path")) {
-            owned.addAll(named(targetFolder(job), name -> name.startsWith(".") && name.endsWith("." + job.id() + ".part")));
+            owned.addAll(partFiles(job.request(), job.id()));
         }
         if ("export_to_s3".equals(job.type())) {
             owned.addAll(named(spoolDir, name -> name.startsWith("export-" + job.id() + ".")));
@@ -35,13 +36,17 @@ public class ExportLeftovers implements JobFiles {
         return owned;
     }
 
-    private static Path targetFolder(Job job) {
-        Path folder = Path.of(job.request().get("path").asText());
-        if (job.request().hasNonNull("filename")) {
-            Path parent = folder.resolve(job.request().get("filename").asText()).getParent();
-            return parent != null ? parent : folder;
+    /**
+     * An export_local's hidden part files. The name holds the target's, which without a filename is the
+     * epoch ms of its run, so every part file of the job in the target's folder is one.
+     */
+    static List<Path> partFiles(ObjectNode storedRequest, String jobId) {
+        Path folder = Path.of(storedRequest.path("path").asText());
+        if (storedRequest.hasNonNull("filename")) {
+            Path parent = folder.resolve(storedRequest.get("filename").asText()).getParent();
+            folder = parent != null ? parent : folder;
         }
-        return folder;
+        return named(folder, name -> name.startsWith(".") && name.endsWith("." + jobId + ".part"));
     }
 
     private static List<Path> named(Path folder, java.util.function.Predicate<String> owned) {
