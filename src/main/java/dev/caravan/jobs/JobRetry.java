@@ -48,13 +48,16 @@ public class JobRetry {
         JobDefinition definition = retryable(old);
         ObjectNode body = definition.retryRequest(withoutRetryFields(old.request()), request);
         String id = UUID.randomUUID().toString();
-        ObjectNode stored;
+        ObjectNode stored = null;
         try {
             stored = definition.prepareRetry(new OperationRequest(body, request.user(), request.access()), old.id(), id);
             stored.put(RETRY_OF, old.id());
             jobs.create(id, definition.type(), request.user().username(), stored, System.currentTimeMillis(),
                     pinning.pinnedNode(definition, stored, id));
-        } catch (Exception | Error e) {
+        } catch (RuntimeException e) {
+            if (stored != null) {
+                definition.discard(stored, id); // e.g. the copy of a csv_data_load's data
+            }
             secrets.forget(id);
             throw e;
         }
