@@ -5,7 +5,9 @@ import dev.caravan.api.ApiResponses;
 import dev.caravan.api.EventLoopAnswers;
 import dev.caravan.auth.Authenticator;
 import dev.caravan.auth.UserStore;
+import dev.caravan.jobs.JobDeletion;
 import dev.caravan.jobs.JobOperations;
+import dev.caravan.jobs.JobRetry;
 import dev.caravan.jobs.JobSubmitter;
 import dev.caravan.operations.OperationRegistry;
 import dev.caravan.ops.RecordOperations;
@@ -56,7 +58,9 @@ public class ApiConfiguration implements CamelConfiguration {
                                         @BeanInject("catalog") Catalog catalog,
                                         @BeanInject("jobOperations") JobOperations jobOperations,
                                         @BeanInject("jobSubmitter") JobSubmitter submitter,
-                                        @BeanInject("jobDefinitions") JobDefinitions jobs) {
+                                        @BeanInject("jobDefinitions") JobDefinitions jobs,
+                                        @BeanInject("jobRetry") JobRetry retry,
+                                        @BeanInject("jobDeletion") JobDeletion deletion) {
         OperationRegistry operations = new OperationRegistry();
         new SchemaOperations(tables, store).register(operations);
         new RecordOperations(tables, writes, writer, clock).register(operations);
@@ -65,6 +69,8 @@ public class ApiConfiguration implements CamelConfiguration {
         new UserOperations(users, catalog).register(operations);
         jobs.operations().forEach(definition -> submitter.register(operations, definition));
         jobOperations.register(operations);
+        retry.register(operations);
+        deletion.register(operations);
         return operations;
     }
 

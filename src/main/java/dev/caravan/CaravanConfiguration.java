@@ -8,6 +8,7 @@ import dev.caravan.jobs.JobControl;
 import dev.caravan.jobs.JobMonitor;
 import dev.caravan.jobs.JobLeases;
 import dev.caravan.jobs.JobRecovery;
+import dev.caravan.jobs.JobRetention;
 import dev.caravan.jobs.JobRoutePolicy;
 import dev.caravan.jobs.JobRoutesCheck;
 import dev.caravan.jobs.JobShutdown;
@@ -50,6 +51,7 @@ public class CaravanConfiguration implements CamelConfiguration {
         JobControl control = bean(context, "jobControl", JobControl.class);
         context.getManagementStrategy().addEventNotifier(new JobShutdown(control));
         context.addService(bean(context, "jobMonitor", JobMonitor.class));
+        context.addService(bean(context, "jobRetention", JobRetention.class));
         JobDefinitions jobs = bean(context, "jobDefinitions", JobDefinitions.class);
         context.addStartupListener(new JobRoutesCheck(jobs.byType(), bean(context, "jobPolicy", JobRoutePolicy.class)));
         boolean sharedStore = bean(context, "store", Store.class).dialect().sharedByProcesses();

@@ -1,17 +1,22 @@
 package dev.caravan;
 
+import dev.caravan.export.ExportLeftovers;
 import dev.caravan.export.ExportRequestChecks;
 import dev.caravan.files.AllowedRoots;
 import dev.caravan.jobs.CancelRequests;
 import dev.caravan.jobs.IdempotencyKeys;
+import dev.caravan.jobs.JobActions;
 import dev.caravan.jobs.JobAdoption;
 import dev.caravan.jobs.JobControl;
+import dev.caravan.jobs.JobDeletion;
 import dev.caravan.jobs.JobLauncher;
 import dev.caravan.jobs.JobLeases;
 import dev.caravan.jobs.JobMonitor;
 import dev.caravan.jobs.JobOperations;
 import dev.caravan.jobs.JobPinning;
 import dev.caravan.jobs.JobQueue;
+import dev.caravan.jobs.JobRetention;
+import dev.caravan.jobs.JobRetry;
 import dev.caravan.jobs.JobRoutePolicy;
 import dev.caravan.jobs.JobRunner;
 import dev.caravan.jobs.JobSecrets;
@@ -19,7 +24,9 @@ import dev.caravan.jobs.JobSources;
 import dev.caravan.jobs.JobStore;
 import dev.caravan.jobs.JobSubmitter;
 import dev.caravan.jobs.NodeHeartbeats;
+import dev.caravan.jobs.RetentionPeriod;
 import dev.caravan.jobs.RowErrorStore;
+import dev.caravan.load.LoadFiles;
 import dev.caravan.load.LoadRequestChecks;
 import dev.caravan.s3.S3Connections;
 import dev.caravan.store.Catalog;
@@ -128,6 +135,40 @@ public class JobsConfiguration implements CamelConfiguration {
                                        @PropertyInject("caravan.jobs.visible-to-all") boolean visibleToAll,
                                        @BeanInject("cancelRequests") CancelRequests cancels) {
         return new JobOperations(jobs, control, monitor, rowErrors, visibleToAll, cancels);
+    }
+
+    /** Who may retry or delete a job (retry_job, delete_job). */
+    @BindToRegistry(lazy = true)
+    public JobActions jobActions(@BeanInject("jobStore") JobStore jobs,
+                                 @PropertyInject("caravan.jobs.visible-to-all") boolean visibleToAll) {
+        return new JobActions(jobs, visibleToAll);
+    }
+
+    @BindToRegistry(lazy = true)
+    public JobRetry jobRetry(@BeanInject("jobStore") JobStore jobs, @BeanInject("jobActions") JobActions actions,
+                             @BeanInject("jobSubmitter") JobSubmitter submitter,
+                             @BeanInject("jobPinning") JobPinning pinning, @BeanInject("jobSecrets") JobSecrets secrets,
+                             @BeanInject("jobDefinitions") JobDefinitions definitions) {
+        return new JobRetry(jobs, actions, submitter, pinning, secrets, definitions.byType());
+    }
+
+    /** delete_job and the retention remove a job's row, its rows elsewhere, and the files loads and exports leave. */
+    @BindToRegistry(lazy = true)
+    public JobDeletion jobDeletion(@BeanInject("store") Store store, @BeanInject("jobStore") JobStore jobs,
+                                   @BeanInject("rowErrorStore") RowErrorStore rowErrorsDeletedWithJobs,
+                                   @BeanInject("jobActions") JobActions actions, @BeanInject("spoolDir") Path spoolDir) {
+        JobDeletion deletion = new JobDeletion(store, jobs, actions);
+        deletion.alsoRemoveFiles(new LoadFiles(spoolDir));
+        deletion.alsoRemoveFiles(new ExportLeftovers(spoolDir));
+        return deletion;
+    }
+
+    /** routes/jobs/job-retention.camel.yaml runs it every caravan.jobs.retention-check-seconds. */
+    @BindToRegistry(lazy = true)
+    public JobRetention jobRetention(@BeanInject("jobStore") JobStore jobs, @BeanInject("jobDeletion") JobDeletion deletion,
+                                     @PropertyInject(value = "caravan.jobs.retention", defaultValue = "P14D") String retention,
+                                     @PropertyInject(value = "caravan.jobs.retention-batch", defaultValue = "500") int batch) {
+        return new JobRetention(jobs, deletion, RetentionPeriod.parse(retention), batch);
     }
 
     @BindToRegistry(lazy = true)

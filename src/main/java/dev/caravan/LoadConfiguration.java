@@ -18,6 +18,7 @@ import dev.caravan.load.LoadJobs;
 import dev.caravan.load.LoadRequestChecks;
 import dev.caravan.load.RecordLoad;
 import dev.caravan.load.RepeatLoads;
+import dev.caravan.load.RetryResume;
 import dev.caravan.load.RowAccounting;
 import dev.caravan.load.S3ObjectSource;
 import dev.caravan.load.SourceGuard;
@@ -72,15 +73,24 @@ public class LoadConfiguration implements CamelConfiguration {
     @BindToRegistry(lazy = true)
     public SourceGuard sourceGuard(CamelContext context, @BeanInject("jobControl") JobControl control,
                                    @BeanInject("jobSources") JobSources sources,
+                                   @BeanInject("retryResume") RetryResume retries,
                                    @PropertyInject(value = "caravan.url.max-duration", defaultValue = "0")
                                    long maxDurationMillis,
                                    @PropertyInject(value = "caravan.url.min-bytes-per-second", defaultValue = "0")
                                    long minBytesPerSecond,
                                    @PropertyInject(value = "caravan.url.min-rate-window", defaultValue = "60000")
                                    long minRateWindowMillis) {
-        return new SourceGuard(control, sources,
+        return new SourceGuard(control, sources, retries,
                 context.getExecutorServiceManager().newSingleThreadScheduledExecutor(this, "source-pace"),
                 Duration.ofMillis(maxDurationMillis), minBytesPerSecond, Duration.ofMillis(minRateWindowMillis));
+    }
+
+    /** retry_job's loads: where the new job begins (jobs/JobRetry). */
+    @BindToRegistry(lazy = true)
+    public RetryResume retryResume(@BeanInject("store") Store store, @BeanInject("jobStore") JobStore jobs,
+                                   @BeanInject("jobSources") JobSources sources,
+                                   @BeanInject("rowErrorStore") RowErrorStore rowErrors) {
+        return new RetryResume(store, jobs, sources, rowErrors);
     }
 
     @BindToRegistry(lazy = true)

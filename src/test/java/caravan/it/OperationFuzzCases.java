@@ -205,6 +205,9 @@ public final class OperationFuzzCases {
         put(bases, "cancel_job", "{'id':'00000000-0000-0000-0000-000000000000'}");
         put(bases, "get_job_errors", "{'id':'00000000-0000-0000-0000-000000000000','offset':0,'limit':10,"
                 + "'reason':'key_exists'}");
+        put(bases, "retry_job", "{'id':'00000000-0000-0000-0000-000000000000','s3':{'aws_access_key_id':'k',"
+                + "'aws_secret_access_key':'s'}}");
+        put(bases, "delete_job", "{'id':'00000000-0000-0000-0000-000000000000'}");
         put(bases, "search_jobs_by_start_date", "{'from_date':'2020-01-01','to_date':'2030-01-01T00:00:00Z'}");
         return bases;
     }

@@ -11,7 +11,6 @@ import dev.caravan.operations.OperationRequest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -101,25 +100,13 @@ public class ExportLocal implements JobDefinition {
         }
     }
 
-    /**
-     * The hidden part file of a crashed run. Its name holds the target's, which without a filename is
-     * the epoch ms of that run, so every part file of this job in the target's folder goes.
-     */
+    /** The hidden part files of a crashed run (ExportLeftovers). */
     @Override
     public void removeLeftovers(ObjectNode storedRequest, String jobId) {
-        Path folder = Path.of(storedRequest.path("path").asText());
-        if (storedRequest.hasNonNull("filename")) {
-            Path parent = folder.resolve(storedRequest.get("filename").asText()).getParent();
-            folder = parent != null ? parent : folder;
-        }
-        String suffix = "." + jobId + ".part";
-        try (java.util.stream.Stream<Path> files = Files.list(folder)) {
-            for (Path file : (Iterable<Path>) files::iterator) {
-                String name = file.getFileName().toString();
-                if (name.startsWith(".") && name.endsWith(suffix) && Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
-                    Files.deleteIfExists(file);
-                    LOG.info("Removed the part file {} of interrupted export job {}", file, jobId);
-                }
+        try {
+            for (Path file : ExportLeftovers.partFiles(storedRequest, jobId)) {
+                Files.deleteIfExists(file);
+                LOG.info("Removed the part file {} of interrupted export job {}", file, jobId);
             }
         } catch (IOException | RuntimeException e) {
             LOG.warn("Could not remove the part files of interrupted export job {}: {}", jobId, e.toString());

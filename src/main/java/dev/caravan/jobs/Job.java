@@ -27,6 +27,11 @@ public record Job(String id, String type, String user, long createdDatetime, lon
                 JobPhase.DONE, progress, wasCancelled, wasInterrupted);
     }
 
+    Job withRequest(ObjectNode newRequest) {
+        return new Job(id, type, user, createdDatetime, startDatetime, endDatetime, status, message, result, newRequest,
+                phase, progress, cancelled, interrupted);
+    }
+
     Job withProgress(JobPhase newPhase, Progress newProgress) {
         return new Job(id, type, user, createdDatetime, startDatetime, endDatetime, status, message, result, request,
                 newPhase, newProgress, cancelled, interrupted);

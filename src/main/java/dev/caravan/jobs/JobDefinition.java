@@ -1,6 +1,7 @@
 package dev.caravan.jobs;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.caravan.core.HarperException;
 import dev.caravan.operations.OperationRequest;
 
 /** A bulk operation that runs as a job: its synchronous checks and what of the request is kept. */
@@ -66,5 +67,27 @@ public interface JobDefinition {
      */
     default boolean commitsRecords() {
         return true;
+    }
+
+    /**
+     * retry_job (JobRetry): the request that runs a finished job of this kind again, from its stored request
+     * and what the retry request gives again: the secrets the job kept in this node's memory only (S3 keys,
+     * a URL's secret parts). A 400 naming what is missing; the default takes the stored request as it is.
+     */
+    default ObjectNode retryRequest(ObjectNode storedRequest, OperationRequest retry) {
+        return storedRequest.deepCopy();
+    }
+
+    /**
+     * Prepares the new job of a retry from the request retryRequest made (checked again, as a submit is,
+     * with the retrying user's rights): by default exactly as a submit of it.
+     */
+    default ObjectNode prepareRetry(OperationRequest request, String retriedJobId, String jobId) throws Exception {
+        return prepare(request, jobId);
+    }
+
+    /** A 400 for retry_job: what the retry request must give again, and why. */
+    static HarperException retryNeeds(String retriedJobId, String what) {
+        return HarperException.badRequest("retry_job of job " + retriedJobId + " needs " + what);
     }
 }

@@ -11,7 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 public class JobRun {
     private final String jobId;
     private final ObjectNode request;
-    private final Job.Progress resumedFrom;
+    private Job.Progress resumedFrom;
     private Job.Progress committed;
 
     public JobRun(Job job) {
@@ -36,6 +36,15 @@ public class JobRun {
     /** The counts committed when this run started: zero, or where a resumed job had got to. */
     public Job.Progress resumedFrom() {
         return resumedFrom;
+    }
+
+    /**
+     * A retried job that goes on after the job it retries (retry_job), before its first batch: it counts on
+     * from that job's committed counts, as a job resumed after a crash does from its own.
+     */
+    public void resumeFrom(Job.Progress progress) {
+        this.resumedFrom = progress;
+        this.committed = progress;
     }
 
     /** The counts committed so far. */

@@ -15,6 +15,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -54,7 +55,8 @@ public class JobStore {
     /** Rows another table keeps for a job, which go when the job's row goes. */
     @FunctionalInterface
     public interface JobRows {
-        void deleteForJob(Connection c, String jobId) throws SQLException;
+        /** Deletes them; returns how many went. */
+        int deleteForJob(Connection c, String jobId) throws SQLException;
     }
 
     public JobStore(Store store) {
@@ -111,17 +113,56 @@ public class JobStore {
 
     /** Removes a finished job's row and everything kept for it; false when there is no such finished job. */
     public boolean deleteFinished(String id) {
+        return store.inTransaction(c -> deleteFinished(c, id).isPresent());
+    }
+
+    /**
+     * The same on the caller's transaction: the number of rows kept for the job elsewhere that went with it,
+     * or empty when there was no such finished job (another node's purge may have taken it first).
+     */
+    public OptionalLong deleteFinished(Connection c, String id) throws SQLException {
+        int deleted = Store.update(c, "DELETE FROM CARAVAN.JOBS WHERE ID = ? AND STATUS <> '" + JobStatus.IN_PROGRESS
+                + "'", id);
+        if (deleted == 0) {
+            return OptionalLong.empty();
+        }
+        long dependentRows = 0;
+        for (JobRows rows : dependents) {
+            dependentRows += rows.deleteForJob(c, id);
+        }
+        return OptionalLong.of(dependentRows);
+    }
+
+    /**
+     * Up to limit finished jobs that ended before the given time, oldest first (the job retention). On a
+     * shared database only those any node may run and those pinned to this node: a pinned job's files are
+     * on its own node (JobPinning).
+     */
+    public List<Job> endedBefore(long endedBefore, int limit) {
+        String sql = "SELECT " + COLUMNS + " FROM CARAVAN.JOBS WHERE STATUS <> '" + JobStatus.IN_PROGRESS
+                + "' AND END_DATETIME < ?" + (fencedNode == null ? "" : " AND (PINNED_NODE IS NULL OR PINNED_NODE = ?)")
+                + " ORDER BY END_DATETIME, ID FETCH FIRST " + limit + " ROWS ONLY";
         return store.inTransaction(c -> {
-            int deleted = Store.update(c, "DELETE FROM CARAVAN.JOBS WHERE ID = ? AND STATUS <> '" + JobStatus.IN_PROGRESS
-                    + "'", id);
-            if (deleted == 0) {
-                return false;
+            List<Job> jobs = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setLong(1, endedBefore);
+                if (fencedNode != null) {
+                    ps.setString(2, fencedNode);
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        jobs.add(read(rs));
+                    }
+                }
             }
-            for (JobRows rows : dependents) {
-                rows.deleteForJob(c, id);
-            }
-            return true;
+            return jobs;
         });
+    }
+
+    /** Replaces the stored request of a running job, on the caller's transaction (retry_job's resume). */
+    public void replaceRequest(Connection c, String id, ObjectNode request) throws SQLException {
+        Store.update(c, "UPDATE CARAVAN.JOBS SET REQUEST = ? WHERE ID = ?", HarperJson.write(request), id);
+        store.afterCommit(c, () -> running.computeIfPresent(id, (k, job) -> job.withRequest(request)));
     }
 
     /** Writes a new IN_PROGRESS job, queued. */
@@ -258,7 +299,10 @@ public class JobStore {
                 job.withProgress(JobPhase.WRITING, p.withBytesTotal(job.progress().bytesTotal()))));
     }
 
-    /** COMPLETE with a message (and a result object for exports); the stored request is cleared. */
+    /**
+     * COMPLETE with a message (and a result object for exports). The stored request stays (it holds no
+     * secret): retry_job runs it again, and delete_job and the retention find the job's files from it.
+     */
     public boolean complete(String id, String message, JsonNode result, long now) {
         return finish(id, JobStatus.COMPLETE, TextNode.valueOf(message), result, now, false, false);
     }
@@ -271,7 +315,7 @@ public class JobStore {
     private boolean finish(String id, JobStatus status, JsonNode message, JsonNode result, long now,
                            boolean cancelled, boolean interrupted) {
         String sql = "UPDATE CARAVAN.JOBS SET STATUS = ?, MESSAGE = ?, MESSAGE_IS_JSON = ?, RESULT = ?,"
-                + " END_DATETIME = ?, PHASE = ?, REQUEST = NULL, CANCELLED = ?, INTERRUPTED = ?"
+                + " END_DATETIME = ?, PHASE = ?, CANCELLED = ?, INTERRUPTED = ?"
                 + " WHERE ID = ? AND STATUS = '" + JobStatus.IN_PROGRESS + "'";
         Object[] params = {status.name(), message.isTextual() ? message.textValue() : HarperJson.write(message),
                 !message.isTextual(), result == null ? null : HarperJson.write(result), now, JobPhase.DONE.label(),

@@ -87,5 +87,18 @@ public final class JobView {
         if (job.interrupted()) {
             out.put("interrupted", true);
         }
+        addRetryFields(out, job);
+    }
+
+    /** retry_job's new job: which job it retries and, when it went on after that job's rows, after how many. */
+    private static void addRetryFields(ObjectNode out, Job job) {
+        ObjectNode request = job.request();
+        if (request == null || !request.hasNonNull(JobRetry.RETRY_OF)) {
+            return;
+        }
+        out.put(JobRetry.RETRY_OF, request.get(JobRetry.RETRY_OF).asText());
+        if (request.hasNonNull(JobRetry.RESUMED_AFTER_ROWS)) {
+            out.put(JobRetry.RESUMED_AFTER_ROWS, request.get(JobRetry.RESUMED_AFTER_ROWS).asLong());
+        }
     }
 }

@@ -15,6 +15,13 @@ public record RouteStartedJob(String type) implements JobDefinition {
         throw new UnsupportedOperationException(type + " is started by its route, not by a request");
     }
 
+    /** Its route offers the file again as a new job (the consumer never finished it): nothing to retry here. */
+    @Override
+    public ObjectNode retryRequest(ObjectNode storedRequest, OperationRequest retry) {
+        throw dev.caravan.core.HarperException.badRequest("A " + type + " job is started by its route, which starts"
+                + " a new job when it offers the file again; retry_job cannot run it");
+    }
+
     /** The file its route's consumer took, from a folder on this node's disk or on shared storage. */
     @Override
     public JobPlacement placement(ObjectNode storedRequest) {

@@ -166,7 +166,18 @@ public class RowErrorStore {
     }
 
     /** Removes a job's errors, with its row (the job's retention). */
-    public void deleteForJob(Connection c, String jobId) throws SQLException {
-        Store.update(c, "DELETE FROM CARAVAN.ROW_ERRORS WHERE JOB_ID = ?", jobId);
+    public int deleteForJob(Connection c, String jobId) throws SQLException {
+        return Store.update(c, "DELETE FROM CARAVAN.ROW_ERRORS WHERE JOB_ID = ?", jobId);
+    }
+
+    /**
+     * Copies a job's errors to the job that retries it and goes on after it (retry_job), so the new job's
+     * counts and its errors agree; on the new job's batch transaction.
+     */
+    public void copyForRetry(Connection c, String fromJob, String toJob) throws SQLException {
+        String columns = "SOURCE_ROW, REASON, OUTCOME, LINE_NUMBER, BYTE_OFFSET, COLUMN_NAME, VALUE_EXCERPT, RAW_EXCERPT,"
+                + " MESSAGE";
+        Store.update(c, "INSERT INTO CARAVAN.ROW_ERRORS (JOB_ID, " + columns + ") SELECT CAST(? AS VARCHAR(36)), "
+                + columns + " FROM CARAVAN.ROW_ERRORS WHERE JOB_ID = ?", toJob, fromJob);
     }
 }

@@ -53,6 +53,28 @@ public class CsvDataLoad implements JobDefinition {
         }
     }
 
+    /**
+     * retry_job: the retried job's spooled data, kept because it failed (RecordLoad), is copied for the new
+     * job; once that job was deleted, or its data removed, there is nothing to run again.
+     */
+    @Override
+    public ObjectNode prepareRetry(OperationRequest request, String retriedJobId, String jobId) {
+        Path spooled = spoolFile(spoolDir, retriedJobId);
+        if (!Files.isRegularFile(spooled)) {
+            throw JobDefinition.retryNeeds(retriedJobId, "its data, which is no longer kept (it stays only on the node"
+                    + " that accepted the job, until the job is deleted); submit the csv_data_load again");
+        }
+        TableMeta table = checks.table(request);
+        LoadRequestChecks.authorize(request, table);
+        ObjectNode stored = checks.storedTarget(request, table);
+        try {
+            Files.copy(spooled, spoolFile(spoolDir, jobId));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot copy the spooled CSV data of job " + retriedJobId, e);
+        }
+        return stored;
+    }
+
     /** Another submit of the same idempotency_key won: its upload is not needed. */
     @Override
     public void discard(ObjectNode storedRequest, String jobId) {

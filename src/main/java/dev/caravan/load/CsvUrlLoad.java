@@ -93,6 +93,42 @@ public class CsvUrlLoad implements JobDefinition {
         return copy;
     }
 
+    /**
+     * retry_job: a URL whose secret parts the job row shows redacted, and passthrough header values, were kept
+     * in memory for the old run only: the retry must give them again ('csv_url' the same URL once redacted,
+     * 'passthrough_headers' the same names).
+     */
+    @Override
+    public ObjectNode retryRequest(ObjectNode storedRequest, OperationRequest retry) {
+        ObjectNode body = storedRequest.deepCopy();
+        String storedUrl = storedRequest.path("csv_url").asText();
+        String retriedId = retry.text("id");
+        if (storedUrl.contains(SecretUrls.REDACTED)) {
+            JsonNode url = retry.field("csv_url");
+            if (url == null || !url.isTextual() || !SecretUrls.redact(url.textValue()).equals(storedUrl)) {
+                throw JobDefinition.retryNeeds(retriedId, "'csv_url' again, with the secret parts the job row does not"
+                        + " keep: the URL " + storedUrl + " with its [redacted] parts filled in");
+            }
+            body.put("csv_url", url.textValue());
+        }
+        JsonNode storedHeaders = storedRequest.get("passthrough_headers");
+        if (storedHeaders != null && storedHeaders.isObject()) {
+            JsonNode headers = retry.field("passthrough_headers");
+            List<String> missing = new ArrayList<>();
+            storedHeaders.fieldNames().forEachRemaining(name -> {
+                if (headers == null || !headers.isObject() || !headers.has(name)) {
+                    missing.add(name);
+                }
+            });
+            if (!missing.isEmpty()) {
+                throw JobDefinition.retryNeeds(retriedId, "'passthrough_headers' again, whose values the job row does"
+                        + " not keep: " + String.join(", ", missing));
+            }
+            body.set("passthrough_headers", headers);
+        }
+        return body;
+    }
+
     /** Joi's uri(): an absolute URI with a scheme (ftp://host/x passes, "not a url" does not). */
     static boolean isUrl(String text) {
         try {

@@ -58,12 +58,16 @@ public class RecordLoad {
         this.readAhead = readAhead;
     }
 
-    /** However the job ends, its source is closed and a spool file removed (a crash keeps both for resuming). */
+    /**
+     * However the job ends, its source is closed; a spool file is removed once the job completed. A job that
+     * failed or was cancelled keeps it, so retry_job can run it again, until the job is deleted (delete_job,
+     * the job retention: jobs/JobDeletion); a crash keeps both for resuming.
+     */
     void releaseWhenDone(Exchange exchange, LoadContext load) {
         exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
             @Override
             public void onDone(Exchange done) {
-                release(load);
+                release(load, done.getException() != null || done.getProperty(Exchange.EXCEPTION_CAUGHT) != null);
             }
         });
     }
@@ -156,8 +160,13 @@ public class RecordLoad {
                 "successfully loaded " + done.rowsWritten() + " of " + done.rowsRead() + " records");
     }
 
-    /** Closes the source and removes a spool file; called on success and on failure. */
+    /** Closes the source and removes a spool file: the job completed. */
     static void release(LoadContext load) {
+        release(load, false);
+    }
+
+    /** Closes the source, and removes a spool file unless keepSpool; called on success and on failure. */
+    static void release(LoadContext load, boolean keepSpool) {
         try {
             if (load.input() != null) {
                 // a source still open (a failed or cancelled job) is dropped, not read to its end
@@ -171,7 +180,7 @@ public class RecordLoad {
             } else if (load.input() != null) {
                 load.input().close();
             }
-            if (load.spoolFile() != null) {
+            if (load.spoolFile() != null && !keepSpool) {
                 Files.deleteIfExists(load.spoolFile());
             }
             if (load.openedRejects() != null) {

@@ -11,7 +11,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Every load's source goes through here when it opens (docs/decisions/0002-job-engine.md): a resume is
- * refused when the source is not the one the job started on, the first open records its identity, the
+ * refused when the source is not the one the job started on, the first open records its identity (and a
+ * retry_job's new job goes on after the job it retries if the source is that job's: RetryResume), the
  * stream is registered with the job control so a cancel or a shutdown aborts it, and a URL source is
  * watched for its pace.
  */
@@ -24,13 +25,15 @@ public class SourceGuard {
     private final long urlMinBytesPerSecond;
     private final Duration urlMinRateWindow;
     private final Map<String, Watched> paced = new ConcurrentHashMap<>();
+    private final RetryResume retries;
 
     private record Watched(CountingInputStream in, SourcePace pace, String failurePrefix) {
     }
 
-    public SourceGuard(JobControl control, JobSources sources, ScheduledExecutorService timer,
+    public SourceGuard(JobControl control, JobSources sources, RetryResume retries, ScheduledExecutorService timer,
                        Duration urlMaxDuration, long urlMinBytesPerSecond, Duration urlMinRateWindow) {
         this.control = control;
+        this.retries = retries;
         this.sources = sources;
         this.urlMaxDuration = urlMaxDuration;
         this.urlMinBytesPerSecond = urlMinBytesPerSecond;
@@ -54,6 +57,7 @@ public class SourceGuard {
             }
         } else {
             sources.recordIdentity(load.jobId(), identity.toJson());
+            retries.goOnAfterRetried(load, identity).ifPresent(in::mustMatch);
         }
         load.sourceIdentity(identity);
         load.input(in);

@@ -136,7 +136,7 @@ public class WebhookAttempts implements JobDetail {
         return copy;
     }
 
-    private void deleteForJob(Connection c, String jobId) throws SQLException {
-        Store.update(c, "DELETE FROM CARAVAN.JOB_WEBHOOKS WHERE JOB_ID = ?", jobId);
+    private int deleteForJob(Connection c, String jobId) throws SQLException {
+        return Store.update(c, "DELETE FROM CARAVAN.JOB_WEBHOOKS WHERE JOB_ID = ?", jobId);
     }
 }
