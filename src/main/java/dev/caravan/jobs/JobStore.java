@@ -17,6 +17,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The job table (CARAVAN.JOBS): the truth about every job. A job is written before its submission is
@@ -24,6 +26,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * transaction as the batch's records, so after a crash the counts match what was committed.
  */
 public class JobStore {
+    private static final Logger LOG = LoggerFactory.getLogger(JobStore.class);
     private static final String COLUMNS = "ID, TYPE, USERNAME, CREATED_DATETIME, START_DATETIME, END_DATETIME, STATUS,"
             + " MESSAGE, MESSAGE_IS_JSON, RESULT, REQUEST, PHASE, ROWS_READ, ROWS_WRITTEN, ROWS_SKIPPED, ROWS_FAILED,"
             + " BYTES_READ, BYTES_TOTAL, CANCELLED, INTERRUPTED, OUTCOMES";
@@ -43,6 +46,8 @@ public class JobStore {
     private final Map<String, Job> running = new ConcurrentHashMap<>();
     /** What else is kept per job (its row errors, ...), removed in the same transaction as its row. */
     private final List<JobRows> dependents = new CopyOnWriteArrayList<>();
+    /** Who hears of committed batches and ended jobs (the metrics); none unless set. */
+    private volatile JobEvents events = JobEvents.NONE;
 
     /** Rows another table keeps for a job, which go when the job's row goes. */
     @FunctionalInterface
@@ -78,6 +83,11 @@ public class JobStore {
         store.addColumnIfMissing("CARAVAN", "JOBS", "OUTCOMES", text);
         // the node a job must run on, if any (JobPinning; docs/decisions/0011-cluster-job-queue.md)
         store.addColumnIfMissing("CARAVAN", "JOBS", "PINNED_NODE", "VARCHAR(256)");
+    }
+
+    /** Tells events of every batch committed and every job ended from now on. */
+    public void observe(JobEvents observer) {
+        this.events = observer;
     }
 
     /** Registers rows kept per job elsewhere, to be deleted with the job. */
@@ -227,8 +237,14 @@ public class JobStore {
         } else if (Store.update(c, sql + " AND OWNER_NODE = ?", with(params, fencedNode)) == 0) {
             throw new JobLeaseLostException(id); // the batch rolls back with this update
         }
-        store.afterCommit(c, () -> running.computeIfPresent(id, (k, job) ->
-                job.withProgress(JobPhase.WRITING, p.withBytesTotal(job.progress().bytesTotal()))));
+        store.afterCommit(c, () -> {
+            Job before = running.get(id);
+            running.computeIfPresent(id, (k, job) ->
+                    job.withProgress(JobPhase.WRITING, p.withBytesTotal(job.progress().bytesTotal())));
+            if (before != null) {
+                events.batchCommitted(before.type(), before.progress(), p);
+            }
+        });
     }
 
     /** COMPLETE with a message (and a result object for exports); the stored request is cleared. */
@@ -249,11 +265,22 @@ public class JobStore {
         Object[] params = {status.name(), message.isTextual() ? message.textValue() : HarperJson.write(message),
                 !message.isTextual(), result == null ? null : HarperJson.write(result), now, JobPhase.DONE.label(),
                 cancelled, interrupted, id};
-        if (fencedNode == null) {
-            return store.update(sql, params) == 1;
+        boolean ended = fencedNode == null ? store.update(sql, params) == 1
+                // a job held by another node is that node's to end; one held by none (queued) any node may end
+                : store.update(sql + " AND (OWNER_NODE IS NULL OR OWNER_NODE = ?)", with(params, fencedNode)) == 1;
+        if (ended && events != JobEvents.NONE) {
+            tellEnded(id);
         }
-        // a job held by another node is that node's to end; one held by none (queued) any node may end
-        return store.update(sql + " AND (OWNER_NODE IS NULL OR OWNER_NODE = ?)", with(params, fencedNode)) == 1;
+        return ended;
+    }
+
+    /** The ended job, as its row says, for the observer; a failure to read it back costs only the event. */
+    private void tellEnded(String id) {
+        try {
+            findStored(id).ifPresent(events::ended);
+        } catch (RuntimeException e) {
+            LOG.warn("Job {} ended, but its row could not be read back for the metrics: {}", id, e.getMessage());
+        }
     }
 
     private static Object[] with(Object[] params, Object last) {
