@@ -81,13 +81,12 @@ public final class EventLoopAnswers implements Handler<RoutingContext>, StaticSe
         return answer(authorization, body, operation -> { });
     }
 
-    /** The same, telling named the operation the request names (for the request metrics). */
-    private Optional<String> answer(String authorization, Buffer body, Consumer<String> named) {
+    /** The same, telling answered the operation when it is answered here (for the request metrics). */
+    private Optional<String> answer(String authorization, Buffer body, Consumer<String> answered) {
         if (body == null || body.length() == 0 || body.length() > MAX_BODY_BYTES) {
             return Optional.empty();
         }
         ObjectNode request = ApiRequests.parse(body.getBytes());
-        named.accept(request.path("operation").asText());
         if (!operations.hasMemoryAnswer(request.path("operation").asText())) {
             return Optional.empty(); // most requests: no password digest for them here, the route checks it
         }
@@ -97,6 +96,7 @@ public final class EventLoopAnswers implements Handler<RoutingContext>, StaticSe
         }
         Optional<JsonNode> answer = operations.answerFromMemory(
                 new OperationRequest(request, user.get(), new Access(user.get())));
+        answer.ifPresent(json -> answered.accept(request.path("operation").asText()));
         return answer.map(HarperJson::write);
     }
 }
