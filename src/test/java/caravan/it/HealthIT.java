@@ -37,6 +37,8 @@ class HealthIT {
             "route:job-runner", "route:csv_file_load"}) {
             assertTrue(checks.containsKey(name), name + " in " + checks.keySet());
         }
+        assertEquals(CaravanProcess.onPostgres(), checks.containsKey("node-heartbeat"),
+                "this node's heartbeat is checked on a shared (PostgreSQL) store only: " + checks.keySet());
         health.path("checks").forEach(check -> assertEquals("UP", check.path("status").asText(), check.toString()));
     }
 
