@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-/** delete_job (compatibility C22): a finished job's row, row errors and own files go; nothing of the user's. */
+/** delete_job (compatibility C23): a finished job's row, row errors and own files go; nothing of the user's. */
 class DeleteJobIT {
     @TempDir
     static Path files;

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * retry_job (compatibility C22): a cancelled load goes on after its last committed batch, or from the
+ * retry_job (compatibility C23): a cancelled load goes on after its last committed batch, or from the
  * start when its source changed; only failed, cancelled or interrupted jobs, of the caller, can be
  * retried; an S3 job needs its keys again.
  */

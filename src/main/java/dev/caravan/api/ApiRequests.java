@@ -29,6 +29,7 @@ public class ApiRequests {
         byte[] body = exchange.getMessage().getBody(byte[].class);
         exchange.getMessage().setBody(null);
         ObjectNode request = parse(body);
+        RequestMetrics.operation(exchange, request.get("operation").asText());
         storable.check(request);
         return new OperationRequest(request, user, new Access(user));
     }

@@ -7,9 +7,7 @@ import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import org.apache.camel.CamelContext;
-import org.apache.camel.ExtendedStartupListener;
 import org.apache.camel.component.platform.http.main.MainHttpServer;
-import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter;
 
 /**
  * The largest request body (caravan.max-body-bytes), enforced by the HTTP server itself so that no
@@ -18,7 +16,7 @@ import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter;
  * JSON tree several times its size, always fits in; large requests beyond that share at once are
  * answered 503 before their bodies are read (see {@link BodyBudget}).
  */
-public final class BodyLimit implements ExtendedStartupListener {
+public final class BodyLimit extends RouterSetup {
     /**
      * An insert body's JSON tree takes several times the body's bytes (at -Xmx256m one body of 1/32
      * of the heap fits, six at once ran out of heap), so 1/32 of the heap is both the default limit
@@ -71,14 +69,7 @@ public final class BodyLimit implements ExtendedStartupListener {
     }
 
     @Override
-    public void onCamelContextStarted(CamelContext context, boolean alreadyStarted) {
-        // the HTTP server's router exists once the context has fully started
-    }
-
-    @Override
-    public void onCamelContextFullyStarted(CamelContext context, boolean alreadyStarted) {
-        int port = Integer.parseInt(context.resolvePropertyPlaceholders("{{camel.server.port}}"));
-        Router router = VertxPlatformHttpRouter.lookup(context, VertxPlatformHttpRouter.getRouterNameFromPort(port));
+    void setUp(Router router) {
         String tooLarge = HarperJson.write(new HarperException(413, message()).body());
         String busy = HarperJson.write(new HarperException(503, busyMessage()).body());
         // before the body handler (order -1): a large body is admitted, or refused before it is read

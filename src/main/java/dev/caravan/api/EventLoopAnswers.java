@@ -13,6 +13,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import org.apache.camel.StaticService;
 import org.apache.camel.api.management.ManagedAttribute;
 import org.apache.camel.api.management.ManagedResource;
@@ -44,7 +45,8 @@ public final class EventLoopAnswers implements Handler<RoutingContext>, StaticSe
     public void handle(RoutingContext routing) {
         Optional<String> answer;
         try {
-            answer = answer(routing.request().getHeader("Authorization"), routing.body().buffer());
+            answer = answer(routing.request().getHeader("Authorization"), routing.body().buffer(),
+                    operation -> RequestMetrics.operation(routing, operation));
         } catch (RuntimeException e) {
             answer = Optional.empty(); // the route answers it, with its error if it has one
         }
@@ -76,6 +78,11 @@ public final class EventLoopAnswers implements Handler<RoutingContext>, StaticSe
 
     /** The answer's JSON text, or empty when the request must go to the route. */
     Optional<String> answer(String authorization, Buffer body) {
+        return answer(authorization, body, operation -> { });
+    }
+
+    /** The same, telling answered the operation when it is answered here (for the request metrics). */
+    private Optional<String> answer(String authorization, Buffer body, Consumer<String> answered) {
         if (body == null || body.length() == 0 || body.length() > MAX_BODY_BYTES) {
             return Optional.empty();
         }
@@ -89,6 +96,7 @@ public final class EventLoopAnswers implements Handler<RoutingContext>, StaticSe
         }
         Optional<JsonNode> answer = operations.answerFromMemory(
                 new OperationRequest(request, user.get(), new Access(user.get())));
+        answer.ifPresent(json -> answered.accept(request.path("operation").asText()));
         return answer.map(HarperJson::write);
     }
 }

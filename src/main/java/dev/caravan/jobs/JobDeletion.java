@@ -20,7 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Removes finished jobs: delete_job (Caravan's, compatibility C22) and the job retention (JobRetention).
+ * Removes finished jobs: delete_job (Caravan's, compatibility C23) and the job retention (JobRetention).
  * A job's row and the rows kept for it (its row errors, its idempotency key, its load history) go in one
  * transaction, a batch of jobs in one; then the files the job owns (JobFiles). Each row is deleted only
  * if it is still there and finished, so two nodes purging one shared job table delete each job once, and

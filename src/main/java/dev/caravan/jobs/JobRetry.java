@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * retry_job (Caravan's, compatibility C22): a finished job that failed, was cancelled or was interrupted
+ * retry_job (Caravan's, compatibility C23): a finished job that failed, was cancelled or was interrupted
  * runs again as a new job of the retrying user, its request checked again as a submit is. The old job keeps
  * its row; the new one's stored request names it (retry_of). A load goes on after the old job's last
  * committed batch when its source is still the one the old job read (the load's source step decides, from

@@ -28,11 +28,10 @@ import org.slf4j.LoggerFactory;
  * transaction as the batch's records, so after a crash the counts match what was committed.
  */
 public class JobStore {
+    private static final Logger LOG = LoggerFactory.getLogger(JobStore.class);
     private static final String COLUMNS = "ID, TYPE, USERNAME, CREATED_DATETIME, START_DATETIME, END_DATETIME, STATUS,"
             + " MESSAGE, MESSAGE_IS_JSON, RESULT, REQUEST, PHASE, ROWS_READ, ROWS_WRITTEN, ROWS_SKIPPED, ROWS_FAILED,"
             + " BYTES_READ, BYTES_TOTAL, CANCELLED, INTERRUPTED, OUTCOMES";
-
-    private static final Logger LOG = LoggerFactory.getLogger(JobStore.class);
 
     private final Store store;
     /**
@@ -51,6 +50,8 @@ public class JobStore {
     private final List<JobRows> dependents = new CopyOnWriteArrayList<>();
     /** Told of each start and end (webhooks). */
     private final List<JobLifecycle> lifecycle = new CopyOnWriteArrayList<>();
+    /** Who hears of committed batches and ended jobs (the metrics); none unless set. */
+    private volatile JobEvents events = JobEvents.NONE;
 
     /** Rows another table keeps for a job, which go when the job's row goes. */
     @FunctionalInterface
@@ -87,6 +88,11 @@ public class JobStore {
         store.addColumnIfMissing("CARAVAN", "JOBS", "OUTCOMES", text);
         // the node a job must run on, if any (JobPinning; docs/decisions/0011-cluster-job-queue.md)
         store.addColumnIfMissing("CARAVAN", "JOBS", "PINNED_NODE", "VARCHAR(256)");
+    }
+
+    /** Tells events of every batch committed and every job ended from now on. */
+    public void observe(JobEvents observer) {
+        this.events = observer;
     }
 
     /** Registers rows kept per job elsewhere, to be deleted with the job. */
@@ -295,8 +301,14 @@ public class JobStore {
         } else if (Store.update(c, sql + " AND OWNER_NODE = ?", with(params, fencedNode)) == 0) {
             throw new JobLeaseLostException(id); // the batch rolls back with this update
         }
-        store.afterCommit(c, () -> running.computeIfPresent(id, (k, job) ->
-                job.withProgress(JobPhase.WRITING, p.withBytesTotal(job.progress().bytesTotal()))));
+        store.afterCommit(c, () -> {
+            Job before = running.get(id);
+            running.computeIfPresent(id, (k, job) ->
+                    job.withProgress(JobPhase.WRITING, p.withBytesTotal(job.progress().bytesTotal())));
+            if (before != null) {
+                events.batchCommitted(before.type(), before.progress(), p);
+            }
+        });
     }
 
     /**
@@ -329,7 +341,19 @@ public class JobStore {
             before.ifPresent(job -> tell(listener -> listener.ended(
                     job.ended(status, message, result, now, cancelled, interrupted))));
         }
+        if (ended && events != JobEvents.NONE) {
+            tellEnded(id);
+        }
         return ended;
+    }
+
+    /** The ended job, as its row says, for the observer; a failure to read it back costs only the event. */
+    private void tellEnded(String id) {
+        try {
+            findStored(id).ifPresent(events::ended);
+        } catch (RuntimeException e) {
+            LOG.warn("Job {} ended, but its row could not be read back for the metrics: {}", id, e.getMessage());
+        }
     }
 
     private static Object[] with(Object[] params, Object last) {

@@ -3,6 +3,8 @@ package dev.caravan.store;
 import java.io.IOException;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -107,6 +109,11 @@ public class Store implements AutoCloseable {
     /** What differs between Derby and PostgreSQL in the SQL of Caravan's own tables. */
     public SqlDialect dialect() {
         return dialect;
+    }
+
+    /** The pool's use (hikaricp_connections_* by pool name) in the metrics registry, from now on. */
+    public void publishPoolMetrics(MeterRegistry registry) {
+        pool.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(registry));
     }
 
     public DataSource dataSource() {
