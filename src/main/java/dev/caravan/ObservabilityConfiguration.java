@@ -3,6 +3,7 @@ package dev.caravan;
 import dev.caravan.api.RequestMetrics;
 import dev.caravan.auth.Authenticator;
 import dev.caravan.jobs.JobMonitor;
+import dev.caravan.jobs.JobRetention;
 import dev.caravan.jobs.JobStore;
 import dev.caravan.jobs.NodeHeartbeats;
 import dev.caravan.observability.DiskSpaceCheck;
@@ -16,6 +17,7 @@ import dev.caravan.observability.MetricsScrape;
 import dev.caravan.observability.StoreCheck;
 import dev.caravan.operations.OperationRegistry;
 import dev.caravan.store.Store;
+import dev.caravan.webhooks.WebhookCounts;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Path;
@@ -67,6 +69,27 @@ public class ObservabilityConfiguration implements CamelConfiguration {
         new GetterMeters()
                 .gauge("caravan.jobs.running", "Jobs running on this node now", monitor, JobMonitor::getJobsRunning)
                 .gauge("caravan.jobs.queued", "Jobs waiting for a worker of this node", monitor, JobMonitor::getJobsQueued)
+                .bindTo(registry);
+        JobRetention retention = bean(context, "jobRetention", JobRetention.class);
+        new GetterMeters()
+                .counter("caravan.retention.jobs.removed", "Finished jobs the retention removed", retention,
+                        JobRetention::getJobsRemoved)
+                .counter("caravan.retention.kept.rows.removed", "Rows kept for those jobs that went with them",
+                        retention, JobRetention::getKeptRowsRemoved)
+                .counter("caravan.retention.files.removed", "Files of those jobs the retention removed", retention,
+                        JobRetention::getFilesRemoved)
+                .counter("caravan.retention.removed.bytes", "Bytes of the files the retention removed", retention,
+                        JobRetention::getBytesRemoved)
+                .bindTo(registry);
+        WebhookCounts webhooks = bean(context, "webhookCounts", WebhookCounts.class);
+        new GetterMeters()
+                .counter("caravan.webhooks.sent", "Webhook events a receiver accepted", webhooks, WebhookCounts::getSent)
+                .counter("caravan.webhooks.failed.attempts", "Webhook attempts that failed (each retried or given up)",
+                        webhooks, WebhookCounts::getFailedAttempts)
+                .counter("caravan.webhooks.gave.up", "Webhook events given up after the last attempt", webhooks,
+                        WebhookCounts::getGaveUp)
+                .counter("caravan.webhooks.dropped", "Webhook events dropped because the queue was full", webhooks,
+                        WebhookCounts::getDropped)
                 .bindTo(registry);
         new RequestMetrics(registry, bean(context, "operations", OperationRegistry.class)::has).applyTo(context);
 

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class JobRetentionIT {
     private static final Pattern REMOVED = Pattern.compile(
-            "Job retention removed (\\d+) jobs that ended before \\S+: (\\d+) row errors, (\\d+) files \\((\\d+) bytes\\)");
+            "Job retention removed (\\d+) jobs that ended before \\S+: (\\d+) rows kept for them, (\\d+) files \\((\\d+) bytes\\)");
     @TempDir
     static Path files;
     @RegisterExtension
@@ -83,7 +83,7 @@ class JobRetentionIT {
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
                     .until(() -> old.stream().allMatch(JobRetentionIT::gone));
             assertEquals(3L, jmx.attribute(retention, "JobsRemoved"));
-            assertEquals(rowErrors, jmx.attribute(retention, "RowErrorsRemoved"));
+            assertEquals(rowErrors, jmx.attribute(retention, "KeptRowsRemoved"));
             assertEquals(3L, jmx.attribute(retention, "FilesRemoved"));
             assertEquals(bytes, jmx.attribute(retention, "BytesRemoved"));
             assertEquals("PT4S", jmx.attribute(retention, "Retention"));

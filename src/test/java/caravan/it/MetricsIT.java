@@ -46,6 +46,10 @@ class MetricsIT {
         Map<String, String> expected = Map.ofEntries(
                 Map.entry("caravan_jobs_running", "gauge"),
                 Map.entry("caravan_jobs_queued", "gauge"),
+                Map.entry("caravan_retention_jobs_removed_total", "counter"),
+                Map.entry("caravan_retention_files_removed_total", "counter"),
+                Map.entry("caravan_webhooks_sent_total", "counter"),
+                Map.entry("caravan_webhooks_dropped_total", "counter"),
                 Map.entry("caravan_api_requests_seconds", "histogram"),
                 Map.entry("hikaricp_connections_active", "gauge"),
                 Map.entry("hikaricp_connections_pending", "gauge"),

@@ -35,11 +35,11 @@ public class JobDeletion {
     private final List<JobFiles> files = new CopyOnWriteArrayList<>();
 
     /** What a deletion removed. */
-    public record Removed(long jobs, long rowErrors, long files, long bytes) {
+    public record Removed(long jobs, long keptRows, long files, long bytes) {
         public static final Removed NONE = new Removed(0, 0, 0, 0);
 
         Removed plus(Removed other) {
-            return new Removed(jobs + other.jobs, rowErrors + other.rowErrors, files + other.files, bytes + other.bytes);
+            return new Removed(jobs + other.jobs, keptRows + other.keptRows, files + other.files, bytes + other.bytes);
         }
     }
 
@@ -68,7 +68,7 @@ public class JobDeletion {
         if (removed.jobs() == 0) {
             throw HarperException.notFound("Job '" + job.id() + "' not found"); // deleted meanwhile
         }
-        LOG.info("Deleted job {} ({}): {} row errors, {} files ({} bytes)", job.id(), job.type(), removed.rowErrors(),
+        LOG.info("Deleted job {} ({}): {} rows kept for it, {} files ({} bytes)", job.id(), job.type(), removed.keptRows(),
                 removed.files(), removed.bytes());
         return HarperJson.message("Deleted job " + job.id());
     }
@@ -80,7 +80,7 @@ public class JobDeletion {
             owned.put(job, filesOf(job));
         }
         List<Job> deleted = new ArrayList<>();
-        long rowErrors = store.inTransaction(c -> {
+        long keptRows = store.inTransaction(c -> {
             long rows = 0;
             for (Job job : finished) {
                 OptionalLong dependents = jobs.deleteFinished(c, job.id());
@@ -91,7 +91,7 @@ public class JobDeletion {
             }
             return rows;
         });
-        Removed removed = new Removed(deleted.size(), rowErrors, 0, 0);
+        Removed removed = new Removed(deleted.size(), keptRows, 0, 0);
         for (Job job : deleted) {
             removed = removed.plus(removeFiles(job, owned.get(job)));
         }

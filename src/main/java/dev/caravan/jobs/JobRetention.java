@@ -30,7 +30,7 @@ public class JobRetention implements StaticService {
     private final int batchSize;
     private final AtomicLong runs = new AtomicLong();
     private final AtomicLong jobsRemoved = new AtomicLong();
-    private final AtomicLong rowErrorsRemoved = new AtomicLong();
+    private final AtomicLong keptRowsRemoved = new AtomicLong();
     private final AtomicLong filesRemoved = new AtomicLong();
     private final AtomicLong bytesRemoved = new AtomicLong();
 
@@ -65,15 +65,15 @@ public class JobRetention implements StaticService {
         }
         runs.incrementAndGet();
         if (total.jobs() > 0) {
-            LOG.info("Job retention removed {} jobs that ended before {}: {} row errors, {} files ({} bytes)",
-                    total.jobs(), Instant.ofEpochMilli(cutoff), total.rowErrors(), total.files(), total.bytes());
+            LOG.info("Job retention removed {} jobs that ended before {}: {} rows kept for them, {} files ({} bytes)",
+                    total.jobs(), Instant.ofEpochMilli(cutoff), total.keptRows(), total.files(), total.bytes());
         }
         return total;
     }
 
     private void count(JobDeletion.Removed removed) {
         jobsRemoved.addAndGet(removed.jobs());
-        rowErrorsRemoved.addAndGet(removed.rowErrors());
+        keptRowsRemoved.addAndGet(removed.keptRows());
         filesRemoved.addAndGet(removed.files());
         bytesRemoved.addAndGet(removed.bytes());
     }
@@ -83,9 +83,9 @@ public class JobRetention implements StaticService {
         return jobsRemoved.get();
     }
 
-    @ManagedAttribute(description = "Row errors removed with them since start")
-    public long getRowErrorsRemoved() {
-        return rowErrorsRemoved.get();
+    @ManagedAttribute(description = "Rows kept for those jobs (row errors, webhook attempts, idempotency keys) removed with them since start")
+    public long getKeptRowsRemoved() {
+        return keptRowsRemoved.get();
     }
 
     @ManagedAttribute(description = "Files the removed jobs owned (spool, part and rejects files) removed since start")

@@ -93,7 +93,7 @@ class JobRetentionTest extends StoreOnEachEngine {
         assertTrue(jobs.find(stillRunning).isPresent());
         assertEquals(2, errors.count(stillRunning, null));
         assertEquals(5, retention.getJobsRemoved());
-        assertEquals(6, retention.getRowErrorsRemoved());
+        assertEquals(6, retention.getKeptRowsRemoved());
         assertEquals(3, retention.getFilesRemoved());
         assertEquals(22, retention.getBytesRemoved());
         assertEquals(new JobDeletion.Removed(0, 0, 0, 0), retention.purge(), "a second run finds nothing");
