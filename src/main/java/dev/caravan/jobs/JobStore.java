@@ -12,11 +12,16 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /**
  * The job table (CARAVAN.JOBS): the truth about every job. A job is written before its submission is
@@ -43,6 +48,8 @@ public class JobStore {
     private final Map<String, Job> running = new ConcurrentHashMap<>();
     /** What else is kept per job (its row errors, ...), removed in the same transaction as its row. */
     private final List<JobRows> dependents = new CopyOnWriteArrayList<>();
+    /** Told each job id whose end committed here, once get_job reads that end from the table (JobWaits). */
+    private final List<Consumer<String>> endListeners = new CopyOnWriteArrayList<>();
 
     /** Rows another table keeps for a job, which go when the job's row goes. */
     @FunctionalInterface
@@ -78,6 +85,15 @@ public class JobStore {
         store.addColumnIfMissing("CARAVAN", "JOBS", "OUTCOMES", text);
         // the node a job must run on, if any (JobPinning; docs/decisions/0011-cluster-job-queue.md)
         store.addColumnIfMissing("CARAVAN", "JOBS", "PINNED_NODE", "VARCHAR(256)");
+    }
+
+    /**
+     * Calls listener with the id of every job whose end this process commits, or that stops running here
+     * (a shutdown's stop, a lost lease: the listener checks the status): after the commit, and after
+     * get_job stops answering the job from memory.
+     */
+    public void onEnd(Consumer<String> listener) {
+        endListeners.add(listener);
     }
 
     /** Registers rows kept per job elsewhere, to be deleted with the job. */
@@ -173,6 +189,31 @@ public class JobStore {
     /** The job ended, or stopped for a shutdown (its last change committed): get_job reads the table again. */
     public void stopRunning(String id) {
         running.remove(id);
+        endListeners.forEach(listener -> listener.accept(id));
+    }
+
+    /** Which of these jobs are still IN_PROGRESS in the table, in one query (JobWaits.pollStore). */
+    public Set<String> stillInProgress(Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return Set.of();
+        }
+        String marks = String.join(", ", Collections.nCopies(ids.size(), "?"));
+        return store.inTransaction(c -> {
+            Set<String> found = new HashSet<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT ID FROM CARAVAN.JOBS WHERE STATUS = '"
+                    + JobStatus.IN_PROGRESS + "' AND ID IN (" + marks + ")")) {
+                int i = 1;
+                for (String id : ids) {
+                    ps.setString(i++, id);
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        found.add(rs.getString(1));
+                    }
+                }
+            }
+            return found;
+        });
     }
 
     public List<Job> inProgress() {
@@ -249,11 +290,13 @@ public class JobStore {
         Object[] params = {status.name(), message.isTextual() ? message.textValue() : HarperJson.write(message),
                 !message.isTextual(), result == null ? null : HarperJson.write(result), now, JobPhase.DONE.label(),
                 cancelled, interrupted, id};
-        if (fencedNode == null) {
-            return store.update(sql, params) == 1;
-        }
         // a job held by another node is that node's to end; one held by none (queued) any node may end
-        return store.update(sql + " AND (OWNER_NODE IS NULL OR OWNER_NODE = ?)", with(params, fencedNode)) == 1;
+        boolean ended = fencedNode == null ? store.update(sql, params) == 1
+                : store.update(sql + " AND (OWNER_NODE IS NULL OR OWNER_NODE = ?)", with(params, fencedNode)) == 1;
+        if (ended && !running.containsKey(id)) {
+            endListeners.forEach(listener -> listener.accept(id)); // a running job's listeners hear at stopRunning
+        }
+        return ended;
     }
 
     private static Object[] with(Object[] params, Object last) {
