@@ -4,13 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +26,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class JobWaitIT {
     private static final long BOUND = 60_000; // caravan.jobs.max-wait-ms's default
     private static final int WAITERS = 200;
-    private static final HttpClient HTTP_1_1 = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @RegisterExtension
     static final CaravanServer caravan = CaravanServer.fresh();
@@ -68,24 +61,6 @@ class JobWaitIT {
 
     private static JsonNode getJobWaiting(ApiClient client, String job, long waitMs) {
         return client.ok("{'operation':'get_job','id':'" + job + "','wait_ms':" + waitMs + "}");
-    }
-
-    /**
-     * As getJobWaiting, over HTTP/1.1: ApiClient's HTTP/2 puts every request on one connection, where the
-     * server allows 100 streams at once, so more waiters would queue in the client instead of waiting here.
-     */
-    private static JsonNode getJobWaitingOnItsOwnConnection(String job, long waitMs) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + caravan.process().port() + "/"))
-                .timeout(Duration.ofMillis(2 * BOUND))
-                .header("Content-Type", "application/json")
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                        (CaravanProcess.ADMIN + ":" + CaravanProcess.PASSWORD).getBytes(StandardCharsets.UTF_8)))
-                .POST(HttpRequest.BodyPublishers.ofString("{\"operation\":\"get_job\",\"id\":\"" + job
-                        + "\",\"wait_ms\":" + waitMs + "}"))
-                .build();
-        HttpResponse<String> response = HTTP_1_1.send(request, HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, response.statusCode(), response::body);
-        return ApiClient.JSON.readTree(response.body());
     }
 
     @Test
@@ -201,8 +176,9 @@ class JobWaitIT {
             ObjectName waits = jmx.service("JobWaits");
             int threadsBefore = (Integer) jmx.attribute(threading, "ThreadCount");
             List<Future<JsonNode>> waiters = new ArrayList<>();
+            WaitingClient waiting = new WaitingClient(caravan.process());
             for (int i = 0; i < WAITERS; i++) {
-                waiters.add(clients.submit(() -> getJobWaitingOnItsOwnConnection(job, BOUND)));
+                waiters.add(clients.submit(() -> waiting.getJob(job, BOUND)));
             }
             Awaitility.await().atMost(Duration.ofSeconds(BOUND / 2000)).pollInterval(Duration.ofMillis(100))
                     .until(() -> (Integer) jmx.attribute(waits, "Waiting") == WAITERS);
