@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * wait_ms on get_job and on job submits (compatibility C21): the answer comes when the job ends or when
+ * wait_ms on get_job and on job submits (compatibility C22): the answer comes when the job ends or when
  * the wait is up, whichever is first, and waiting requests hold no thread each.
  */
 class JobWaitIT {

@@ -13,7 +13,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.support.AsyncProcessorSupport;
 
 /**
- * wait_ms on get_job and on every job submit (Caravan's addition, compatibility C21), in the API route
+ * wait_ms on get_job and on every job submit (Caravan's addition, compatibility C22), in the API route
  * (routes/operations.camel.yaml): {@link #check} refuses a bad wait_ms before the operation runs, so a
  * submit with one starts nothing; after it ran, the step waits without a thread ({@link JobWaits}) until
  * the job has ended or the time is up, then answers get_job's usual answer at that moment, or the
