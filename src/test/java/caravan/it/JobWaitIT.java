@@ -95,6 +95,8 @@ class JobWaitIT {
     @Test
     void waitZeroAnswersAsGetJobDoes() {
         String job = endlessLoad();
+        // once it reads, its fields stay the same: its first batch commits only after 1,000 rows
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> jobs.get(job).has("outcomes"));
         JsonNode answer = getJobWaiting(admin, job, 0);
 
         assertEquals("IN_PROGRESS", answer.get(0).path("status").asText(), answer::toString);
