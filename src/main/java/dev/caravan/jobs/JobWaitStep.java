@@ -68,21 +68,23 @@ public class JobWaitStep extends AsyncProcessorSupport {
             callback.done(true);
             return true;
         }
+        exchange.removeProperty(PENDING); // a submit's request may be large (csv_data_load): not kept while waiting
         JsonNode answer = exchange.getMessage().getBody(JsonNode.class);
         String jobId = pending.isGetJob() ? runningJob(answer) : answer.path("job_id").textValue();
-        if (jobId == null) {
-            callback.done(true); // get_job of a job that has ended, or that the user may not see: as it is
+        if (jobId == null || (pending.isGetJob() && pending.waitMs() == 0)) {
+            callback.done(true); // get_job of a job that has ended, that the user may not see, or now: as it is
             return true;
         }
+        OperationRequest getJob = pending.isGetJob() ? pending.request() : getJobOf(jobId, pending.request());
         if (pending.waitMs() == 0) {
-            return answerNow(exchange, pending, answer, jobId, callback, true);
+            return answerNow(exchange, getJob, answer, callback, true);
         }
         ClientDeparture departure = exchange.getProperty(ClientDeparture.PROPERTY, ClientDeparture.class);
         JobWaits.Wait wait = waits.await(jobId, pending.waitMs(), () -> {
             if (departure != null && departure.departed()) {
                 callback.done(false); // nobody to answer: the exchange ends without another read
             } else {
-                answerNow(exchange, pending, answer, jobId, callback, false);
+                answerNow(exchange, getJob, answer, callback, false);
             }
         });
         if (departure != null) {
@@ -91,17 +93,24 @@ public class JobWaitStep extends AsyncProcessorSupport {
         return false;
     }
 
+    /** The submitter's own get_job of the job it started. */
+    private static OperationRequest getJobOf(String jobId, OperationRequest submit) {
+        return new OperationRequest(HarperJson.object().put("operation", "get_job").put("id", jobId), submit.user(),
+                submit.access());
+    }
+
     /** get_job's only element while it is IN_PROGRESS: its id; null for an empty answer or an ended job. */
     private static String runningJob(JsonNode getJobAnswer) {
         JsonNode job = getJobAnswer.path(0);
         return JobStatus.IN_PROGRESS.name().equals(job.path("status").textValue()) ? job.path("id").textValue() : null;
     }
 
-    private boolean answerNow(Exchange exchange, Pending pending, JsonNode first, String jobId, AsyncCallback callback,
+    /** get_job's answer now; for a submit, its own answer plus "job": get_job's element. */
+    private boolean answerNow(Exchange exchange, OperationRequest getJob, JsonNode first, AsyncCallback callback,
                               boolean sync) {
         try {
-            exchange.getMessage().setBody(pending.isGetJob() ? operations.run(pending.request())
-                    : withJob((ObjectNode) first, jobId, pending.request()));
+            JsonNode jobs = operations.run(getJob);
+            exchange.getMessage().setBody(first.isArray() ? jobs : withJob((ObjectNode) first, jobs));
         } catch (Exception e) {
             exchange.setException(e); // answered by the route's error handling, like the operation's own errors
         }
@@ -109,10 +118,7 @@ public class JobWaitStep extends AsyncProcessorSupport {
         return sync;
     }
 
-    /** The submit's answer plus "job": get_job's element for its job, as its submitter sees it now. */
-    private ObjectNode withJob(ObjectNode submitted, String jobId, OperationRequest submit) throws Exception {
-        ObjectNode getJob = HarperJson.object().put("operation", "get_job").put("id", jobId);
-        JsonNode jobs = operations.run(new OperationRequest(getJob, submit.user(), submit.access()));
+    private static ObjectNode withJob(ObjectNode submitted, JsonNode jobs) {
         ObjectNode out = submitted.deepCopy();
         if (!jobs.path(0).isMissingNode()) {
             out.set("job", jobs.get(0));

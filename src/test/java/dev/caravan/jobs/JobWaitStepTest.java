@@ -133,6 +133,21 @@ class JobWaitStepTest {
     }
 
     @Test
+    void getJobWithWaitZeroIsAnsweredAsItIs() throws Exception {
+        JsonNode running = HarperJson.array().add(job("j1", "IN_PROGRESS"));
+        assertEquals(running, after(checked("{'operation':'get_job','id':'j1','wait_ms':0}"), running, true));
+        assertEquals(0, getJobs.get(), "no second read");
+    }
+
+    @Test
+    void theRequestIsNotKeptWhileItWaits() throws Exception {
+        Exchange exchange = checked("{'operation':'csv_data_load','data':'id\\n1\\n','wait_ms':60000}");
+        exchange.getMessage().setBody(HarperJson.message("Starting job with id j1").put("job_id", "j1"));
+        assertFalse(step.process(exchange, d -> { }));
+        assertNull(exchange.getProperty(JobWaitStep.PENDING), "a csv_data_load's data is not held for the wait");
+    }
+
+    @Test
     void getJobOfARunningJobAnswersAgainWhenItEnds() throws Exception {
         JsonNode answer = after(checked("{'operation':'get_job','id':'j1','wait_ms':60000}"),
                 HarperJson.array().add(job("j1", "IN_PROGRESS")), false);
