@@ -170,6 +170,20 @@ class JobWaitIT {
     }
 
     @Test
+    void aWaiterWhoseClientWentAwayIsDropped() throws Exception {
+        String job = endlessLoad();
+        try (JmxConnection jmx = new JmxConnection(caravan.process())) {
+            ObjectName waits = jmx.service("JobWaits");
+            new WaitingClient(caravan.process()).getJobAndGiveUp(job, BOUND, Duration.ofSeconds(1));
+
+            Awaitility.await("dropped long before its wait is up").atMost(Duration.ofMillis(BOUND / 2))
+                    .pollInterval(Duration.ofMillis(100)).until(() -> (Integer) jmx.attribute(waits, "Waiting") == 0);
+        }
+        assertEquals("IN_PROGRESS", jobs.get(job).path("status").asText(), "dropped while the job still ran");
+        cancel(job);
+    }
+
+    @Test
     void twoHundredWaitersHoldNoThreadEach() throws Exception {
         String job = endlessLoad();
         ExecutorService clients = Executors.newFixedThreadPool(WAITERS);
