@@ -31,6 +31,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import org.apache.camel.BeanInject;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
@@ -213,8 +215,12 @@ public class JobsConfiguration implements CamelConfiguration {
     /** The requests waiting for their job to end (wait_ms), on two threads of Camel's, however many wait. */
     @BindToRegistry(lazy = true)
     public JobWaits jobWaits(CamelContext context, @BeanInject("jobStore") JobStore jobs) {
+        ScheduledExecutorService executor = context.getExecutorServiceManager().newScheduledThreadPool(this, "JobWaits", 2);
+        if (executor instanceof ScheduledThreadPoolExecutor pool) {
+            pool.setRemoveOnCancelPolicy(true); // a wait that ends early takes its timeout out of the queue
+        }
         JobWaits waits = new JobWaits(id -> jobs.find(id).map(job -> job.isFinished()).orElse(true), jobs::stillInProgress,
-                context.getExecutorServiceManager().newScheduledThreadPool(this, "JobWaits", 2));
+                executor);
         jobs.onEnd(waits::ended);
         return waits;
     }
