@@ -3,6 +3,7 @@ package dev.caravan;
 import dev.caravan.api.ApiRequests;
 import dev.caravan.api.ApiResponses;
 import dev.caravan.api.EventLoopAnswers;
+import dev.caravan.api.WaitingRequests;
 import dev.caravan.auth.Authenticator;
 import dev.caravan.auth.UserStore;
 import dev.caravan.jobs.JobDeletion;
@@ -91,13 +92,14 @@ public class ApiConfiguration implements CamelConfiguration {
         return new EventLoopAnswers(authenticator, operations);
     }
 
-    /** The HTTP engine camel-main would make, with answers from memory between the body and the route. */
+    /** The HTTP engine camel-main would make, with answers from memory and waiting requests between the body and the route. */
     @BindToRegistry(value = PlatformHttpConstants.PLATFORM_HTTP_ENGINE_NAME, lazy = true)
     public VertxPlatformHttpEngine eventLoopEngine(CamelContext context,
                                                    @BeanInject("eventLoopAnswers") EventLoopAnswers answers) {
         VertxPlatformHttpEngine engine = new VertxPlatformHttpEngine();
         engine.setCamelContext(context); // a lazy bean is not handed the context when it is bound
-        engine.setHandlers(List.of(answers));
+        // requests that may wait (wait_ms) first: they run through the route asynchronously, never from memory
+        engine.setHandlers(List.of(new WaitingRequests(context), answers));
         return engine;
     }
 }

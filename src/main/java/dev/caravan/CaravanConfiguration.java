@@ -14,6 +14,7 @@ import dev.caravan.jobs.JobRoutesCheck;
 import dev.caravan.jobs.JobShutdown;
 import dev.caravan.jobs.JobStore;
 import dev.caravan.jobs.JobSubmitter;
+import dev.caravan.jobs.JobWaits;
 import dev.caravan.jobs.NodeHeartbeats;
 import dev.caravan.store.Store;
 import java.nio.file.Path;
@@ -50,6 +51,9 @@ public class CaravanConfiguration implements CamelConfiguration {
 
         JobControl control = bean(context, "jobControl", JobControl.class);
         context.getManagementStrategy().addEventNotifier(new JobShutdown(control));
+        JobWaits waits = bean(context, "jobWaits", JobWaits.class);
+        context.getManagementStrategy().addEventNotifier(waits.atShutdown()); // waiting requests are answered at once
+        context.addService(waits);
         context.addService(bean(context, "jobMonitor", JobMonitor.class));
         context.addService(bean(context, "jobRetention", JobRetention.class));
         JobDefinitions jobs = bean(context, "jobDefinitions", JobDefinitions.class);

@@ -23,16 +23,23 @@ import dev.caravan.jobs.JobSecrets;
 import dev.caravan.jobs.JobSources;
 import dev.caravan.jobs.JobStore;
 import dev.caravan.jobs.JobSubmitter;
+import dev.caravan.jobs.JobWaitStep;
+import dev.caravan.jobs.JobWaits;
 import dev.caravan.jobs.NodeHeartbeats;
 import dev.caravan.jobs.RetentionPeriod;
 import dev.caravan.jobs.RowErrorStore;
 import dev.caravan.load.LoadFiles;
 import dev.caravan.load.LoadRequestChecks;
+import dev.caravan.operations.OperationRegistry;
 import dev.caravan.s3.S3Connections;
 import dev.caravan.store.Catalog;
 import dev.caravan.store.Store;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import org.apache.camel.BeanInject;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
@@ -244,6 +251,35 @@ public class JobsConfiguration implements CamelConfiguration {
                                    @BeanInject("nodeHeartbeats") NodeHeartbeats nodes,
                                    @BeanInject("jobDefinitions") JobDefinitions definitions) {
         return new JobAdoption(store, jobs, leases, nodes, definitions.byType());
+    }
+
+    /** The requests waiting for their job to end (wait_ms), on two threads of Camel's, however many wait. */
+    @BindToRegistry(lazy = true)
+    public JobWaits jobWaits(CamelContext context, @BeanInject("jobStore") JobStore jobs) {
+        ScheduledExecutorService executor = context.getExecutorServiceManager().newScheduledThreadPool(this, "JobWaits", 2);
+        if (executor instanceof ScheduledThreadPoolExecutor pool) {
+            pool.setRemoveOnCancelPolicy(true); // a wait that ends early takes its timeout out of the queue
+        }
+        JobWaits waits = new JobWaits(id -> jobs.find(id).map(job -> job.isFinished()).orElse(true), jobs::stillInProgress,
+                executor);
+        jobs.onEnd(waits::ended);
+        return waits;
+    }
+
+    /** wait_ms on get_job and on every job submit, up to caravan.jobs.max-wait-ms (routes/operations.camel.yaml). */
+    @BindToRegistry(lazy = true)
+    public JobWaitStep jobWait(@BeanInject("operations") OperationRegistry operations,
+                               @BeanInject("jobWaits") JobWaits waits,
+                               @BeanInject("jobDefinitions") JobDefinitions definitions,
+                               @PropertyInject("caravan.jobs.max-wait-ms") long maxWaitMs) {
+        if (maxWaitMs < 0) {
+            throw new IllegalArgumentException("caravan.jobs.max-wait-ms must be 0 or more");
+        }
+        Set<String> waitable = new LinkedHashSet<>();
+        waitable.add("get_job");
+        definitions.operations().forEach(definition -> waitable.add(definition.type()));
+        waitable.add("retry_job"); // answers as a submit does, with its new job's id
+        return new JobWaitStep(operations, waits, waitable, maxWaitMs);
     }
 
     /** After the job table, whose rows record the cancels. */

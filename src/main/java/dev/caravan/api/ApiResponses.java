@@ -15,6 +15,7 @@ public class ApiResponses {
     private static final Logger LOG = LoggerFactory.getLogger(ApiResponses.class);
     static final String UNEXPECTED = "There was an error processing your request. Check logs and try again.";
     static final String BUSY = "The database is busy with other requests; try again";
+    static final String JSON = "application/json; charset=utf-8";
 
     public void ok(Exchange exchange) {
         JsonNode body = exchange.getMessage().getBody(JsonNode.class);
@@ -51,7 +52,7 @@ public class ApiResponses {
     private static void write(Exchange exchange, int status, JsonNode body) {
         exchange.getMessage().getHeaders().clear();
         exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, status);
-        exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json; charset=utf-8");
+        exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, JSON);
         exchange.getMessage().setBody(HarperJson.write(body));
     }
 }

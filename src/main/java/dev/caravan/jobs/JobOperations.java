@@ -55,8 +55,8 @@ public class JobOperations {
     /** get_job of a running job the user may see, from memory; the same answer getJob gives. */
     private Optional<JsonNode> getRunningJob(OperationRequest request) {
         JsonNode id = request.field("id");
-        if (id == null || !id.isTextual()) {
-            return Optional.empty();
+        if (id == null || !id.isTextual() || request.body().has("wait_ms")) {
+            return Optional.empty(); // one that asks to wait is JobWaitStep's, in the route
         }
         return jobs.findRunning(id.textValue()).filter(job -> maySee(request, job))
                 .map(job -> getJobAnswer(job, true));

@@ -25,7 +25,8 @@ public class JobRecovery implements ExtendedStartupListener {
     private final Map<String, JobDefinition> definitions;
 
     /** routes/jobs/job-cluster.camel.yaml: started once this node's own jobs are recovered. */
-    static final List<String> CLUSTER_ROUTES = List.of("node-heartbeat", "job-queue", "job-adoption", "job-cancels");
+    static final List<String> CLUSTER_ROUTES = List.of("node-heartbeat", "job-queue", "job-adoption", "job-cancels",
+            "job-waits");
 
     private final JobLeases leases;
     private final JobAdoption adoption;

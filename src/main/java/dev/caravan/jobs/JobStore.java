@@ -12,10 +12,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -52,6 +56,8 @@ public class JobStore {
     private final List<JobLifecycle> lifecycle = new CopyOnWriteArrayList<>();
     /** Who hears of committed batches and ended jobs (the metrics); none unless set. */
     private volatile JobEvents events = JobEvents.NONE;
+    /** Told each job id whose end committed here, once get_job reads that end from the table (JobWaits). */
+    private final List<Consumer<String>> endListeners = new CopyOnWriteArrayList<>();
 
     /** Rows another table keeps for a job, which go when the job's row goes. */
     @FunctionalInterface
@@ -93,6 +99,15 @@ public class JobStore {
     /** Tells events of every batch committed and every job ended from now on. */
     public void observe(JobEvents observer) {
         this.events = observer;
+    }
+
+    /**
+     * Calls listener with the id of every job whose end this process commits, or that stops running here
+     * (a shutdown's stop, a lost lease: the listener checks the status): after the commit, and after
+     * get_job stops answering the job from memory.
+     */
+    public void onEnd(Consumer<String> listener) {
+        endListeners.add(listener);
     }
 
     /** Registers rows kept per job elsewhere, to be deleted with the job. */
@@ -247,6 +262,31 @@ public class JobStore {
     /** The job ended, or stopped for a shutdown (its last change committed): get_job reads the table again. */
     public void stopRunning(String id) {
         running.remove(id);
+        endListeners.forEach(listener -> listener.accept(id));
+    }
+
+    /** Which of these jobs are still IN_PROGRESS in the table, in one query (JobWaits.pollStore). */
+    public Set<String> stillInProgress(Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return Set.of();
+        }
+        String marks = String.join(", ", Collections.nCopies(ids.size(), "?"));
+        return store.inTransaction(c -> {
+            Set<String> found = new HashSet<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT ID FROM CARAVAN.JOBS WHERE STATUS = '"
+                    + JobStatus.IN_PROGRESS + "' AND ID IN (" + marks + ")")) {
+                int i = 1;
+                for (String id : ids) {
+                    ps.setString(i++, id);
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        found.add(rs.getString(1));
+                    }
+                }
+            }
+            return found;
+        });
     }
 
     public List<Job> inProgress() {
@@ -343,6 +383,9 @@ public class JobStore {
         }
         if (ended && events != JobEvents.NONE) {
             tellEnded(id);
+        }
+        if (ended && !running.containsKey(id)) {
+            endListeners.forEach(listener -> listener.accept(id)); // a running job's listeners hear at stopRunning
         }
         return ended;
     }
