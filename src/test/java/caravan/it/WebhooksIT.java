@@ -139,6 +139,27 @@ class WebhooksIT {
     }
 
     @Test
+    void aRetryIsToldTheCallbackAgainWhenItsQueryWasNotKeptAndPostsToTheOneItIsGiven() {
+        String token = "RetryTok5q";
+        String id = jobs.submit("{'operation':'csv_url_load','database':'hooks','table':'dogs','csv_url':'"
+                + receiver.url("/csv/missing.csv") + "','callback_url':'" + receiver.url("/ok/first?token=" + token) + "'}");
+        assertEquals("ERROR", jobs.await(id).path("status").asText());
+
+        ApiClient.Response without = admin.post("{'operation':'retry_job','id':'" + id + "'}");
+        assertEquals(400, without.status(), without.toString());
+        assertTrue(without.error().contains("callback_url"), without.error());
+
+        String retry = admin.ok("{'operation':'retry_job','id':'" + id + "','callback_url':'"
+                + receiver.url("/ok/retried?token=" + token) + "'}").path("job_id").asText();
+        assertEquals("ERROR", jobs.await(retry).path("status").asText(), "the source is still missing");
+        List<WebhookReceiver.Received> events = awaitEvents(retry, 2);
+        assertEquals("/ok/retried", events.get(0).path());
+        assertEquals("token=" + token, events.get(0).query());
+        assertEquals(List.of("started", "failed"), events.stream().map(e -> e.json().path("event").asText()).toList());
+        assertFalse(caravan.process().storeHolds(token), "the retry's token is kept in memory only, too");
+    }
+
+    @Test
     void aCancelledLoadPostsCancelled() throws Exception {
         try (SlowCsvServer slow = SlowCsvServer.start(1_000_000)) {
             String id = jobs.submit("{'operation':'csv_url_load','database':'hooks','table':'dogs','csv_url':'"

@@ -6,6 +6,7 @@ import dev.caravan.core.HarperException;
 import dev.caravan.core.HarperJson;
 import dev.caravan.operations.OperationRegistry;
 import dev.caravan.operations.OperationRequest;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -47,11 +48,16 @@ public class JobRetry {
         Job old = actions.jobToActOn(request, "retry");
         JobDefinition definition = retryable(old);
         ObjectNode body = definition.retryRequest(withoutRetryFields(old.request()), request);
+        OperationRequest again = new OperationRequest(withSubmitFields(body, request), request.user(), request.access());
+        List<SubmitField.Accepted> accepted = submitter.checkFields(again); // callback_url: checked as on a submit
         String id = UUID.randomUUID().toString();
         ObjectNode stored = null;
         try {
-            stored = definition.prepareRetry(new OperationRequest(body, request.user(), request.access()), old.id(), id);
+            stored = definition.prepareRetry(again, old.id(), id);
             stored.put(RETRY_OF, old.id());
+            for (SubmitField.Accepted field : accepted) {
+                field.keep(id, stored);
+            }
             jobs.create(id, definition.type(), request.user().username(), stored, System.currentTimeMillis(),
                     pinning.pinnedNode(definition, stored, id));
         } catch (RuntimeException e) {
@@ -59,6 +65,7 @@ public class JobRetry {
                 definition.discard(stored, id); // e.g. the copy of a csv_data_load's data
             }
             secrets.forget(id);
+            accepted.forEach(field -> field.discard(id));
             throw e;
         }
         submitter.enqueue(id, definition.type());
@@ -86,6 +93,17 @@ public class JobRetry {
                     + " Caravan kept the requests of finished jobs); submit it again");
         }
         return definition;
+    }
+
+    /** The request to run, with the submit fields (callback_url) the retry request gives instead of the stored ones. */
+    private ObjectNode withSubmitFields(ObjectNode body, OperationRequest retry) {
+        for (SubmitField field : submitter.fields()) {
+            JsonNode given = retry.body().get(field.name());
+            if (given != null) {
+                body.set(field.name(), given);
+            }
+        }
+        return body;
     }
 
     /** The stored request as a submit would send it: without what an earlier retry added. */

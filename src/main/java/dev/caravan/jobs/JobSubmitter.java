@@ -59,7 +59,12 @@ public class JobSubmitter {
         fields.add(field);
     }
 
-    private List<SubmitField.Accepted> checkFields(OperationRequest request) {
+    /** The fields every submit takes, for retry_job: the retry request's values replace the stored ones. */
+    List<SubmitField> fields() {
+        return fields;
+    }
+
+    List<SubmitField.Accepted> checkFields(OperationRequest request) {
         List<SubmitField.Accepted> accepted = new ArrayList<>();
         for (SubmitField field : fields) {
             accepted.add(field.check(request));

@@ -7,8 +7,10 @@ import dev.caravan.operations.OperationRequest;
  * A request field that every job-submitting operation takes (callback_url, ...), checked before the job's
  * own checks so that a bad value changes nothing, and kept once the job has its id.
  */
-@FunctionalInterface
 public interface SubmitField {
+    /** The field's name in a request: a retry_job request's value replaces the stored one (JobRetry). */
+    String name();
+
     /** Checks the field (a Harper 400 when it is bad) and returns what to keep of it. */
     Accepted check(OperationRequest request);
 

@@ -3,6 +3,7 @@ package dev.caravan.webhooks;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.caravan.core.HarperException;
+import dev.caravan.jobs.SecretUrls;
 import dev.caravan.jobs.SubmitField;
 import dev.caravan.operations.OperationRequest;
 import java.net.InetAddress;
@@ -30,12 +31,22 @@ public class CallbackUrlField implements SubmitField {
     }
 
     @Override
+    public String name() {
+        return CallbackUrl.FIELD;
+    }
+
+    @Override
     public Accepted check(OperationRequest request) {
         JsonNode value = request.body().get(CallbackUrl.FIELD);
         if (value == null || value.isNull()) {
             return Accepted.NONE;
         }
         CallbackUrl url = CallbackUrl.of(value);
+        if (SecretUrls.REDACTED.equals(url.uri().getRawQuery())) {
+            // what a finished job's stored request keeps of a URL with a query: retry_job must be given it again
+            throw HarperException.badRequest("'" + CallbackUrl.FIELD + "' has a query string Caravan did not keep"
+                    + " (\"?" + SecretUrls.REDACTED + "\"): send the whole URL again");
+        }
         InetAddress[] addresses = resolver.apply(url.host());
         try {
             allow.check(url.host(), addresses);
