@@ -5,6 +5,7 @@ import dev.caravan.api.ApiResponses;
 import dev.caravan.api.EventLoopAnswers;
 import dev.caravan.auth.Authenticator;
 import dev.caravan.auth.UserStore;
+import dev.caravan.jobs.JobListing;
 import dev.caravan.jobs.JobOperations;
 import dev.caravan.jobs.JobSubmitter;
 import dev.caravan.operations.OperationRegistry;
@@ -55,6 +56,7 @@ public class ApiConfiguration implements CamelConfiguration {
                                         @BeanInject("userStore") UserStore users,
                                         @BeanInject("catalog") Catalog catalog,
                                         @BeanInject("jobOperations") JobOperations jobOperations,
+                                        @BeanInject("jobListing") JobListing jobListing,
                                         @BeanInject("jobSubmitter") JobSubmitter submitter,
                                         @BeanInject("jobDefinitions") JobDefinitions jobs) {
         OperationRegistry operations = new OperationRegistry();
@@ -65,6 +67,7 @@ public class ApiConfiguration implements CamelConfiguration {
         new UserOperations(users, catalog).register(operations);
         jobs.operations().forEach(definition -> submitter.register(operations, definition));
         jobOperations.register(operations);
+        jobListing.register(operations);
         return operations;
     }
 

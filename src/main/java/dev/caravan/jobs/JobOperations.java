@@ -49,15 +49,15 @@ public class JobOperations {
         if (id == null || !id.isTextual()) {
             return Optional.empty();
         }
-        return jobs.findRunning(id.textValue()).filter(job -> maySee(request, job)).map(JobOperations::getJobAnswer);
+        return jobs.findRunning(id.textValue()).filter(job -> maySee(request, job)).map(this::getJobAnswer);
     }
 
     private JsonNode getJob(OperationRequest request) {
-        return visibleJob(request).map(JobOperations::getJobAnswer).orElseGet(HarperJson::array);
+        return visibleJob(request).map(this::getJobAnswer).orElseGet(HarperJson::array);
     }
 
-    private static JsonNode getJobAnswer(Job job) {
-        return HarperJson.array().add(JobView.forGetJob(job));
+    private JsonNode getJobAnswer(Job job) {
+        return HarperJson.array().add(JobView.forGetJob(job, jobs.rate(job)));
     }
 
     private boolean maySee(OperationRequest request, Job job) {
@@ -97,7 +97,7 @@ public class JobOperations {
         }
         ArrayNode out = HarperJson.array();
         if (from < to) {
-            jobs.startedBetween(from, to).forEach(j -> out.add(JobView.forSearch(j)));
+            jobs.startedBetween(from, to).forEach(j -> out.add(JobView.forSearch(j, jobs.rate(j))));
         }
         return out;
     }
@@ -133,7 +133,7 @@ public class JobOperations {
     }
 
     /** An optional whole-number field between min and max, or its default. */
-    private static long whole(OperationRequest request, String field, long min, long max, long byDefault) {
+    static long whole(OperationRequest request, String field, long min, long max, long byDefault) {
         JsonNode value = request.field(field);
         if (value == null) {
             return byDefault;

@@ -41,6 +41,8 @@ public class JobStore {
      * after the change it shows has committed (Store.afterCommit).
      */
     private final Map<String, Job> running = new ConcurrentHashMap<>();
+    /** The recent pace of the jobs this process runs (ProgressRate), sampled as their batches commit. */
+    private final Map<String, ProgressWindow> windows = new ConcurrentHashMap<>();
     /** What else is kept per job (its row errors, ...), removed in the same transaction as its row. */
     private final List<JobRows> dependents = new CopyOnWriteArrayList<>();
 
@@ -78,6 +80,14 @@ public class JobStore {
         store.addColumnIfMissing("CARAVAN", "JOBS", "OUTCOMES", text);
         // the node a job must run on, if any (JobPinning; docs/decisions/0011-cluster-job-queue.md)
         store.addColumnIfMissing("CARAVAN", "JOBS", "PINNED_NODE", "VARCHAR(256)");
+        // the database and table a job names (JobTarget), for list_jobs; null in rows written before them
+        store.addColumnIfMissing("CARAVAN", "JOBS", "DATABASE_NAME", "VARCHAR(1024)");
+        store.addColumnIfMissing("CARAVAN", "JOBS", "TABLE_NAME", "VARCHAR(1024)");
+        // list_jobs' filtered pages, newest first, read in index order and stopped at the page's end
+        // (JobListing; measured in docs/benchmarks.md): Derby cannot scan an index backwards, hence DESC
+        for (String[] index : JobListing.INDEXES) {
+            store.createIndexIfMissing("CARAVAN", "JOBS", index[0], index[1]);
+        }
     }
 
     /** Registers rows kept per job elsewhere, to be deleted with the job. */
@@ -122,10 +132,11 @@ public class JobStore {
     /** A job pinned to a node (or null), on the caller's transaction. */
     public void create(Connection c, String id, String type, String user, ObjectNode redactedRequest, long now,
                        String pinnedNode) throws SQLException {
+        JobTarget target = JobTarget.of(redactedRequest);
         Store.update(c, "INSERT INTO CARAVAN.JOBS (ID, TYPE, USERNAME, CREATED_DATETIME, START_DATETIME, STATUS, REQUEST,"
-                + " PHASE, PINNED_NODE) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                + " PHASE, PINNED_NODE, DATABASE_NAME, TABLE_NAME) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 id, type, user, now, now, JobStatus.IN_PROGRESS.name(), HarperJson.write(redactedRequest),
-                JobPhase.QUEUED.label(), pinnedNode);
+                JobPhase.QUEUED.label(), pinnedNode, target.database(), target.table());
     }
 
     /** The job: a running job's last committed state from memory, any other from the table. */
@@ -167,12 +178,54 @@ public class JobStore {
     /** A worker took the job: phase reading, and from now on get_job answers it from memory. */
     public void startRunning(String id) {
         setPhase(id, JobPhase.READING);
-        findStored(id).ifPresent(job -> running.put(id, job));
+        findStored(id).ifPresent(job -> {
+            windows.put(id, new ProgressWindow(System.nanoTime(), job.progress().rowsRead(), job.progress().bytesRead()));
+            running.put(id, job);
+        });
     }
 
     /** The job ended, or stopped for a shutdown (its last change committed): get_job reads the table again. */
     public void stopRunning(String id) {
         running.remove(id);
+        windows.remove(id);
+    }
+
+    /**
+     * The job's pace for its view: a job this process runs, over its last seconds (from memory, never
+     * waiting); any other, the average since it started (ProgressRate.average).
+     */
+    public ProgressRate rate(Job job) {
+        ProgressWindow window = job.isFinished() ? null : windows.get(job.id());
+        return window != null ? window.rate(System.nanoTime(), ProgressRate.bytesLeft(job))
+                : ProgressRate.average(job, System.currentTimeMillis());
+    }
+
+    /**
+     * One page of jobs: where (with its parameters), in orderBy's order, from offset, at most limit; jobs
+     * this process runs as they are in memory (JobListing).
+     */
+    List<Job> page(String where, List<Object> params, String orderBy, long offset, int limit) {
+        List<Job> jobs = store.inTransaction(c -> {
+            List<Job> found = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM CARAVAN.JOBS"
+                    + (where.isEmpty() ? "" : " WHERE " + where) + " ORDER BY " + orderBy
+                    + " OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")) {
+                int i = 0;
+                for (Object param : params) {
+                    ps.setObject(++i, param);
+                }
+                ps.setLong(++i, offset);
+                ps.setInt(++i, limit);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        found.add(read(rs));
+                    }
+                }
+            }
+            return found;
+        });
+        jobs.replaceAll(job -> running.getOrDefault(job.id(), job));
+        return jobs;
     }
 
     public List<Job> inProgress() {
@@ -227,11 +280,17 @@ public class JobStore {
         } else if (Store.update(c, sql + " AND OWNER_NODE = ?", with(params, fencedNode)) == 0) {
             throw new JobLeaseLostException(id); // the batch rolls back with this update
         }
-        store.afterCommit(c, () -> running.computeIfPresent(id, (k, job) ->
-                job.withProgress(JobPhase.WRITING, p.withBytesTotal(job.progress().bytesTotal()))));
+        store.afterCommit(c, () -> {
+            running.computeIfPresent(id, (k, job) ->
+                    job.withProgress(JobPhase.WRITING, p.withBytesTotal(job.progress().bytesTotal())));
+            ProgressWindow window = windows.get(id);
+            if (window != null) {
+                window.add(System.nanoTime(), p.rowsRead(), p.bytesRead());
+            }
+        });
     }
 
-    /** COMPLETE with a message (and a result object for exports); the stored request is cleared. */
+    /** COMPLETE with a message (and a result object for exports); the stored request stays, for get_job. */
     public boolean complete(String id, String message, JsonNode result, long now) {
         return finish(id, JobStatus.COMPLETE, TextNode.valueOf(message), result, now, false, false);
     }
@@ -244,7 +303,7 @@ public class JobStore {
     private boolean finish(String id, JobStatus status, JsonNode message, JsonNode result, long now,
                            boolean cancelled, boolean interrupted) {
         String sql = "UPDATE CARAVAN.JOBS SET STATUS = ?, MESSAGE = ?, MESSAGE_IS_JSON = ?, RESULT = ?,"
-                + " END_DATETIME = ?, PHASE = ?, REQUEST = NULL, CANCELLED = ?, INTERRUPTED = ?"
+                + " END_DATETIME = ?, PHASE = ?, CANCELLED = ?, INTERRUPTED = ?"
                 + " WHERE ID = ? AND STATUS = '" + JobStatus.IN_PROGRESS + "'";
         Object[] params = {status.name(), message.isTextual() ? message.textValue() : HarperJson.write(message),
                 !message.isTextual(), result == null ? null : HarperJson.write(result), now, JobPhase.DONE.label(),
