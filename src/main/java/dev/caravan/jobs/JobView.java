@@ -106,6 +106,8 @@ public final class JobView {
         progress.put("bytes_per_second", rounded(rate.bytesPerSecond()));
         if (rate.etaSeconds() != null) {
             progress.put("eta_seconds", rate.etaSeconds());
+        } else if (!job.isFinished() && p.bytesTotal() != null) {
+            progress.putNull("eta_seconds"); // no pace yet: unknown, and a running job's fields stay the same
         }
         if (p.outcomes() != null) {
             addOutcomes(out, p.outcomes());
