@@ -27,7 +27,7 @@ public class FillJobTable {
         try (Store store = location.open(dataDir, 2)) {
             new JobStore(store);
             Random random = new Random(12);
-            long end = 1_764_547_200_000L; // 2026-12-01T00:00:00Z
+            long end = 1_796_083_200_000L; // 2026-12-01T00:00:00Z
             long start = end - 30L * 24 * 3600 * 1000;
             long step = (end - start) / count;
             String outcomes = RowOutcomes.NONE.toJson();
