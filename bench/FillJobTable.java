@@ -1,7 +1,9 @@
 import dev.caravan.jobs.JobStore;
 import dev.caravan.jobs.RowOutcomes;
+import dev.caravan.store.Catalog;
 import dev.caravan.store.Store;
 import dev.caravan.store.StoreLocation;
+import dev.caravan.store.TxClock;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.util.Random;
@@ -9,7 +11,7 @@ import java.util.UUID;
 
 /**
  * Fills the job table of a stopped server's store with COUNT finished jobs, for list-jobs-latency.sh:
- * the store is opened as Caravan opens it (JobStore makes the table, its columns and indexes), then the
+ * the store is opened as Caravan opens it (Catalog and JobStore make the table, its columns and indexes), then the
  * rows go in with batched INSERTs, many to a transaction (through the API, 100,000 jobs would take an
  * hour). Deterministic (seeded): 10 users (user0..user9), four job types, 90% COMPLETE and 10% ERROR,
  * one job every 26 s on average over the 30 days before 2026-12-01, each running 2-60 s, with a stored
@@ -25,6 +27,7 @@ public class FillJobTable {
         int count = Integer.parseInt(args[1]);
         StoreLocation location = args.length > 2 ? new StoreLocation(args[2], args[3], args[4]) : new StoreLocation("", "", "");
         try (Store store = location.open(dataDir, 2)) {
+            new Catalog(store, new TxClock()); // first, as at the server's start: it makes the CARAVAN schema
             new JobStore(store);
             Random random = new Random(12);
             long end = 1_796_083_200_000L; // 2026-12-01T00:00:00Z

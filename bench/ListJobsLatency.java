@@ -11,15 +11,17 @@ import java.util.regex.Pattern;
 /**
  * Driver for list-jobs-latency.sh (loopback only, Java standard library only; compiled beside
  * JobReadLatency.java, whose keep-alive client it uses). On the server at PORT, whose job table holds
- * the filled finished jobs:
+ * the filled finished jobs, after a warm-up load of WARMUP_FILE (not counted: JIT and caches, as on a
+ * server that has been running):
  *   1. list_jobs latency: CLIENTS threads, each asking for a filtered page (status COMPLETE, one of the
  *      ten users, limit 50; every other request the next page by its next_cursor) once every INTERVAL_MS
  *      (0: back to back), WARMUP_S seconds not counted, then SECONDS seconds counted: p50/p99/max, req/s;
- *   2. a csv_file_load of FILE (ROWS rows) alone, timed from the submit to COMPLETE; the same load while
- *      5 consoles poll (each once a second: list_jobs limit 50, get_job and get_job_errors of the load);
- *      the load alone again; the slowdown against the mean of the two lone loads.
+ *   2. a csv_file_load of FILE (ROWS rows) alone, timed from the submit to COMPLETE, then while 5
+ *      consoles poll (each once a second: list_jobs limit 50, get_job and get_job_errors of the load),
+ *      alternating, five loads (three alone, two polled): the slowdown in wall time and in the server's
+ *      CPU seconds (/proc/SERVER_PID/stat), which the machine's other load moves less.
  * Every answer is checked (HTTP 200, a page of 50 jobs each COMPLETE and of its user).
- * Usage: java ListJobsLatency PORT CLIENTS INTERVAL_MS WARMUP_S SECONDS FILE ROWS
+ * Usage: java ListJobsLatency PORT CLIENTS INTERVAL_MS WARMUP_S SECONDS FILE ROWS WARMUP_FILE WARMUP_ROWS SERVER_PID
  */
 public class ListJobsLatency {
     private static final String AUTH = "Basic " + Base64.getEncoder()
@@ -38,6 +40,12 @@ public class ListJobsLatency {
         long measureNanos = Long.parseLong(args[4]) * 1_000_000_000L;
         String file = args[5];
         long rows = Long.parseLong(args[6]);
+        String serverPid = args[9];
+        JobReadLatency.KeepAliveConnection api = new JobReadLatency.KeepAliveConnection(port);
+        post(api, "{\"operation\":\"create_database\",\"database\":\"bench\"}");
+        if (Long.parseLong(args[8]) > 0) {
+            load(api, "warmup", args[7], Long.parseLong(args[8]), true);
+        }
 
         AtomicLong errors = new AtomicLong();
         List<long[]> samples = new ArrayList<>();
@@ -72,14 +80,26 @@ public class ListJobsLatency {
                 total == 0 ? 0 : all[total - 1] / 1e6, errors.get());
 
         if (rows > 0) {
-            JobReadLatency.KeepAliveConnection api = new JobReadLatency.KeepAliveConnection(port);
-            post(api, "{\"operation\":\"create_database\",\"database\":\"bench\"}");
-            double alone = load(api, "alone", file, rows, false);
-            double polled = load(api, "polled", file, rows, true);
-            double aloneAfter = load(api, "alone_after", file, rows, false);
-            double mean = (alone + aloneAfter) / 2;
-            System.out.printf("load: alone_before_s=%.2f polled_s=%.2f alone_after_s=%.2f slowdown_pct=%.1f"
-                    + " console_errors=%d%n", alone, polled, aloneAfter, (polled / mean - 1) * 100, consoleErrors.get());
+            // alone, polled, alone, polled, alone: the machine's other load moves every run, so the
+            // polled runs are judged against the lone ones around them, in wall time and in server CPU
+            double[] wall = new double[2];
+            double[] cpu = new double[2];
+            int[] runs = new int[2];
+            for (int run = 0; run < 5; run++) {
+                boolean polled = run % 2 == 1;
+                double cpuBefore = serverCpuSeconds(serverPid);
+                double seconds = load(api, (polled ? "polled" : "alone") + run, file, rows, polled);
+                double cpuSeconds = serverCpuSeconds(serverPid) - cpuBefore;
+                System.out.printf("load %d %s: %.2f s, server CPU %.1f s%n", run, polled ? "polled" : "alone", seconds, cpuSeconds);
+                int k = polled ? 1 : 0;
+                wall[k] += seconds;
+                cpu[k] += cpuSeconds;
+                runs[k]++;
+            }
+            System.out.printf("load: alone_mean_s=%.2f polled_mean_s=%.2f slowdown_pct=%.1f server_cpu_alone_s=%.1f"
+                            + " server_cpu_polled_s=%.1f cpu_slowdown_pct=%.1f console_errors=%d%n", wall[0] / runs[0],
+                    wall[1] / runs[1], (wall[1] / runs[1] / (wall[0] / runs[0]) - 1) * 100, cpu[0] / runs[0],
+                    cpu[1] / runs[1], (cpu[1] / runs[1] / (cpu[0] / runs[0]) - 1) * 100, consoleErrors.get());
         }
     }
 
@@ -191,6 +211,13 @@ public class ListJobsLatency {
             }
         }
         JobReadLatency.KeepAliveConnection.closeQuietly(connection);
+    }
+
+    /** User + system CPU seconds of the server so far (fields 14 and 15 of /proc/PID/stat, 100 ticks/s). */
+    private static double serverCpuSeconds(String pid) throws IOException {
+        String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc", pid, "stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
     }
 
     private static String post(JobReadLatency.KeepAliveConnection api, String body) throws IOException {
