@@ -15,7 +15,7 @@ import java.util.UUID;
  * rows go in with batched INSERTs, many to a transaction (through the API, 100,000 jobs would take an
  * hour). Deterministic (seeded): 10 users (user0..user9), four job types, 90% COMPLETE and 10% ERROR,
  * one job every 26 s on average over the 30 days before 2026-12-01, each running 2-60 s, with a stored
- * request like a load's or an export's.
+ * request like a load's or an export's. On PostgreSQL the table is then analysed, as autovacuum would have.
  * Usage (classpath: target/caravan.jar): java FillJobTable DATA_DIR COUNT [POSTGRES_URL USER PASSWORD]
  */
 public class FillJobTable {
@@ -77,6 +77,11 @@ public class FillJobTable {
                     }
                     return null;
                 });
+            }
+            if (!location.embedded()) {
+                // a server that gathered these jobs over 30 days has had autovacuum analyse the table; one
+                // filled a moment ago has no statistics, and the planner sorts a user's every job for a page
+                store.update("ANALYZE CARAVAN.JOBS");
             }
             System.out.println("filled " + count + " finished jobs into " + location.describe(dataDir));
         }
