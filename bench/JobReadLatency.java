@@ -292,7 +292,7 @@ public class JobReadLatency {
             }
         }
 
-        private static void pauseUntil(long nanoTime) {
+        static void pauseUntil(long nanoTime) {
             long wait = nanoTime - System.nanoTime();
             if (wait > 0) {
                 try {

@@ -7,6 +7,7 @@ import dev.caravan.api.WaitingRequests;
 import dev.caravan.auth.Authenticator;
 import dev.caravan.auth.UserStore;
 import dev.caravan.jobs.JobDeletion;
+import dev.caravan.jobs.JobListing;
 import dev.caravan.jobs.JobOperations;
 import dev.caravan.jobs.JobRetry;
 import dev.caravan.jobs.JobSubmitter;
@@ -58,6 +59,7 @@ public class ApiConfiguration implements CamelConfiguration {
                                         @BeanInject("userStore") UserStore users,
                                         @BeanInject("catalog") Catalog catalog,
                                         @BeanInject("jobOperations") JobOperations jobOperations,
+                                        @BeanInject("jobListing") JobListing jobListing,
                                         @BeanInject("jobSubmitter") JobSubmitter submitter,
                                         @BeanInject("jobDefinitions") JobDefinitions jobs,
                                         @BeanInject("jobRetry") JobRetry retry,
@@ -72,6 +74,7 @@ public class ApiConfiguration implements CamelConfiguration {
         jobOperations.register(operations);
         retry.register(operations);
         deletion.register(operations);
+        jobListing.register(operations);
         return operations;
     }
 

@@ -11,6 +11,7 @@ import dev.caravan.jobs.JobControl;
 import dev.caravan.jobs.JobDeletion;
 import dev.caravan.jobs.JobLauncher;
 import dev.caravan.jobs.JobLeases;
+import dev.caravan.jobs.JobListing;
 import dev.caravan.jobs.JobMonitor;
 import dev.caravan.jobs.JobOperations;
 import dev.caravan.jobs.JobPinning;
@@ -132,6 +133,12 @@ public class JobsConfiguration implements CamelConfiguration {
                                      @BeanInject("jobSecrets") JobSecrets secrets,
                                      @BeanInject("jobPinning") JobPinning pinning) {
         return new JobSubmitter(jobs, context, monitor, store, keys, secrets, pinning);
+    }
+
+    @BindToRegistry(lazy = true)
+    public JobListing jobListing(@BeanInject("jobStore") JobStore jobs,
+                                 @PropertyInject("caravan.jobs.visible-to-all") boolean visibleToAll) {
+        return new JobListing(jobs, visibleToAll);
     }
 
     @BindToRegistry(lazy = true)

@@ -67,7 +67,7 @@ public class JobOperations {
     }
 
     private JsonNode getJobAnswer(Job job, boolean memoryOnly) {
-        ObjectNode element = JobView.forGetJob(job);
+        ObjectNode element = JobView.forGetJob(job, jobs.rate(job));
         details.forEach(detail -> detail.addTo(element, job, memoryOnly));
         return HarperJson.array().add(element);
     }
@@ -109,7 +109,7 @@ public class JobOperations {
         }
         ArrayNode out = HarperJson.array();
         if (from < to) {
-            jobs.startedBetween(from, to).forEach(j -> out.add(JobView.forSearch(j)));
+            jobs.startedBetween(from, to).forEach(j -> out.add(JobView.forSearch(j, jobs.rate(j))));
         }
         return out;
     }
@@ -145,7 +145,7 @@ public class JobOperations {
     }
 
     /** An optional whole-number field between min and max, or its default. */
-    private static long whole(OperationRequest request, String field, long min, long max, long byDefault) {
+    static long whole(OperationRequest request, String field, long min, long max, long byDefault) {
         JsonNode value = request.field(field);
         if (value == null) {
             return byDefault;

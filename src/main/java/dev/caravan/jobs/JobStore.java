@@ -50,6 +50,8 @@ public class JobStore {
      * after the change it shows has committed (Store.afterCommit).
      */
     private final Map<String, Job> running = new ConcurrentHashMap<>();
+    /** The recent pace of the jobs this process runs (ProgressRate), sampled as their batches commit. */
+    private final Map<String, ProgressWindow> windows = new ConcurrentHashMap<>();
     /** What else is kept per job (its row errors, ...), removed in the same transaction as its row. */
     private final List<JobRows> dependents = new CopyOnWriteArrayList<>();
     /** Told of each start and end (webhooks). */
@@ -94,6 +96,14 @@ public class JobStore {
         store.addColumnIfMissing("CARAVAN", "JOBS", "OUTCOMES", text);
         // the node a job must run on, if any (JobPinning; docs/decisions/0011-cluster-job-queue.md)
         store.addColumnIfMissing("CARAVAN", "JOBS", "PINNED_NODE", "VARCHAR(256)");
+        // the database and table a job names (JobTarget), for list_jobs; null in rows written before them
+        store.addColumnIfMissing("CARAVAN", "JOBS", "DATABASE_NAME", "VARCHAR(1024)");
+        store.addColumnIfMissing("CARAVAN", "JOBS", "TABLE_NAME", "VARCHAR(1024)");
+        // list_jobs' filtered pages, newest first, read in index order and stopped at the page's end
+        // (JobListing; measured in docs/benchmarks.md): Derby cannot scan an index backwards, hence DESC
+        for (String[] index : JobListing.INDEXES) {
+            store.createIndexIfMissing("CARAVAN", "JOBS", index[0], index[1]);
+        }
     }
 
     /** Tells events of every batch committed and every job ended from now on. */
@@ -208,10 +218,11 @@ public class JobStore {
     /** A job pinned to a node (or null), on the caller's transaction. */
     public void create(Connection c, String id, String type, String user, ObjectNode redactedRequest, long now,
                        String pinnedNode) throws SQLException {
+        JobTarget target = JobTarget.of(redactedRequest);
         Store.update(c, "INSERT INTO CARAVAN.JOBS (ID, TYPE, USERNAME, CREATED_DATETIME, START_DATETIME, STATUS, REQUEST,"
-                + " PHASE, PINNED_NODE) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                + " PHASE, PINNED_NODE, DATABASE_NAME, TABLE_NAME) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 id, type, user, now, now, JobStatus.IN_PROGRESS.name(), HarperJson.write(redactedRequest),
-                JobPhase.QUEUED.label(), pinnedNode);
+                JobPhase.QUEUED.label(), pinnedNode, target.database(), target.table());
     }
 
     /** The job: a running job's last committed state from memory, any other from the table. */
@@ -254,6 +265,7 @@ public class JobStore {
     public void startRunning(String id) {
         setPhase(id, JobPhase.READING);
         findStored(id).ifPresent(job -> {
+            windows.put(id, new ProgressWindow(System.nanoTime(), job.progress().rowsRead(), job.progress().bytesRead()));
             running.put(id, job);
             tell(listener -> listener.started(job));
         });
@@ -262,7 +274,48 @@ public class JobStore {
     /** The job ended, or stopped for a shutdown (its last change committed): get_job reads the table again. */
     public void stopRunning(String id) {
         running.remove(id);
+        windows.remove(id);
         endListeners.forEach(listener -> listener.accept(id));
+    }
+
+    /**
+     * The job's pace for its view: a job this process runs, over its last seconds (from memory, never
+     * waiting); any other, the average since it started (ProgressRate.average).
+     */
+    public ProgressRate rate(Job job) {
+        ProgressWindow window = job.isFinished() ? null : windows.get(job.id());
+        return window != null ? window.rate(System.nanoTime(), ProgressRate.bytesLeft(job))
+                : ProgressRate.average(job, System.currentTimeMillis());
+    }
+
+    /**
+     * One page of jobs, without their requests (list_jobs shows none: not reading them spares a text
+     * column and its parse per row): where (with its parameters), in orderBy's order, from offset, at
+     * most limit; jobs this process runs as they are in memory (JobListing).
+     */
+    List<Job> page(String where, List<Object> params, String orderBy, long offset, int limit) {
+        String columns = COLUMNS.replace(" REQUEST,", " CAST(NULL AS " + store.dialect().textType() + "),");
+        List<Job> jobs = store.inTransaction(c -> {
+            List<Job> found = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + columns + " FROM CARAVAN.JOBS"
+                    + (where.isEmpty() ? "" : " WHERE " + where) + " ORDER BY " + orderBy
+                    + " OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")) {
+                int i = 0;
+                for (Object param : params) {
+                    ps.setObject(++i, param);
+                }
+                ps.setLong(++i, offset);
+                ps.setInt(++i, limit);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        found.add(read(rs));
+                    }
+                }
+            }
+            return found;
+        });
+        jobs.replaceAll(job -> running.getOrDefault(job.id(), job));
+        return jobs;
     }
 
     /** Which of these jobs are still IN_PROGRESS in the table, in one query (JobWaits.pollStore). */
@@ -347,6 +400,10 @@ public class JobStore {
                     job.withProgress(JobPhase.WRITING, p.withBytesTotal(job.progress().bytesTotal())));
             if (before != null) {
                 events.batchCommitted(before.type(), before.progress(), p);
+            }
+            ProgressWindow window = windows.get(id);
+            if (window != null) {
+                window.add(System.nanoTime(), p.rowsRead(), p.bytesRead());
             }
         });
     }

@@ -9,20 +9,39 @@ public final class JobView {
     private JobView() {
     }
 
-    /** get_job: the stored fields, result included, request never; plus phase and progress. */
+    /** get_job, its pace the average since the job started (ProgressRate.average; JobStore.rate has the recent one). */
     public static ObjectNode forGetJob(Job job) {
+        return forGetJob(job, ProgressRate.average(job, System.currentTimeMillis()));
+    }
+
+    /** get_job: the stored fields, result included; plus phase, progress and the stored request (no secrets in it). */
+    public static ObjectNode forGetJob(Job job, ProgressRate rate) {
+        ObjectNode out = forListing(job, rate);
+        if (job.request() != null) {
+            out.set("request", job.request());
+        }
+        return out;
+    }
+
+    /** One of list_jobs' jobs: get_job's element without the request (JobListing). */
+    public static ObjectNode forListing(Job job, ProgressRate rate) {
         ObjectNode out = base(job);
         if (job.result() != null) {
             out.set("result", job.result());
         }
-        addCaravanFields(out, job);
+        addCaravanFields(out, job, rate);
         return out;
     }
 
-    /** search_jobs_by_start_date: no result, plus the *_converted ISO dates. */
+    /** search_jobs_by_start_date, its pace the average since the job started. */
     public static ObjectNode forSearch(Job job) {
+        return forSearch(job, ProgressRate.average(job, System.currentTimeMillis()));
+    }
+
+    /** search_jobs_by_start_date: no result, plus the *_converted ISO dates. */
+    public static ObjectNode forSearch(Job job, ProgressRate rate) {
         ObjectNode out = base(job);
-        addCaravanFields(out, job);
+        addCaravanFields(out, job, rate);
         out.put("start_datetime_converted", Instant.ofEpochMilli(job.startDatetime()).toString());
         if (job.endDatetime() != null) {
             out.put("end_datetime_converted", Instant.ofEpochMilli(job.endDatetime()).toString());
@@ -48,6 +67,11 @@ public final class JobView {
     }
 
     /** A load's row outcomes, counts per reason and its first row errors (docs/row-outcomes.md). */
+    /** A pace to one decimal: finer is noise. */
+    private static double rounded(double perSecond) {
+        return Math.round(perSecond * 10) / 10.0;
+    }
+
     private static void addOutcomes(ObjectNode out, RowOutcomes o) {
         ObjectNode outcomes = out.putObject("outcomes");
         outcomes.put("inserted", o.inserted());
@@ -61,7 +85,7 @@ public final class JobView {
         out.set("row_errors", o.firstErrors());
     }
 
-    private static void addCaravanFields(ObjectNode out, Job job) {
+    private static void addCaravanFields(ObjectNode out, Job job, ProgressRate rate) {
         out.put("phase", job.phase() == null ? null : job.phase().label());
         ObjectNode progress = out.putObject("progress");
         Job.Progress p = job.progress();
@@ -77,6 +101,13 @@ public final class JobView {
         }
         if (p.percent() != null) {
             progress.put("percent", p.percent());
+        }
+        progress.put("rows_per_second", rounded(rate.rowsPerSecond()));
+        progress.put("bytes_per_second", rounded(rate.bytesPerSecond()));
+        if (rate.etaSeconds() != null) {
+            progress.put("eta_seconds", rate.etaSeconds());
+        } else if (!job.isFinished() && p.bytesTotal() != null) {
+            progress.putNull("eta_seconds"); // no pace yet: unknown, and a running job's fields stay the same
         }
         if (p.outcomes() != null) {
             addOutcomes(out, p.outcomes());

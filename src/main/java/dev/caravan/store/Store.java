@@ -224,6 +224,28 @@ public class Store implements AutoCloseable {
         });
     }
 
+    /**
+     * Creates an index on a table made by an earlier version unless one of that name exists; columns as
+     * in CREATE INDEX, e.g. "USERNAME, START_DATETIME DESC".
+     */
+    public void createIndexIfMissing(String schema, String table, String index, String columns) {
+        inTransaction(c -> {
+            lockSchemaChanges(c);
+            try (ResultSet rs = c.getMetaData().getIndexInfo(null, dialect.catalogName(schema),
+                    dialect.catalogName(table), false, true)) {
+                while (rs.next()) {
+                    if (dialect.catalogName(index).equals(rs.getString("INDEX_NAME"))) {
+                        return null;
+                    }
+                }
+            }
+            try (Statement s = c.createStatement()) {
+                s.execute(dialect.createIndex(schema, index, table, columns));
+            }
+            return null;
+        });
+    }
+
     private void lockSchemaChanges(Connection c) throws SQLException {
         Optional<String> lock = dialect.lockSchemaChanges();
         if (lock.isPresent()) {

@@ -1,0 +1,39 @@
+package dev.caravan.jobs;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * The database and table a job reads or writes, as its stored request names them: a load's or a delete's
+ * own fields, an export's search_operation (a search by value, hash or conditions; an export by SQL
+ * names none here). Kept in the job row's own columns so list_jobs filters by them.
+ */
+public record JobTarget(String database, String table) {
+    public static final JobTarget NONE = new JobTarget(null, null);
+
+    public static JobTarget of(ObjectNode storedRequest) {
+        if (storedRequest == null) {
+            return NONE;
+        }
+        JobTarget own = named(storedRequest);
+        JsonNode search = storedRequest.get("search_operation");
+        return own.table() == null && search instanceof ObjectNode searchRequest ? named(searchRequest) : own;
+    }
+
+    /** A request's table and its database (Harper's: database, else schema, else data; contract §1.2). */
+    private static JobTarget named(ObjectNode request) {
+        String table = text(request.get("table"));
+        if (table == null) {
+            return NONE;
+        }
+        String database = text(request.get("database"));
+        if (database == null) {
+            database = text(request.get("schema"));
+        }
+        return new JobTarget(database == null ? "data" : database, table);
+    }
+
+    private static String text(JsonNode value) {
+        return value != null && value.isTextual() && !value.textValue().isEmpty() ? value.textValue() : null;
+    }
+}
