@@ -269,7 +269,7 @@ public class JobsConfiguration implements CamelConfiguration {
         }
         JobWaits waits = new JobWaits(id -> jobs.find(id).map(job -> job.isFinished()).orElse(true), jobs::stillInProgress,
                 executor);
-        jobs.onEnd(waits::ended);
+        jobs.listen(waits);
         return waits;
     }
 

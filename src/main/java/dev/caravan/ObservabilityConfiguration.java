@@ -64,7 +64,7 @@ public class ObservabilityConfiguration implements CamelConfiguration {
         context.getRegistry().bind("metricsScrape", new MetricsScrape(registry));
         Store store = bean(context, "store", Store.class);
         store.publishPoolMetrics(registry);
-        bean(context, "jobStore", JobStore.class).observe(new JobMeters(registry));
+        bean(context, "jobStore", JobStore.class).listen(new JobMeters(registry));
         JobMonitor monitor = bean(context, "jobMonitor", JobMonitor.class);
         new GetterMeters()
                 .gauge("caravan.jobs.running", "Jobs running on this node now", monitor, JobMonitor::getJobsRunning)

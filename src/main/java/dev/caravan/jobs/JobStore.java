@@ -54,12 +54,8 @@ public class JobStore {
     private final Map<String, ProgressWindow> windows = new ConcurrentHashMap<>();
     /** What else is kept per job (its row errors, ...), removed in the same transaction as its row. */
     private final List<JobRows> dependents = new CopyOnWriteArrayList<>();
-    /** Told of each start and end (webhooks). */
-    private final List<JobLifecycle> lifecycle = new CopyOnWriteArrayList<>();
-    /** Who hears of committed batches and ended jobs (the metrics); none unless set. */
-    private volatile JobEvents events = JobEvents.NONE;
-    /** Told each job id whose end committed here, once get_job reads that end from the table (JobWaits). */
-    private final List<Consumer<String>> endListeners = new CopyOnWriteArrayList<>();
+    /** Told of each start, batch and end, and when a job leaves memory (webhooks, metrics, wait_ms). */
+    private final List<JobLifecycle> listeners = new CopyOnWriteArrayList<>();
 
     /** Rows another table keeps for a job, which go when the job's row goes. */
     @FunctionalInterface
@@ -106,32 +102,18 @@ public class JobStore {
         }
     }
 
-    /** Tells events of every batch committed and every job ended from now on. */
-    public void observe(JobEvents observer) {
-        this.events = observer;
-    }
-
-    /**
-     * Calls listener with the id of every job whose end this process commits, or that stops running here
-     * (a shutdown's stop, a lost lease: the listener checks the status): after the commit, and after
-     * get_job stops answering the job from memory.
-     */
-    public void onEnd(Consumer<String> listener) {
-        endListeners.add(listener);
-    }
-
     /** Registers rows kept per job elsewhere, to be deleted with the job. */
     public void alsoDelete(JobRows rows) {
         dependents.add(rows);
     }
 
-    /** Tells the listener of every job's start and end from now on. */
+    /** Tells the listener of every job's start, batches and end from now on (JobLifecycle). */
     public void listen(JobLifecycle listener) {
-        lifecycle.add(listener);
+        listeners.add(listener);
     }
 
     private void tell(Consumer<JobLifecycle> news) {
-        for (JobLifecycle listener : lifecycle) {
+        for (JobLifecycle listener : listeners) {
             try {
                 news.accept(listener);
             } catch (RuntimeException e) {
@@ -275,7 +257,7 @@ public class JobStore {
     public void stopRunning(String id) {
         running.remove(id);
         windows.remove(id);
-        endListeners.forEach(listener -> listener.accept(id));
+        tell(listener -> listener.answeredFromTable(id));
     }
 
     /**
@@ -399,7 +381,7 @@ public class JobStore {
             running.computeIfPresent(id, (k, job) ->
                     job.withProgress(JobPhase.WRITING, p.withBytesTotal(job.progress().bytesTotal())));
             if (before != null) {
-                events.batchCommitted(before.type(), before.progress(), p);
+                tell(listener -> listener.batchCommitted(before.type(), before.progress(), p));
             }
             ProgressWindow window = windows.get(id);
             if (window != null) {
@@ -429,8 +411,7 @@ public class JobStore {
         Object[] params = {status.name(), message.isTextual() ? message.textValue() : HarperJson.write(message),
                 !message.isTextual(), result == null ? null : HarperJson.write(result), now, JobPhase.DONE.label(),
                 cancelled, interrupted, id};
-        // as it was before it ended, request included: the listeners see what the job was for
-        Optional<Job> before = lifecycle.isEmpty() ? Optional.empty() : find(id);
+        Optional<Job> before = listeners.isEmpty() ? Optional.empty() : beforeItEnds(id);
         boolean ended = fencedNode == null ? store.update(sql, params) == 1
                 // a job held by another node is that node's to end; one held by none (queued) any node may end
                 : store.update(sql + " AND (OWNER_NODE IS NULL OR OWNER_NODE = ?)", with(params, fencedNode)) == 1;
@@ -438,21 +419,23 @@ public class JobStore {
             before.ifPresent(job -> tell(listener -> listener.ended(
                     job.ended(status, message, result, now, cancelled, interrupted))));
         }
-        if (ended && events != JobEvents.NONE) {
-            tellEnded(id);
-        }
         if (ended && !running.containsKey(id)) {
-            endListeners.forEach(listener -> listener.accept(id)); // a running job's listeners hear at stopRunning
+            tell(listener -> listener.answeredFromTable(id)); // a running job's is told at stopRunning
         }
         return ended;
     }
 
-    /** The ended job, as its row says, for the observer; a failure to read it back costs only the event. */
-    private void tellEnded(String id) {
+    /**
+     * The job as it is before its end, request included, which with the end's own fields is the job as it
+     * ended (the same values its row then holds): from memory when it runs here, else one query. A
+     * failure to read it costs only the listeners' news of this end, never the end itself.
+     */
+    private Optional<Job> beforeItEnds(String id) {
         try {
-            findStored(id).ifPresent(events::ended);
+            return find(id);
         } catch (RuntimeException e) {
-            LOG.warn("Job {} ended, but its row could not be read back for the metrics: {}", id, e.getMessage());
+            LOG.warn("Job {} is ending, but it could not be read for its listeners: {}", id, e.getMessage());
+            return Optional.empty();
         }
     }
 

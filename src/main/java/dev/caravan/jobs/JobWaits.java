@@ -22,12 +22,12 @@ import org.apache.camel.support.EventNotifierSupport;
  * The requests waiting for a job to end (wait_ms on get_job and on a submit), each a callback rather
  * than a thread: a wait ends when its job ends, when its time is up, when its client goes away, or at
  * once when the server starts stopping. Ends known here come from the job table's own writes
- * ({@link JobStore#onEnd}); on a shared database another node may end the job, so {@link #pollStore}
+ * ({@link JobLifecycle#answeredFromTable}); on a shared database another node may end the job, so {@link #pollStore}
  * asks the table about every waited job in one query per interval (routes/jobs/job-cluster.camel.yaml).
  * JMX: org.apache.camel:context=caravan,type=services,name=JobWaits.
  */
 @ManagedResource(description = "Requests waiting for a job to end (wait_ms)")
-public class JobWaits implements StaticService {
+public class JobWaits implements StaticService, JobLifecycle {
     /** Ids per query of {@link #pollStore}, well within every engine's limit on parameters. */
     static final int IDS_PER_QUERY = 500;
 
@@ -85,8 +85,9 @@ public class JobWaits implements StaticService {
         return wait;
     }
 
-    /** A job's end was committed here: its waits end, once the table shows it ended (not merely stopped). */
-    public void ended(String jobId) {
+    /** get_job reads the job from the table now: its waits end if it shows it ended (not merely stopped). */
+    @Override
+    public void answeredFromTable(String jobId) {
         if (byJob.containsKey(jobId)) {
             executor.execute(() -> {
                 if (hasEnded.test(jobId)) {

@@ -2,7 +2,7 @@ package dev.caravan.observability;
 
 import dev.caravan.formats.RowReason;
 import dev.caravan.jobs.Job;
-import dev.caravan.jobs.JobEvents;
+import dev.caravan.jobs.JobLifecycle;
 import dev.caravan.jobs.JobStatus;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -18,7 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * and outcome, and their durations from start_datetime to end_datetime. Counts are this process's since
  * it started; a resumed job counts only what it commits after resuming.
  */
-public final class JobMeters implements JobEvents {
+public final class JobMeters implements JobLifecycle {
     static final String FINISHED = "caravan.jobs.finished";
     static final String DURATION = "caravan.job.duration";
     static final String ROW_ERRORS = "caravan.job.row.errors";

@@ -23,7 +23,18 @@ class JobEndsTest extends StoreOnEachEngine {
     @BeforeParameterizedClassInvocation
     void open() {
         jobs = new JobStore(store);
-        jobs.onEnd(id -> heard.computeIfAbsent(id, k -> new ArrayList<>()).add(jobs.find(id).orElseThrow().status()));
+        jobs.listen(new JobLifecycle() { // told first: its failure must not keep the news from the next
+            @Override
+            public void answeredFromTable(String id) {
+                throw new IllegalStateException("a failing listener");
+            }
+        });
+        jobs.listen(new JobLifecycle() {
+            @Override
+            public void answeredFromTable(String id) {
+                heard.computeIfAbsent(id, k -> new ArrayList<>()).add(jobs.find(id).orElseThrow().status());
+            }
+        });
     }
 
     private String newJob() {

@@ -12,7 +12,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
 
-/** The job table tells its observer of each committed batch and of each job's end, once, on each engine. */
+/** The job table tells its listeners of each committed batch and of each job's end, once, on each engine. */
 class JobEventsTest extends StoreOnEachEngine {
     private final List<String> heard = new CopyOnWriteArrayList<>();
     private final List<Job> ended = new CopyOnWriteArrayList<>();
@@ -21,7 +21,18 @@ class JobEventsTest extends StoreOnEachEngine {
     @BeforeParameterizedClassInvocation
     void open() {
         jobs = new JobStore(store);
-        jobs.observe(new JobEvents() {
+        jobs.listen(new JobLifecycle() { // told first: its failures must not keep the news from the next
+            @Override
+            public void batchCommitted(String type, Job.Progress before, Job.Progress after) {
+                throw new IllegalStateException("a failing listener");
+            }
+
+            @Override
+            public void ended(Job job) {
+                throw new IllegalStateException("a failing listener");
+            }
+        });
+        jobs.listen(new JobLifecycle() {
             @Override
             public void batchCommitted(String type, Job.Progress before, Job.Progress after) {
                 heard.add(type + " " + before.rowsWritten() + "->" + after.rowsWritten());

@@ -85,7 +85,7 @@ class JobWaitStepTest {
         if (!expectSync) {
             ended.add("j1");
             status.set("COMPLETE");
-            waits.ended("j1");
+            waits.answeredFromTable("j1");
         }
         assertTrue(done.await(10, TimeUnit.SECONDS));
         assertEquals(expectSync, doneSync.get());

@@ -49,7 +49,7 @@ class JobWaitsTest {
         assertEquals(1, waits.getWaiting());
 
         ended.add("j1");
-        waits.ended("j1");
+        waits.answeredFromTable("j1");
 
         assertTrue(answered(answer));
         assertEquals(0, waits.getWaiting());
@@ -60,7 +60,7 @@ class JobWaitsTest {
         CountDownLatch answer = new CountDownLatch(1);
         waits.await("j1", LONG, answer::countDown);
 
-        waits.ended("j1"); // stopRunning of a job still IN_PROGRESS (a lost lease, a shutdown's stop)
+        waits.answeredFromTable("j1"); // stopRunning of a job still IN_PROGRESS (a lost lease, a shutdown's stop)
 
         assertFalse(answer.await(300, TimeUnit.MILLISECONDS));
         assertEquals(1, waits.getWaiting());
@@ -98,7 +98,7 @@ class JobWaitsTest {
         wait.drop();
         wait.drop();
         ended.add("j1");
-        waits.ended("j1");
+        waits.answeredFromTable("j1");
 
         assertTrue(answered(answer));
         Thread.sleep(100);
