@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -131,7 +129,6 @@ class ConsoleIT {
 
     @Test
     void cancelledLoadIsRetriedFromItsPage() {
-        assumeFalse(unknown("retry_job"), "retry_job is not on this branch yet");
         String id = adminJobs.submit(slowLoad());
         admin.ok("{'operation':'cancel_job','id':'" + id + "'}");
         adminJobs.await(id);
@@ -175,7 +172,6 @@ class ConsoleIT {
     @Test
     void jobPageShowsTheRequestAndOffersTheRejectsFile() {
         String id = badRowsLoad("offered.csv");
-        assumeFinishedJobsKeepTheirRequest(id);
         browser.signedInAs(CaravanProcess.ADMIN, CaravanProcess.PASSWORD);
         browser.go("#/job/" + id);
         assertTrue(browser.find(By.id("download-rejects")).isDisplayed());
@@ -187,7 +183,6 @@ class ConsoleIT {
     @Test
     void rejectsFileDownloadsForWhoMaySeeTheJobAndNobodyElse() throws Exception {
         String id = badRowsLoad("rejects-download.csv");
-        assumeFinishedJobsKeepTheirRequest(id);
         HttpResponse<String> own = rejects(id, CaravanProcess.ADMIN, CaravanProcess.PASSWORD);
         assertEquals(200, own.statusCode(), own::body);
         assertEquals("id,name\n\"{\"\"a\"\":1}\",bad\n", own.body());
@@ -250,7 +245,6 @@ class ConsoleIT {
 
     @Test
     void aUserSeesTheirOwnJobsInTheListAndNoOneElses() {
-        assumeFalse(unknown("list_jobs"), "list_jobs is not on this branch yet");
         String mine = new Jobs(loader).submit("{'operation':'csv_data_load','database':'web','table':'dogs',"
                 + "'action':'upsert','data':'id\\n700\\n'}");
         String others = adminJobs.submit("{'operation':'csv_data_load','database':'web','table':'dogs',"
@@ -382,19 +376,9 @@ class ConsoleIT {
         assertTrue(browser.driver().findElement(By.id("kind-" + operation)).isSelected());
     }
 
-    /** Until get_job keeps a finished job's request (the shared interface's "request"), no page shows it. */
-    private static void assumeFinishedJobsKeepTheirRequest(String id) {
-        assumeTrue(adminJobs.get(id).has("request"), "get_job's request is not on this branch yet");
-    }
-
     private static void pick(String select, String value) {
         browser.until(d -> d.findElements(By.cssSelector("#" + select + " option[value='" + value + "']")).size() == 1);
         new Select(browser.find(By.id(select))).selectByValue(value);
-    }
-
-    private static boolean unknown(String operation) {
-        ApiClient.Response r = admin.post("{'operation':'" + operation + "'}");
-        return r.status() == 400 && r.error().equals("Operation '" + operation + "' not found");
     }
 
     private static URI console(String path) {
