@@ -156,6 +156,7 @@ export function jobPage(main, id) {
       if (asked) { // what was given already is sent again with what the form asks now
         alert.textContent = '';
         retryForm.replaceChildren(askForRetry(asked, e.message, (more) => tryRetry(button, { ...given, ...more })));
+        retryForm.querySelector('input')?.focus();
       } else {
         (retryForm.hasChildNodes() ? retryForm.querySelector('.alert') : alert).textContent = errorText(e);
       }

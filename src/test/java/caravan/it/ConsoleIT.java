@@ -42,6 +42,7 @@ class ConsoleIT {
     private static ConsoleBrowser browser;
     private static SlowCsvServer slow;
     private static ApiClient loader;
+    private static S3TestServer s3;
 
     @TempDir
     static Path files;
@@ -56,6 +57,8 @@ class ConsoleIT {
         loader = caravan.as("loader", "pw");
         slow = SlowCsvServer.start(SLOW_ROWS, true);
         browser = ConsoleBrowser.open(caravan.process().port());
+        s3 = S3TestServer.start();
+        s3.createBucket("console");
     }
 
     @AfterAll
@@ -65,6 +68,9 @@ class ConsoleIT {
         }
         if (slow != null) {
             slow.close();
+        }
+        if (s3 != null) {
+            s3.close();
         }
     }
 
@@ -143,6 +149,35 @@ class ConsoleIT {
         assertEquals(id, adminJobs.get(retry).path("retry_of").asText());
         admin.ok("{'operation':'cancel_job','id':'" + retry + "'}");
         adminJobs.await(retry);
+    }
+
+    @Test
+    void retryOfAnS3ImportAsksForTheKeysTheJobRowDoesNotKeepAndRunsWithThem() {
+        String key = "retried-" + NEXT_KEY.incrementAndGet() + ".csv";
+        JsonNode failed = adminJobs.run(s3.importRequest("web", "dogs", "console", key).toString()); // no object yet
+        assertEquals("ERROR", failed.path("status").asText(), failed::toString);
+        s3.put("console", key, ("id,name\n" + key.replace(".csv", "") + ",Bo\n").getBytes(StandardCharsets.UTF_8));
+        String id = failed.path("id").asText();
+        browser.signedInAs(CaravanProcess.ADMIN, CaravanProcess.PASSWORD);
+        browser.go("#/job/" + id);
+        browser.click(By.id("retry-job"));
+
+        String why = browser.find(By.cssSelector("#retry-form .sub")).getText();
+        assertEquals(admin.post("{'operation':'retry_job','id':'" + id + "'}").error(), why);
+        assertTrue(browser.driver().findElements(By.id("retry-callback-url")).isEmpty(), "only what is missing");
+        browser.type(By.id("retry-s3-key-id"), s3.accessKeyId());
+        browser.type(By.id("retry-s3-secret"), s3.secretAccessKey());
+        browser.screenshot("retry-form");
+        browser.click(By.id("retry-with"));
+
+        String retry = browser.until(d -> {
+            WebElement head = d.findElement(By.cssSelector("#job .page-head"));
+            return "complete".equals(head.getAttribute("data-state")) ? head.getAttribute("data-job-id") : null;
+        });
+        JsonNode done = adminJobs.get(retry);
+        assertEquals(id, done.path("retry_of").asText(), done::toString);
+        assertEquals("successfully loaded 1 of 1 records", done.path("message").asText(), done::toString);
+        assertTrue(browser.driver().findElements(By.id("retry-form")).isEmpty(), "the form is gone with the old job's page");
     }
 
     // --- row errors and the rejects file ---
