@@ -1,5 +1,5 @@
 // A job's page: get_job and get_job_errors polled every second; cancel, retry and the rejects file.
-import { call, downloadRejects } from './api.js';
+import { call, downloadRejects, ApiError } from './api.js';
 import { h, keepFocus, badge, progress, tableOf, time, count, bytes, duration, message, errorText, poll, state } from './view.js';
 
 const ERRORS_PAGE = 20;
@@ -37,10 +37,10 @@ function outcomes(job, reason, pickReason) {
     reasons.length ? h('div.reasons', reasons.map(chip)) : null);
 }
 
+// webhooks/WebhookAttempts: last_status once an answer came, else last_error
 function lastAnswer(w) {
-  const status = [w.last_status, w.status, w.http_status].find((v) => v !== undefined && v !== null);
-  if (status !== undefined) return String(status);
-  return w.last_error || w.error || '–';
+  if (w.last_status !== undefined && w.last_status !== null) return String(w.last_status);
+  return w.last_error || '–';
 }
 
 function webhooks(job) {
@@ -73,12 +73,50 @@ function errorsTable(page, offset, go) {
   ];
 }
 
+/** What retry_job's 400 says the job row does not keep (jobs/JobRetry, s3/S3Job, webhooks/CallbackUrlField). */
+function retryNeeds(text) {
+  if (/needs the S3 secrets again/.test(text)) return { s3: true, endpoint: /s3\.endpoint/.test(text) };
+  if (/'callback_url' has a query string Caravan did not keep/.test(text)) return { callback: true };
+  return null;
+}
+
+function askForRetry(asked, why, retry) {
+  const input = (id, label, type = 'text') => h('div.field', h('label', { for: id }, label),
+    h('input', { id, type, required: true, autocomplete: 'off', spellcheck: 'false' }));
+  const fields = [];
+  if (asked.s3) {
+    fields.push(input('retry-s3-key-id', 'S3 access key id'), input('retry-s3-secret', 'S3 secret access key', 'password'));
+    if (asked.endpoint) fields.push(input('retry-s3-endpoint', 'S3 endpoint (in full)', 'url'));
+  }
+  if (asked.callback) fields.push(input('retry-callback-url', 'Callback URL (in full)', 'url'));
+  const value = (fieldId) => document.getElementById(fieldId)?.value.trim();
+  return h('form.panel', {
+    id: 'retry-form', 'aria-labelledby': 'retry-form-title',
+    onsubmit: (e) => {
+      e.preventDefault();
+      const given = {};
+      if (asked.s3) {
+        given.s3 = { aws_access_key_id: value('retry-s3-key-id'), aws_secret_access_key: value('retry-s3-secret') };
+        if (asked.endpoint) given.s3.endpoint = value('retry-s3-endpoint');
+      }
+      if (asked.callback) given.callback_url = value('retry-callback-url');
+      retry(given);
+    },
+  },
+  h('h2', { id: 'retry-form-title' }, 'Retry needs what the job did not keep'),
+  h('p.sub', why),
+  h('div.alert', { role: 'alert', id: 'retry-error' }),
+  h('div.fields', fields),
+  h('button.button', { type: 'submit', id: 'retry-with' }, 'Retry with these'));
+}
+
 export function jobPage(main, id) {
   const alert = h('div.alert', { role: 'alert', id: 'job-error' });
   const content = h('div', { id: 'job' });
+  const retryForm = h('div', { id: 'retry-needs' });
   main.replaceChildren(
     h('p', h('a', { href: '#/' }, '← All jobs')),
-    alert, content);
+    alert, retryForm, content);
   let errorsOffset = 0;
   let reason = null; // the row errors of one reason only, when a reason chip is pressed
   let cancelArmedUntil = 0; // cancelling takes two clicks: the first asks, the second cancels
@@ -95,6 +133,33 @@ export function jobPage(main, id) {
       done(answer);
     } catch (e) {
       alert.textContent = errorText(e);
+      button.disabled = false;
+    } finally {
+      busy = false;
+    }
+  };
+
+  const retried = (answer) => {
+    if (answer.job_id) window.location.hash = `#/job/${encodeURIComponent(answer.job_id)}`;
+  };
+  // retry_job's 400 when the job row lacks a secret: ask for exactly that, then retry with it
+  const tryRetry = async (button, given) => {
+    button.disabled = true;
+    busy = true;
+    try {
+      const answer = await call({ operation: 'retry_job', id, ...given });
+      alert.textContent = '';
+      retryForm.replaceChildren();
+      retried(answer);
+    } catch (e) {
+      const asked = e instanceof ApiError && e.status === 400 ? retryNeeds(e.message) : null;
+      if (asked) { // what was given already is sent again with what the form asks now
+        alert.textContent = '';
+        retryForm.replaceChildren(askForRetry(asked, e.message, (more) => tryRetry(button, { ...given, ...more })));
+        retryForm.querySelector('input')?.focus();
+      } else {
+        (retryForm.hasChildNodes() ? retryForm.querySelector('.alert') : alert).textContent = errorText(e);
+      }
       button.disabled = false;
     } finally {
       busy = false;
@@ -124,9 +189,7 @@ export function jobPage(main, id) {
     }
     if (finished && s !== 'complete') {
       const retry = h('button.button', { type: 'button', id: 'retry-job' }, 'Retry');
-      retry.addEventListener('click', () => act(retry, { operation: 'retry_job', id }, (answer) => {
-        if (answer.job_id) window.location.hash = `#/job/${encodeURIComponent(answer.job_id)}`;
-      }));
+      retry.addEventListener('click', () => tryRetry(retry, {}));
       actions.push(retry);
     }
     if (job.request && job.request.rejects_path) {

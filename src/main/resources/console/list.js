@@ -1,5 +1,5 @@
 // The job list: list_jobs, a filtered page of 50, polled every second (README "Console").
-import { call, session, ApiError } from './api.js';
+import { call } from './api.js';
 import { h, keepFocus, badge, progress, tableOf, timeCell, errorText, poll, state } from './view.js';
 
 export const JOB_TYPES = ['csv_data_load', 'csv_file_load', 'csv_url_load', 'import_from_s3',
@@ -25,38 +25,13 @@ function request() {
   return body;
 }
 
-// Until list_jobs is on the server: a super user's list from search_jobs_by_start_date, filtered here.
-async function listWithoutListJobs(body) {
-  if (!session().superUser) {
-    throw new ApiError(400, 'This server has no list_jobs yet; only a super user can list jobs here.');
-  }
-  const tomorrow = new Date(Date.now() + 86400000).toISOString().slice(0, 10);
-  const all = await call({ operation: 'search_jobs_by_start_date', from_date: '1970-01-01', to_date: tomorrow });
-  const jobs = all.filter((j) => (!body.status || j.status === body.status)
-    && (!body.type || j.type === body.type) && (!body.user || j.user === body.user))
-    .sort((a, b) => b.start_datetime - a.start_datetime);
-  return { jobs: jobs.slice(0, PAGE) };
-}
-
-async function fetchPage() {
-  const body = request();
-  try {
-    return await call(body);
-  } catch (e) {
-    if (e instanceof ApiError && e.status === 400 && /list_jobs.*not found/i.test(e.message)) {
-      return listWithoutListJobs(body);
-    }
-    throw e;
-  }
-}
-
 function row(job) {
   return h('tr', { 'data-job-id': job.id, 'data-state': state(job) },
     h('td', badge(job)),
     h('td', h('a.job-link', { id: `job-${job.id}`, href: `#/job/${encodeURIComponent(job.id)}` }, job.type),
       h('div.id', job.id.slice(0, 8))),
     h('td.hide-narrow', job.user),
-    h('td.hide-narrow.mono.col-table', tableOf(job) || '–'),
+    h('td.hide-narrow.mono', tableOf(job) || '–'),
     h('td', progress(job, false, `Progress of ${job.type} ${job.id.slice(0, 8)}`)),
     h('td.hide-narrow', timeCell(job.start_datetime)),
     h('td.hide-narrow', timeCell(job.end_datetime)));
@@ -109,7 +84,7 @@ export function jobList(main) {
         h('table', { id: 'job-table' },
           h('thead', h('tr',
             h('th', { scope: 'col' }, 'Status'), h('th', { scope: 'col' }, 'Job'),
-            h('th.hide-narrow', { scope: 'col' }, 'User'), h('th.hide-narrow.col-table', { scope: 'col' }, 'Table'),
+            h('th.hide-narrow', { scope: 'col' }, 'User'), h('th.hide-narrow', { scope: 'col' }, 'Table'),
             h('th', { scope: 'col' }, 'Progress'), h('th.hide-narrow', { scope: 'col' }, 'Started'),
             h('th.hide-narrow', { scope: 'col' }, 'Ended'))),
           body)),
@@ -120,13 +95,11 @@ export function jobList(main) {
 
   const load = async () => {
     try {
-      const page = await fetchPage();
+      const page = await call(request());
       alert.textContent = '';
       const jobs = page.jobs || [];
       keepFocus(() => body.replaceChildren(...(jobs.length ? jobs.map(row)
         : [h('tr', h('td.empty', { colspan: '7' }, 'No jobs match. Start one with “New job”.'))])));
-      // a server whose list does not name the table: no column of dashes
-      document.getElementById('job-table')?.classList.toggle('no-tables', !jobs.some((j) => tableOf(j)));
       nextCursor = page.next_cursor || null;
       next.disabled = !nextCursor;
       previous.disabled = cursors.length <= 1;

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -44,6 +42,7 @@ class ConsoleIT {
     private static ConsoleBrowser browser;
     private static SlowCsvServer slow;
     private static ApiClient loader;
+    private static S3TestServer s3;
 
     @TempDir
     static Path files;
@@ -58,6 +57,8 @@ class ConsoleIT {
         loader = caravan.as("loader", "pw");
         slow = SlowCsvServer.start(SLOW_ROWS, true);
         browser = ConsoleBrowser.open(caravan.process().port());
+        s3 = S3TestServer.start();
+        s3.createBucket("console");
     }
 
     @AfterAll
@@ -67,6 +68,9 @@ class ConsoleIT {
         }
         if (slow != null) {
             slow.close();
+        }
+        if (s3 != null) {
+            s3.close();
         }
     }
 
@@ -131,7 +135,6 @@ class ConsoleIT {
 
     @Test
     void cancelledLoadIsRetriedFromItsPage() {
-        assumeFalse(unknown("retry_job"), "retry_job is not on this branch yet");
         String id = adminJobs.submit(slowLoad());
         admin.ok("{'operation':'cancel_job','id':'" + id + "'}");
         adminJobs.await(id);
@@ -146,6 +149,35 @@ class ConsoleIT {
         assertEquals(id, adminJobs.get(retry).path("retry_of").asText());
         admin.ok("{'operation':'cancel_job','id':'" + retry + "'}");
         adminJobs.await(retry);
+    }
+
+    @Test
+    void retryOfAnS3ImportAsksForTheKeysTheJobRowDoesNotKeepAndRunsWithThem() {
+        String key = "retried-" + NEXT_KEY.incrementAndGet() + ".csv";
+        JsonNode failed = adminJobs.run(s3.importRequest("web", "dogs", "console", key).toString()); // no object yet
+        assertEquals("ERROR", failed.path("status").asText(), failed::toString);
+        s3.put("console", key, ("id,name\n" + key.replace(".csv", "") + ",Bo\n").getBytes(StandardCharsets.UTF_8));
+        String id = failed.path("id").asText();
+        browser.signedInAs(CaravanProcess.ADMIN, CaravanProcess.PASSWORD);
+        browser.go("#/job/" + id);
+        browser.click(By.id("retry-job"));
+
+        String why = browser.find(By.cssSelector("#retry-form .sub")).getText();
+        assertEquals(admin.post("{'operation':'retry_job','id':'" + id + "'}").error(), why);
+        assertTrue(browser.driver().findElements(By.id("retry-callback-url")).isEmpty(), "only what is missing");
+        browser.type(By.id("retry-s3-key-id"), s3.accessKeyId());
+        browser.type(By.id("retry-s3-secret"), s3.secretAccessKey());
+        browser.screenshot("retry-form");
+        browser.click(By.id("retry-with"));
+
+        String retry = browser.until(d -> {
+            WebElement head = d.findElement(By.cssSelector("#job .page-head"));
+            return "complete".equals(head.getAttribute("data-state")) ? head.getAttribute("data-job-id") : null;
+        });
+        JsonNode done = adminJobs.get(retry);
+        assertEquals(id, done.path("retry_of").asText(), done::toString);
+        assertEquals("successfully loaded 1 of 1 records", done.path("message").asText(), done::toString);
+        assertTrue(browser.driver().findElements(By.id("retry-form")).isEmpty(), "the form is gone with the old job's page");
     }
 
     // --- row errors and the rejects file ---
@@ -175,7 +207,6 @@ class ConsoleIT {
     @Test
     void jobPageShowsTheRequestAndOffersTheRejectsFile() {
         String id = badRowsLoad("offered.csv");
-        assumeFinishedJobsKeepTheirRequest(id);
         browser.signedInAs(CaravanProcess.ADMIN, CaravanProcess.PASSWORD);
         browser.go("#/job/" + id);
         assertTrue(browser.find(By.id("download-rejects")).isDisplayed());
@@ -187,7 +218,6 @@ class ConsoleIT {
     @Test
     void rejectsFileDownloadsForWhoMaySeeTheJobAndNobodyElse() throws Exception {
         String id = badRowsLoad("rejects-download.csv");
-        assumeFinishedJobsKeepTheirRequest(id);
         HttpResponse<String> own = rejects(id, CaravanProcess.ADMIN, CaravanProcess.PASSWORD);
         assertEquals(200, own.statusCode(), own::body);
         assertEquals("id,name\n\"{\"\"a\"\":1}\",bad\n", own.body());
@@ -250,7 +280,6 @@ class ConsoleIT {
 
     @Test
     void aUserSeesTheirOwnJobsInTheListAndNoOneElses() {
-        assumeFalse(unknown("list_jobs"), "list_jobs is not on this branch yet");
         String mine = new Jobs(loader).submit("{'operation':'csv_data_load','database':'web','table':'dogs',"
                 + "'action':'upsert','data':'id\\n700\\n'}");
         String others = adminJobs.submit("{'operation':'csv_data_load','database':'web','table':'dogs',"
@@ -382,19 +411,9 @@ class ConsoleIT {
         assertTrue(browser.driver().findElement(By.id("kind-" + operation)).isSelected());
     }
 
-    /** Until get_job keeps a finished job's request (the shared interface's "request"), no page shows it. */
-    private static void assumeFinishedJobsKeepTheirRequest(String id) {
-        assumeTrue(adminJobs.get(id).has("request"), "get_job's request is not on this branch yet");
-    }
-
     private static void pick(String select, String value) {
         browser.until(d -> d.findElements(By.cssSelector("#" + select + " option[value='" + value + "']")).size() == 1);
         new Select(browser.find(By.id(select))).selectByValue(value);
-    }
-
-    private static boolean unknown(String operation) {
-        ApiClient.Response r = admin.post("{'operation':'" + operation + "'}");
-        return r.status() == 400 && r.error().equals("Operation '" + operation + "' not found");
     }
 
     private static URI console(String path) {

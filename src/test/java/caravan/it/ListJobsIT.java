@@ -87,6 +87,8 @@ class ListJobsIT {
         assertEquals("csv_data_load", getJob.path("request").path("operation").asText(), getJob::toString);
         assertFalse(getJob.path("request").has("data"), "csv_data_load's data is not kept");
         assertFalse(element.has("request"), element::toString);
+        assertEquals("lj", element.path("database").asText(), element::toString); // the table the load named
+        assertEquals("cats", element.path("table").asText(), element::toString);
         getJob.remove("request");
         assertEquals(getJob, element, "the same fields as get_job's, but the request");
     }

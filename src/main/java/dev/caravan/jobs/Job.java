@@ -5,11 +5,24 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * One row of the job table (contract §2.3) plus Caravan's progress fields (compatibility C1). message is a
- * string or, for permission failures, an object; request is the redacted submission.
+ * string or, for permission failures, an object; request is the redacted submission; target the database and
+ * table the job names (JobTarget; NONE when it names none).
  */
 public record Job(String id, String type, String user, long createdDatetime, long startDatetime,
                   Long endDatetime, JobStatus status, JsonNode message, JsonNode result, ObjectNode request,
-                  JobPhase phase, Progress progress, boolean cancelled, boolean interrupted) {
+                  JobPhase phase, Progress progress, boolean cancelled, boolean interrupted, JobTarget target) {
+
+    /** A job that names no database or table. */
+    public Job(String id, String type, String user, long createdDatetime, long startDatetime,
+               Long endDatetime, JobStatus status, JsonNode message, JsonNode result, ObjectNode request,
+               JobPhase phase, Progress progress, boolean cancelled, boolean interrupted) {
+        this(id, type, user, createdDatetime, startDatetime, endDatetime, status, message, result, request, phase,
+                progress, cancelled, interrupted, JobTarget.NONE);
+    }
+
+    public Job {
+        target = target == null ? JobTarget.NONE : target;
+    }
 
     public boolean isFinished() {
         return status != JobStatus.IN_PROGRESS;
@@ -17,24 +30,24 @@ public record Job(String id, String type, String user, long createdDatetime, lon
 
     Job withPhase(JobPhase newPhase) {
         return new Job(id, type, user, createdDatetime, startDatetime, endDatetime, status, message, result, request,
-                newPhase, progress, cancelled, interrupted);
+                newPhase, progress, cancelled, interrupted, target);
     }
 
     /** The job as it ended: status, message, result and end time set, phase done. */
     Job ended(JobStatus endStatus, JsonNode endMessage, JsonNode endResult, long end, boolean wasCancelled,
               boolean wasInterrupted) {
         return new Job(id, type, user, createdDatetime, startDatetime, end, endStatus, endMessage, endResult, request,
-                JobPhase.DONE, progress, wasCancelled, wasInterrupted);
+                JobPhase.DONE, progress, wasCancelled, wasInterrupted, target);
     }
 
     Job withRequest(ObjectNode newRequest) {
         return new Job(id, type, user, createdDatetime, startDatetime, endDatetime, status, message, result, newRequest,
-                phase, progress, cancelled, interrupted);
+                phase, progress, cancelled, interrupted, target);
     }
 
     Job withProgress(JobPhase newPhase, Progress newProgress) {
         return new Job(id, type, user, createdDatetime, startDatetime, endDatetime, status, message, result, request,
-                newPhase, newProgress, cancelled, interrupted);
+                newPhase, newProgress, cancelled, interrupted, target);
     }
 
     /**

@@ -35,7 +35,7 @@ public class JobStore {
     private static final Logger LOG = LoggerFactory.getLogger(JobStore.class);
     private static final String COLUMNS = "ID, TYPE, USERNAME, CREATED_DATETIME, START_DATETIME, END_DATETIME, STATUS,"
             + " MESSAGE, MESSAGE_IS_JSON, RESULT, REQUEST, PHASE, ROWS_READ, ROWS_WRITTEN, ROWS_SKIPPED, ROWS_FAILED,"
-            + " BYTES_READ, BYTES_TOTAL, CANCELLED, INTERRUPTED, OUTCOMES";
+            + " BYTES_READ, BYTES_TOTAL, CANCELLED, INTERRUPTED, OUTCOMES, DATABASE_NAME, TABLE_NAME";
 
     private final Store store;
     /**
@@ -461,7 +461,7 @@ public class JobStore {
         return new Job(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getLong(5), endDatetime,
                 JobStatus.valueOf(rs.getString(7)), message, result == null ? null : parse(result),
                 request == null ? null : (ObjectNode) parse(request), JobPhase.ofLabel(rs.getString(12)), progress,
-                rs.getBoolean(19), rs.getBoolean(20));
+                rs.getBoolean(19), rs.getBoolean(20), new JobTarget(rs.getString(22), rs.getString(23)));
     }
 
     private static JsonNode parse(String text) {

@@ -86,6 +86,13 @@ public final class JobView {
     }
 
     private static void addCaravanFields(ObjectNode out, Job job, ProgressRate rate) {
+        // the job table's own columns (JobTarget): only for a job that names them, so no one else sees a new field
+        if (job.target().database() != null) {
+            out.put("database", job.target().database());
+        }
+        if (job.target().table() != null) {
+            out.put("table", job.target().table());
+        }
         out.put("phase", job.phase() == null ? null : job.phase().label());
         ObjectNode progress = out.putObject("progress");
         Job.Progress p = job.progress();
