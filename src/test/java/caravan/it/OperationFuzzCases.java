@@ -201,13 +201,16 @@ public final class OperationFuzzCases {
                 + ",'search_operation':{'operation':'sql','sql':'SELECT * FROM fuzz.seed'}}");
         put(bases, "delete_records_before", "{" + scratch + ",'date':'2000-01-01'}");
         put(bases, "delete_files_before", "{" + scratch + ",'date':'2000-01-01T00:00:00Z'}");
-        put(bases, "get_job", "{'id':'00000000-0000-0000-0000-000000000000'}");
+        put(bases, "get_job", "{'id':'00000000-0000-0000-0000-000000000000','wait_ms':0}");
         put(bases, "cancel_job", "{'id':'00000000-0000-0000-0000-000000000000'}");
         put(bases, "get_job_errors", "{'id':'00000000-0000-0000-0000-000000000000','offset':0,'limit':10,"
                 + "'reason':'key_exists'}");
         put(bases, "retry_job", "{'id':'00000000-0000-0000-0000-000000000000','s3':{'aws_access_key_id':'k',"
                 + "'aws_secret_access_key':'s'}}");
         put(bases, "delete_job", "{'id':'00000000-0000-0000-0000-000000000000'}");
+        put(bases, "list_jobs", "{'status':['COMPLETE','ERROR'],'type':'csv_file_load','user':'HDB_ADMIN',"
+                + "'database':'fuzz','table':'seed','from':'2020-01-01','to':'2030-01-01T00:00:00Z',"
+                + "'sort':{'attribute':'start_datetime','descending':true},'limit':10,'offset':0}");
         put(bases, "search_jobs_by_start_date", "{'from_date':'2020-01-01','to_date':'2030-01-01T00:00:00Z'}");
         return bases;
     }

@@ -93,8 +93,8 @@ public class JobStore {
         // the node a job must run on, if any (JobPinning; docs/decisions/0011-cluster-job-queue.md)
         store.addColumnIfMissing("CARAVAN", "JOBS", "PINNED_NODE", "VARCHAR(256)");
         // the database and table a job names (JobTarget), for list_jobs; null in rows written before them
-        store.addColumnIfMissing("CARAVAN", "JOBS", "DATABASE_NAME", "VARCHAR(1024)");
-        store.addColumnIfMissing("CARAVAN", "JOBS", "TABLE_NAME", "VARCHAR(1024)");
+        store.addColumnIfMissing("CARAVAN", "JOBS", "DATABASE_NAME", "VARCHAR(" + JobTarget.MAX_NAME_CHARS + ")");
+        store.addColumnIfMissing("CARAVAN", "JOBS", "TABLE_NAME", "VARCHAR(" + JobTarget.MAX_NAME_CHARS + ")");
         // list_jobs' filtered pages, newest first, read in index order and stopped at the page's end
         // (JobListing; measured in docs/benchmarks.md): Derby cannot scan an index backwards, hence DESC
         for (String[] index : JobListing.INDEXES) {

@@ -10,6 +10,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 public record JobTarget(String database, String table) {
     public static final JobTarget NONE = new JobTarget(null, null);
+    /** The job table's DATABASE_NAME and TABLE_NAME columns (JobStore): a longer name is not recorded. */
+    public static final int MAX_NAME_CHARS = 1024;
 
     public static JobTarget of(ObjectNode storedRequest) {
         if (storedRequest == null) {
@@ -30,7 +32,10 @@ public record JobTarget(String database, String table) {
         if (database == null) {
             database = text(request.get("schema"));
         }
-        return new JobTarget(database == null ? "data" : database, table);
+        database = database == null ? "data" : database;
+        // a job naming a longer table cannot find it (it fails with its own error); its row must still be written
+        return database.length() > MAX_NAME_CHARS || table.length() > MAX_NAME_CHARS ? NONE
+                : new JobTarget(database, table);
     }
 
     private static String text(JsonNode value) {

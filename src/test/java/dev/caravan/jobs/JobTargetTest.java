@@ -28,4 +28,12 @@ class JobTargetTest {
         assertEquals(JobTarget.NONE, of("{'table':5}"));
         assertEquals(JobTarget.NONE, JobTarget.of(null));
     }
+
+    @Test
+    void aNameLongerThanTheColumnIsNotRecorded() throws Exception {
+        String longest = "d".repeat(JobTarget.MAX_NAME_CHARS);
+        assertEquals(new JobTarget(longest, "dog"), of("{'database':'" + longest + "','table':'dog'}"));
+        assertEquals(JobTarget.NONE, of("{'database':'" + longest + "x','table':'dog'}"));
+        assertEquals(JobTarget.NONE, of("{'database':'dev','table':'" + longest + "x'}"));
+    }
 }
