@@ -73,7 +73,14 @@ public final class JobView {
     }
 
     private static void addOutcomes(ObjectNode out, RowOutcomes o) {
-        ObjectNode outcomes = out.putObject("outcomes");
+        out.set("outcomes", outcomes(o));
+        out.put("row_errors_recorded", o.errorsRecorded());
+        out.set("row_errors", o.firstErrors());
+    }
+
+    /** A load's counts by outcome, with the reasons rows failed or were skipped (also in webhook events). */
+    public static ObjectNode outcomes(RowOutcomes o) {
+        ObjectNode outcomes = HarperJson.object();
         outcomes.put("inserted", o.inserted());
         outcomes.put("updated", o.updated());
         outcomes.put("unchanged", o.unchanged());
@@ -81,8 +88,7 @@ public final class JobView {
         outcomes.put("failed", o.failed());
         ObjectNode reasons = outcomes.putObject("reasons");
         o.reasons().forEach(reasons::put);
-        out.put("row_errors_recorded", o.errorsRecorded());
-        out.set("row_errors", o.firstErrors());
+        return outcomes;
     }
 
     private static void addCaravanFields(ObjectNode out, Job job, ProgressRate rate) {

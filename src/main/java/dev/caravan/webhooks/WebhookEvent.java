@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.caravan.core.HarperJson;
 import dev.caravan.jobs.Job;
 import dev.caravan.jobs.JobStatus;
+import dev.caravan.jobs.JobView;
 import dev.caravan.jobs.RowOutcomes;
 import java.time.Instant;
 
@@ -53,7 +54,7 @@ public final class WebhookEvent {
         counts.put("rows_skipped", p.rowsSkipped());
         counts.put("rows_failed", p.rowsFailed());
         if (p.outcomes() != null) {
-            out.set("outcomes", outcomes(p.outcomes()));
+            out.set("outcomes", JobView.outcomes(p.outcomes()));
         }
         if (job.cancelled()) {
             out.put("cancelled", true);
@@ -69,17 +70,5 @@ public final class WebhookEvent {
         if (value != null && value.isTextual()) {
             to.put(field, value.textValue());
         }
-    }
-
-    private static ObjectNode outcomes(RowOutcomes o) {
-        ObjectNode out = HarperJson.object();
-        out.put("inserted", o.inserted());
-        out.put("updated", o.updated());
-        out.put("unchanged", o.unchanged());
-        out.put("skipped", o.skipped());
-        out.put("failed", o.failed());
-        ObjectNode reasons = out.putObject("reasons");
-        o.reasons().forEach(reasons::put);
-        return out;
     }
 }
