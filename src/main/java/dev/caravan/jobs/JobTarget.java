@@ -34,8 +34,30 @@ public record JobTarget(String database, String table) {
         }
         database = database == null ? "data" : database;
         // a job naming a longer table cannot find it (it fails with its own error); its row must still be written
-        return database.length() > MAX_NAME_CHARS || table.length() > MAX_NAME_CHARS ? NONE
-                : new JobTarget(database, table);
+        return recordable(database) && recordable(table) ? new JobTarget(database, table) : NONE;
+    }
+
+    /**
+     * Whether the job row's columns can keep the name: at most MAX_NAME_CHARS, and neither U+0000 nor an
+     * unpaired surrogate, which PostgreSQL's text cannot hold (compatibility C20). A job naming such a table
+     * cannot find it and fails with its own error; its row must still be written.
+     */
+    public static boolean recordable(String name) {
+        if (name.length() > MAX_NAME_CHARS) {
+            return false;
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c == 0) {
+                return false;
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < name.length() && Character.isLowSurrogate(name.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String text(JsonNode value) {

@@ -35,5 +35,8 @@ class JobTargetTest {
         assertEquals(new JobTarget(longest, "dog"), of("{'database':'" + longest + "','table':'dog'}"));
         assertEquals(JobTarget.NONE, of("{'database':'" + longest + "x','table':'dog'}"));
         assertEquals(JobTarget.NONE, of("{'database':'dev','table':'" + longest + "x'}"));
+        assertEquals(JobTarget.NONE, of("{'database':'d\\u0000v','table':'dog'}"), "PostgreSQL cannot keep U+0000");
+        assertEquals(JobTarget.NONE, of("{'database':'dev','table':'d\\ud800g'}"), "nor an unpaired surrogate");
+        assertEquals(new JobTarget("dev", "d\uD83D\uDC15g"), of("{'database':'dev','table':'d\\ud83d\\udc15g'}"));
     }
 }
