@@ -240,10 +240,11 @@ public class JobListing {
         if (value != null && !(value.isTextual() && !value.textValue().isEmpty())) {
             throw HarperException.badRequest("'" + field + "' must be a non-empty string");
         }
-        if (value != null && !JobTarget.recordable(value.textValue())) {
+        if (value != null) {
             // no job row holds such a name (JobTarget), and PostgreSQL cannot compare with U+0000
-            throw HarperException.badRequest("'" + field + "' holds U+0000, an unpaired surrogate or more than "
-                    + JobTarget.MAX_NAME_CHARS + " characters: no job names that");
+            JobTarget.problem(field, value.textValue()).ifPresent(problem -> {
+                throw HarperException.badRequest("'" + field + "' names nothing a job can name: " + problem);
+            });
         }
         return value == null ? null : value.textValue();
     }

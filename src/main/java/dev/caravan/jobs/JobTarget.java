@@ -2,6 +2,8 @@ package dev.caravan.jobs;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.caravan.core.HarperNames;
+import java.util.Optional;
 
 /**
  * The database and table a job reads or writes, as its stored request names them: a load's or a delete's
@@ -33,31 +35,19 @@ public record JobTarget(String database, String table) {
             database = text(request.get("schema"));
         }
         database = database == null ? "data" : database;
-        // a job naming a longer table cannot find it (it fails with its own error); its row must still be written
-        return recordable(database) && recordable(table) ? new JobTarget(database, table) : NONE;
+        // a job naming a table no one could have made cannot find it (it fails with its own error), but
+        // its row must still be written: without a target, rather than with text the columns cannot hold
+        return problem("Database", database).or(() -> problem("Table", table)).isEmpty()
+                ? new JobTarget(database, table) : NONE;
     }
 
     /**
-     * Whether the job row's columns can keep the name: at most MAX_NAME_CHARS, and neither U+0000 nor an
-     * unpaired surrogate, which PostgreSQL's text cannot hold (compatibility C20). A job naming such a table
-     * cannot find it and fails with its own error; its row must still be written.
+     * What keeps the job row's columns from holding the name, if anything: the rule for every stored name
+     * (HarperNames.textProblem: no control character such as U+0000, no unpaired surrogate, which
+     * PostgreSQL's text cannot hold either, compatibility C20), and at most MAX_NAME_CHARS.
      */
-    public static boolean recordable(String name) {
-        if (name.length() > MAX_NAME_CHARS) {
-            return false;
-        }
-        for (int i = 0; i < name.length(); i++) {
-            char c = name.charAt(i);
-            if (c == 0) {
-                return false;
-            }
-            if (Character.isHighSurrogate(c) && i + 1 < name.length() && Character.isLowSurrogate(name.charAt(i + 1))) {
-                i++;
-            } else if (Character.isSurrogate(c)) {
-                return false;
-            }
-        }
-        return true;
+    public static Optional<String> problem(String label, String name) {
+        return HarperNames.textProblem(label, name, MAX_NAME_CHARS);
     }
 
     private static String text(JsonNode value) {
