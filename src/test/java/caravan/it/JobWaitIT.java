@@ -149,6 +149,24 @@ class JobWaitIT {
     }
 
     @Test
+    void aSubmitTooLargeToSearchOnTheEventLoopWaitsAllTheSame() {
+        String table = admin.newTable("jw");
+        StringBuilder data = new StringBuilder("id,name\\n");
+        int rows = 0;
+        while (data.length() < 80 * 1024) { // over the 64 KiB WaitingRequests searches
+            rows++;
+            data.append(rows).append(",name-").append(rows).append("\\n");
+        }
+        JsonNode answer = admin.ok("{'operation':'csv_data_load','database':'jw','table':'" + table
+                + "','data':'" + data + "','wait_ms':" + BOUND + "}");
+
+        JsonNode job = answer.path("job");
+        assertEquals(answer.path("job_id").asText(), job.path("id").asText(), answer::toString);
+        assertEquals("COMPLETE", job.path("status").asText(), answer::toString);
+        assertEquals(rows, job.path("progress").path("rows_written").asLong(), answer::toString);
+    }
+
+    @Test
     void submitWithoutWaitAnswersAsBefore() {
         JsonNode answer = admin.ok("{'operation':'csv_data_load','database':'jw','table':'" + admin.newTable("jw")
                 + "','data':'id,name\\n1,a\\n'}");

@@ -30,6 +30,11 @@ public final class WaitingRequests implements Handler<RoutingContext> {
     /** The API route's id in routes/operations.camel.yaml. */
     static final String ROUTE = "operations-api";
     private static final byte[] FIELD = "\"wait_ms\"".getBytes(StandardCharsets.US_ASCII);
+    /**
+     * The largest body searched for the field here, on the event loop: a get_job or a small submit. A
+     * larger one (a csv_data_load's data) goes the usual way, where it still waits, holding a worker.
+     */
+    static final int MAX_SEARCHED_BYTES = 64 * 1024;
 
     private final CamelContext camel;
 
@@ -41,7 +46,7 @@ public final class WaitingRequests implements Handler<RoutingContext> {
     public void handle(RoutingContext routing) {
         Buffer body = routing.body().buffer();
         Route route = camel.getRoute(ROUTE);
-        if (body == null || !mentions(body, FIELD) || route == null || route.getConsumer() == null) {
+        if (!mayWait(body) || route == null || route.getConsumer() == null) {
             routing.next();
             return;
         }
@@ -81,6 +86,11 @@ public final class WaitingRequests implements Handler<RoutingContext> {
         } finally {
             consumer.releaseExchange(exchange, false);
         }
+    }
+
+    /** Whether the body is one to take here: small enough to search, and naming the field. */
+    static boolean mayWait(Buffer body) {
+        return body != null && body.length() <= MAX_SEARCHED_BYTES && mentions(body, FIELD);
     }
 
     /** Whether the bytes contain the field name; a body that only seems to is answered the same way. */

@@ -29,4 +29,13 @@ class WaitingRequestsTest {
         assertFalse(mentions("{\"wait_m\":5}"));
         assertFalse(mentions("\"wait_ms"));
     }
+
+    @Test
+    void aBodyTooLargeToSearchOnTheEventLoopGoesTheUsualWay() {
+        String small = "{\"wait_ms\":5,\"data\":\"";
+        String fits = small + "x".repeat(WaitingRequests.MAX_SEARCHED_BYTES - small.length() - 2) + "\"}";
+        assertTrue(WaitingRequests.mayWait(Buffer.buffer(fits)));
+        assertFalse(WaitingRequests.mayWait(Buffer.buffer(fits + " ")), "one byte more: not searched");
+        assertFalse(WaitingRequests.mayWait(null));
+    }
 }
