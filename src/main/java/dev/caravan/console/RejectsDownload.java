@@ -6,6 +6,7 @@ import dev.caravan.core.HarperException;
 import dev.caravan.core.HarperJson;
 import dev.caravan.jobs.Job;
 import dev.caravan.jobs.JobStore;
+import dev.caravan.jobs.JobVisibility;
 import dev.caravan.load.LoadOptions;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -25,12 +26,12 @@ import org.apache.camel.Message;
 public class RejectsDownload {
     private final Authenticator authenticator;
     private final JobStore jobs;
-    private final boolean jobsVisibleToAll;
+    private final JobVisibility visibility;
 
     public RejectsDownload(Authenticator authenticator, JobStore jobs, boolean jobsVisibleToAll) {
         this.authenticator = authenticator;
         this.jobs = jobs;
-        this.jobsVisibleToAll = jobsVisibleToAll;
+        this.visibility = new JobVisibility(jobsVisibleToAll);
     }
 
     public void download(Exchange exchange) throws IOException {
@@ -73,7 +74,7 @@ public class RejectsDownload {
     }
 
     private boolean maySee(Job job, User user) {
-        return jobsVisibleToAll || user.isSuperUser() || job.user().equals(user.username());
+        return visibility.maySee(user.username(), user.isSuperUser(), job);
     }
 
     /** The job's id and the file's own extension: a name that says which job it came from, and no path. */

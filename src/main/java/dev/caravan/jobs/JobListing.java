@@ -43,11 +43,11 @@ public class JobListing {
     private static final String CURSOR_VERSION = "c1";
 
     private final JobStore jobs;
-    private final boolean jobsVisibleToAll;
+    private final JobVisibility visibility;
 
     public JobListing(JobStore jobs, boolean jobsVisibleToAll) {
         this.jobs = jobs;
-        this.jobsVisibleToAll = jobsVisibleToAll;
+        this.visibility = new JobVisibility(jobsVisibleToAll);
     }
 
     public void register(OperationRegistry registry) {
@@ -84,7 +84,7 @@ public class JobListing {
 
     private JsonNode listJobs(OperationRequest request) {
         Query query = read(request);
-        boolean seesAll = jobsVisibleToAll || request.access().isSuperUser();
+        boolean seesAll = visibility.seesAll(request.access().isSuperUser());
         String own = request.user().username();
         ObjectNode out = HarperJson.object();
         ArrayNode page = out.putArray("jobs");

@@ -21,7 +21,7 @@ public class JobOperations {
     private final JobControl control;
     private final JobMonitor monitor;
     private final RowErrorStore rowErrors;
-    private final boolean jobsVisibleToAll;
+    private final JobVisibility visibility;
     private final CancelRequests cancels;
     /** What get_job shows beyond the job table (JobDetail). */
     private final List<JobDetail> details = new CopyOnWriteArrayList<>();
@@ -36,7 +36,7 @@ public class JobOperations {
         this.rowErrors = rowErrors;
         this.control = control;
         this.monitor = monitor;
-        this.jobsVisibleToAll = jobsVisibleToAll;
+        this.visibility = new JobVisibility(jobsVisibleToAll);
     }
 
     public void register(OperationRegistry registry) {
@@ -73,7 +73,7 @@ public class JobOperations {
     }
 
     private boolean maySee(OperationRequest request, Job job) {
-        return jobsVisibleToAll || request.access().isSuperUser() || job.user().equals(request.user().username());
+        return visibility.maySee(request.user().username(), request.access().isSuperUser(), job);
     }
 
     /** The job named by 'id' if this user may see it (owner or super user, compatibility C4). */
